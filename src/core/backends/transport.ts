@@ -1,0 +1,35 @@
+/**
+ * Backends never call fetch themselves: they take a Transport. Behind Grafana it is
+ * `getBackendSrv().fetch` through the data proxy; in the CLI, tests and benchmarks it is Node's fetch.
+ * That keeps URL building, decoding and error handling in one place and testable without Grafana.
+ */
+export interface HttpRequest {
+  readonly method: 'GET' | 'POST';
+  /**
+   * Path relative to the backend's base URL, starting with '/', built only with `buildPath` so
+   * every user value is encoded and the path is in the allow-list.
+   */
+  readonly path: string;
+  /** Query parameters; array values repeat the key. Encoded by the transport. */
+  readonly query?: Readonly<Record<string, string | readonly string[] | undefined>>;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string;
+  /** Aborting rejects the request with a TraceLensError of kind 'cancelled'. */
+  readonly signal?: AbortSignal;
+  /** Per-request timeout; the transport rejects with kind 'timeout' when it passes. */
+  readonly timeoutMs?: number;
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The raw body; decoders parse it, and byte counts for pushdown/sampling come from it. */
+  readonly body: string;
+}
+
+/**
+ * Resolves with any HTTP status (the backend client turns non-2xx into errors with the server's
+ * message); rejects only with TraceLensError of kind 'unreachable', 'timeout' or 'cancelled'.
+ */
+export type Transport = (request: HttpRequest) => Promise<HttpResponse>;

@@ -1,0 +1,73 @@
+import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
+
+/**
+ * What a TraceLens panel query asks for. One query model for both backends: the data source
+ * decides per backend what runs remotely and what the engine finishes.
+ */
+export type TraceLensQueryType = 'traceql' | 'traceId' | 'serviceGraph' | 'latency' | 'sampling' | 'metrics';
+
+export interface TraceLensQuery extends DataQuery {
+  queryType?: TraceLensQueryType;
+  /** TraceQL for traceql/latency/metrics/serviceGraph (a filter), or a trace ID for traceId. */
+  query?: string;
+  /** Max traces for search (Tempo's default is 20). */
+  limit?: number;
+  /** Spans per spanset (Tempo's default is 3). */
+  spss?: number;
+  /** Metrics and latency step, e.g. '30s'; empty lets the data source pick from the interval. */
+  step?: string;
+  /** Metrics: 'range' or 'instant'. */
+  metricsQueryType?: 'range' | 'instant';
+  /** Latency: which duration to plot. */
+  latencyDuration?: 'span' | 'trace';
+  /** Service graph: include operations, databases and external peers as nodes. */
+  serviceGraphDetail?: 'services' | 'peers';
+  /** Sampling: also split by operation. */
+  samplingByOperation?: boolean;
+  /** Editor mode for traceql; the builder writes TraceQL into `query`. */
+  editorMode?: 'code' | 'builder';
+}
+
+export const DEFAULT_QUERY: Partial<TraceLensQuery> = {
+  queryType: 'traceql',
+  query: '{}',
+  limit: 20,
+  spss: 3,
+};
+
+export type BackendKind = 'jaeger' | 'tempo';
+
+/** Shape Grafana's trace view reads from any data source's jsonData for span → logs links. */
+export interface TraceToLogsOptionsV2 {
+  datasourceUid?: string;
+  tags?: Array<{ key: string; value?: string }>;
+  spanStartTimeShift?: string;
+  spanEndTimeShift?: string;
+  filterByTraceID?: boolean;
+  filterBySpanID?: boolean;
+  query?: string;
+  customQuery?: boolean;
+}
+
+export interface TraceLensOptions extends DataSourceJsonData {
+  backend?: BackendKind;
+  /** Jaeger remote-sampling endpoint (…:5778), read by the sampling query. */
+  samplingUrl?: string;
+  /** Prometheus data source holding Tempo service-graph metrics. */
+  serviceMapDatasourceUid?: string;
+  /** Per-request timeout in seconds. */
+  timeoutSeconds?: number;
+  /** Most traces fetched for engine-side evaluation (Jaeger search depth). */
+  searchDepth?: number;
+  /** Parallel requests when a query fans out over Jaeger services. */
+  maxConcurrency?: number;
+  tracesToLogsV2?: TraceToLogsOptionsV2;
+  /** Bearer token mode: the token itself lives in secureJsonData.bearerToken. */
+  authType?: 'none' | 'basic' | 'bearer';
+}
+
+/** Never in jsonData: Grafana stores these encrypted and only the data proxy reads them. */
+export interface TraceLensSecureOptions {
+  bearerToken?: string;
+  basicAuthPassword?: string;
+}
