@@ -1,0 +1,2 @@
+export { compileAnchoredRegex, anchoredRegexCacheSize } from './compileAnchoredRegex';
+export type { AnchoredRegex } from './compileAnchoredRegex';
