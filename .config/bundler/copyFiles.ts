@@ -16,6 +16,8 @@ export const copyFilePatterns = [
   { from: '**/*.svg', to: '.', noErrorOnMissing: true },
   { from: '**/README.md', to: '.', noErrorOnMissing: true, globOptions: { ignore: ['core/**'] } },
   { from: '**/query_help.md', to: '.', noErrorOnMissing: true },
+  // The app's included dashboard is the provisioned one: a single source for both routes.
+  { from: '../provisioning/dashboards/tracelens-overview.json', to: 'dashboards/overview.json' },
   ...logoPaths.map((logoPath) => ({ from: logoPath, to: logoPath })),
   ...screenshotPaths.map((screenshotPath) => ({ from: screenshotPath, to: screenshotPath })),
 ];

@@ -1,0 +1,18 @@
+import { exploreUrl } from './links';
+
+describe('exploreUrl', () => {
+  it('encodes the query into the panes parameter Grafana reads', () => {
+    const url = exploreUrl('tl-jaeger', { refId: 'A', queryType: 'traceql', query: '{ status = error }' });
+    expect(url.startsWith('/explore?schemaVersion=1&panes=')).toBe(true);
+    const panes = JSON.parse(decodeURIComponent(url.split('panes=')[1].split('&')[0]));
+    expect(panes.tl.datasource).toBe('tl-jaeger');
+    expect(panes.tl.queries[0]).toMatchObject({ query: '{ status = error }', queryType: 'traceql' });
+    expect(panes.tl.queries[0].datasource).toEqual({ type: 'tracelens-traceql-datasource', uid: 'tl-jaeger' });
+  });
+
+  it('keeps characters that would break a URL inside the encoded value', () => {
+    const url = exploreUrl('x', { refId: 'A', query: '{ span.http.url =~ "a&b=c#d" }' });
+    expect(url).not.toContain('#');
+    expect(url.split('&').length).toBe(3);
+  });
+});
