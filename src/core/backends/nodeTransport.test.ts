@@ -1,0 +1,104 @@
+import { TraceLensError } from '../errors';
+import { encodeQuery, nodeTransport } from './nodeTransport';
+import { startFakeServer, type FakeServer } from './testing/fakeServer';
+
+async function rejection(p: Promise<unknown>): Promise<TraceLensError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof TraceLensError) {
+      return e;
+    }
+    throw e;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('nodeTransport', () => {
+  let server: FakeServer;
+  beforeAll(async () => {
+    server = await startFakeServer({
+      '/api/services': { body: { data: ['a'] } },
+      '/slow': { delayMs: 2000, body: 'late' },
+      '/boom': { status: 500, body: 'internal error' },
+    });
+  });
+  afterAll(() => server.close());
+
+  it('sends the query string and headers and returns status and text body', async () => {
+    const t = nodeTransport(`${server.url}/`, { headers: { 'X-Scope-OrgID': 'tenant' } });
+    const res = await t({
+      method: 'GET',
+      path: '/api/services',
+      query: { a: 'x y', tags: ['1', '2'], skip: undefined },
+    });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ data: ['a'] });
+    const req = server.requests[server.requests.length - 1];
+    expect(req.query.get('a')).toBe('x y');
+    expect(req.query.getAll('tags')).toEqual(['1', '2']);
+    expect(req.query.has('skip')).toBe(false);
+    expect(req.headers['x-scope-orgid']).toBe('tenant');
+  });
+
+  it('resolves non-2xx answers for the client to interpret', async () => {
+    const res = await nodeTransport(server.url)({ method: 'GET', path: '/boom' });
+    expect(res.status).toBe(500);
+    expect(res.body).toBe('internal error');
+  });
+
+  it('keeps a base URL path prefix', async () => {
+    const res = await nodeTransport(`${server.url}/prefix`)({ method: 'GET', path: '/api/services' });
+    expect(res.status).toBe(404);
+    expect(server.requests[server.requests.length - 1].path).toBe('/prefix/api/services');
+  });
+
+  it('times out with kind timeout naming the URL', async () => {
+    const err = await rejection(nodeTransport(server.url, { timeoutMs: 100 })({ method: 'GET', path: '/slow' }));
+    expect(err.kind).toBe('timeout');
+    expect(err.message).toContain(`${server.url}/slow`);
+    expect(err.message).toContain('100 ms');
+  });
+
+  it('cancels with kind cancelled when the caller aborts', async () => {
+    const ac = new AbortController();
+    const p = nodeTransport(server.url)({ method: 'GET', path: '/slow', signal: ac.signal });
+    setTimeout(() => ac.abort(), 50);
+    expect((await rejection(p)).kind).toBe('cancelled');
+    const pre = new AbortController();
+    pre.abort();
+    expect(
+      (await rejection(nodeTransport(server.url)({ method: 'GET', path: '/slow', signal: pre.signal }))).kind
+    ).toBe('cancelled');
+  });
+
+  it('reports a refused connection as unreachable with the system error and URL', async () => {
+    const closed = await startFakeServer();
+    const url = closed.url;
+    await closed.close();
+    const err = await rejection(nodeTransport(url)({ method: 'GET', path: '/api/services' }));
+    expect(err.kind).toBe('unreachable');
+    expect(err.message).toContain('ECONNREFUSED');
+    expect(err.message).toContain(`${url}/api/services`);
+  });
+
+  it('reports an unknown host as unreachable', async () => {
+    const err = await rejection(
+      nodeTransport('http://tracelens-nonexistent.invalid', { timeoutMs: 5000 })({ method: 'GET', path: '/ready' })
+    );
+    expect(['unreachable', 'timeout']).toContain(err.kind);
+    expect(err.message).toContain('tracelens-nonexistent.invalid');
+  });
+
+  it('rejects a base URL that is not http(s)', () => {
+    expect(() => nodeTransport('ftp://x')).toThrow(TraceLensError);
+    expect(() => nodeTransport('not a url')).toThrow(/not a URL/);
+  });
+});
+
+describe('encodeQuery', () => {
+  it('percent-encodes keys and values', () => {
+    expect(encodeQuery({ q: '{ .a = "b&c" }' })).toBe('?q=%7B%20.a%20%3D%20%22b%26c%22%20%7D');
+    expect(encodeQuery({})).toBe('');
+  });
+});
