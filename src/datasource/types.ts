@@ -47,6 +47,11 @@ export interface TraceToLogsOptionsV2 {
   filterBySpanID?: boolean;
   query?: string;
   customQuery?: boolean;
+  /**
+   * TraceLens only (Grafana ignores it): how Loki links filter by trace/span id. 'line' adds
+   * `|= "<id>"`; 'structuredMetadata' adds `| trace_id="<id>"` for logs ingested over OTLP.
+   */
+  lokiFilterMode?: 'line' | 'structuredMetadata';
 }
 
 export interface TraceLensOptions extends DataSourceJsonData {

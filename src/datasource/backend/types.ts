@@ -1,0 +1,152 @@
+import type { Trace } from '../../core/model/types';
+import type { BackendKind } from '../types';
+
+/**
+ * The data source's view of the core query API. Everything here is the shape the shell consumes;
+ * `coreClient.ts` is the only file that knows the core's exact signatures, so a late change in the
+ * core is a one-line fix there and tests can hand the data source a fake client.
+ */
+
+/** OTLP JSON AnyValue as Tempo returns it in search and metrics responses. */
+export interface OtlpAnyValue {
+  stringValue?: string;
+  intValue?: string | number;
+  doubleValue?: number;
+  boolValue?: boolean;
+  arrayValue?: { values?: OtlpAnyValue[] };
+  kvlistValue?: { values?: OtlpKeyValue[] };
+  bytesValue?: string;
+}
+
+export interface OtlpKeyValue {
+  key: string;
+  value?: OtlpAnyValue;
+}
+
+export interface SearchSpan {
+  spanID: string;
+  name?: string;
+  startTimeUnixNano?: string;
+  durationNanos?: string;
+  attributes?: OtlpKeyValue[];
+}
+
+export interface SearchSpanSet {
+  spans?: SearchSpan[];
+  matched?: number;
+  attributes?: OtlpKeyValue[];
+}
+
+export interface TraceSearchMetadata {
+  traceID: string;
+  rootServiceName?: string;
+  rootTraceName?: string;
+  startTimeUnixNano?: string;
+  durationMs?: number;
+  spanSet?: SearchSpanSet;
+  spanSets?: SearchSpanSet[];
+}
+
+/** Tempo's `/api/search` response; the core answers Jaeger searches in the same shape. */
+export interface SearchResponse {
+  traces?: TraceSearchMetadata[];
+  metrics?: Record<string, unknown>;
+}
+
+export type NoticeSeverity = 'info' | 'warning' | 'error';
+
+/** Something the user must see next to the results (bounded scan, truncation, partial data). */
+export interface BackendNotice {
+  severity: NoticeSeverity;
+  text: string;
+}
+
+export interface SearchResult {
+  response: SearchResponse;
+  notices: BackendNotice[];
+}
+
+export interface MetricsSample {
+  timestampMs: string | number;
+  value: number;
+}
+
+export interface MetricsExemplar {
+  labels?: OtlpKeyValue[];
+  value: number;
+  timestampMs: string | number;
+}
+
+export interface MetricsSeries {
+  labels?: OtlpKeyValue[];
+  /** Range queries. */
+  samples?: MetricsSample[];
+  exemplars?: MetricsExemplar[];
+  /** Instant queries. */
+  value?: number;
+}
+
+export interface MetricsResult {
+  series: MetricsSeries[];
+  notices: BackendNotice[];
+}
+
+export interface TimeWindow {
+  /** Epoch milliseconds. */
+  startMs: number;
+  endMs: number;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface DetectResult {
+  kind: BackendKind;
+  /** Server version when the backend reports one. */
+  version?: string;
+  /** Which read API is used, e.g. 'api_v3' or 'v1' for Jaeger, 'v2' for Tempo. */
+  api: string;
+}
+
+export interface SearchRequest {
+  query: string;
+  window: TimeWindow;
+  limit?: number;
+  spss?: number;
+}
+
+export interface MetricsRequest {
+  query: string;
+  window: TimeWindow;
+  /** Seconds. */
+  stepSeconds?: number;
+  instant: boolean;
+  exemplars?: number;
+}
+
+export interface TagScope {
+  /** 'resource', 'span', 'intrinsic', 'event', 'link', 'instrumentation'. */
+  name: string;
+  tags: string[];
+}
+
+/** One line of `explain`: where a part of the query runs. */
+export interface ExplainStep {
+  where: 'backend' | 'browser';
+  text: string;
+}
+
+export interface TraceLensClient {
+  detect(options?: CallOptions): Promise<DetectResult>;
+  search(request: SearchRequest, options?: CallOptions): Promise<SearchResult>;
+  getTrace(traceId: string, window: TimeWindow | undefined, options?: CallOptions): Promise<Trace>;
+  services(options?: CallOptions): Promise<string[]>;
+  operations(service: string, options?: CallOptions): Promise<string[]>;
+  /** Attribute names by scope; `query` narrows them to spans matching the TraceQL typed so far. */
+  tags(request: { query?: string; window?: TimeWindow }, options?: CallOptions): Promise<TagScope[]>;
+  /** Values of a TraceQL identifier such as `resource.service.name`. */
+  tagValues(tag: string, request: { query?: string; window?: TimeWindow }, options?: CallOptions): Promise<string[]>;
+  metrics(request: MetricsRequest, options?: CallOptions): Promise<MetricsResult>;
+  explain(query: string): Promise<ExplainStep[]>;
+}

@@ -1,0 +1,134 @@
+import { buildLogsQuery } from './traceToLogs';
+import type { LogsLinkContext, LogsQueryResult } from './types';
+
+const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
+const SPAN_ID = '00f067aa0ba902b7';
+
+function ctx(over: Partial<LogsLinkContext> = {}): LogsLinkContext {
+  return {
+    traceId: TRACE_ID,
+    spanId: SPAN_ID,
+    attributes: { 'service.name': 'api-gateway', 'k8s.pod.name': 'api-7f9' },
+    startMs: 1_700_000_000_000,
+    endMs: 1_700_000_000_250,
+    spanName: 'GET /users',
+    ...over,
+  };
+}
+
+function text(r: LogsQueryResult): string {
+  if (!r.ok) {
+    throw new Error(r.reason);
+  }
+  return r.value.text;
+}
+
+describe('buildLogsQuery for Loki', () => {
+  it('uses the default service.name → service_name mapping and a line filter on the trace id', () => {
+    expect(text(buildLogsQuery({ filterByTraceID: true }, 'loki', ctx()))).toBe(
+      `{service_name="api-gateway"} |= "${TRACE_ID}"`
+    );
+  });
+
+  it('writes structured-metadata filters for trace and span id when asked', () => {
+    const r = buildLogsQuery(
+      { filterByTraceID: true, filterBySpanID: true, lokiFilterMode: 'structuredMetadata' },
+      'loki',
+      ctx()
+    );
+    expect(text(r)).toBe(`{service_name="api-gateway"} | trace_id="${TRACE_ID}" | span_id="${SPAN_ID}"`);
+  });
+
+  it('maps tags to sanitised label names and escapes quotes, backslashes and newlines in values', () => {
+    const r = buildLogsQuery(
+      { tags: [{ key: 'k8s.pod.name' }, { key: 'service.name', value: 'app' }] },
+      'loki',
+      ctx({ attributes: { 'k8s.pod.name': 'a"b\\c\nd', 'service.name': 'zürich-☃-𝄞' } })
+    );
+    expect(text(r)).toBe('{k8s_pod_name="a\\"b\\\\c\\nd", app="zürich-☃-𝄞"}');
+  });
+
+  it('always filters by trace id on a trace-level link', () => {
+    expect(text(buildLogsQuery({}, 'loki', ctx({ spanId: undefined })))).toBe(
+      `{service_name="api-gateway"} |= "${TRACE_ID}"`
+    );
+  });
+
+  it('passes a very long id through intact', () => {
+    const long = 'f'.repeat(4096);
+    expect(text(buildLogsQuery({ filterByTraceID: true }, 'loki', ctx({ traceId: long })))).toContain(`|= "${long}"`);
+  });
+
+  it('explains why there is no link when no mapped tag is on the span', () => {
+    const r = buildLogsQuery({ tags: [{ key: 'cluster' }] }, 'loki', ctx());
+    expect(r).toEqual({ ok: false, reason: expect.stringContaining('none of the mapped tags (cluster)') });
+  });
+
+  it('applies the span start and end time shifts to the range', () => {
+    const r = buildLogsQuery({ spanStartTimeShift: '-1m', spanEndTimeShift: '1m30s' }, 'loki', ctx());
+    expect(r).toMatchObject({ ok: true, value: { fromMs: 1_700_000_000_000 - 60_000, toMs: 1_700_000_000_250 + 90_000 } });
+  });
+
+  it('rejects a shift that is not a duration', () => {
+    expect(buildLogsQuery({ spanStartTimeShift: 'soon' }, 'loki', ctx())).toMatchObject({ ok: false });
+  });
+});
+
+describe('buildLogsQuery for Elasticsearch and OpenSearch', () => {
+  it.each(['elasticsearch', 'grafana-opensearch-datasource'])('writes Lucene clauses for %s', (type) => {
+    const r = buildLogsQuery({ filterByTraceID: true, filterBySpanID: true }, type, ctx());
+    expect(text(r)).toBe(`service_name:"api-gateway" AND trace_id:"${TRACE_ID}" AND span_id:"${SPAN_ID}"`);
+  });
+
+  it('escapes phrase content and reserved characters in field names', () => {
+    const r = buildLogsQuery(
+      { tags: [{ key: 'http.route', value: 'route:path (v1)' }] },
+      'elasticsearch',
+      ctx({ attributes: { 'http.route': '/a "b" \\c' } })
+    );
+    expect(text(r)).toBe('route\\:path\\ \\(v1\\):"/a \\"b\\" \\\\c"');
+  });
+
+  it('is a valid query even with no tag and no id filter', () => {
+    expect(text(buildLogsQuery({ tags: [{ key: 'absent' }] }, 'elasticsearch', ctx()))).toBe('*');
+  });
+});
+
+describe('buildLogsQuery with a custom query', () => {
+  it('fills span, trace and tag variables and leaves dashboard variables alone', () => {
+    const r = buildLogsQuery(
+      {
+        customQuery: true,
+        query: '{${__tags}, env="$env"} |= "${__span.traceId}" |= "${__span.spanId}" | pod="${__span.tags["k8s.pod.name"]}" ${__trace.traceId}',
+      },
+      'loki',
+      ctx()
+    );
+    expect(text(r)).toBe(
+      `{service_name="api-gateway", env="$env"} |= "${TRACE_ID}" |= "${SPAN_ID}" | pod="api-7f9" ${TRACE_ID}`
+    );
+  });
+
+  it('escapes tag values for the target language', () => {
+    const r = buildLogsQuery(
+      { customQuery: true, query: 'svc:"${__span.tags.service.name}"' },
+      'elasticsearch',
+      ctx({ attributes: { 'service.name': 'x"y' } })
+    );
+    expect(text(r)).toBe('svc:"x\\"y"');
+  });
+
+  it('makes links to any other logs source possible only with a custom query', () => {
+    expect(buildLogsQuery({}, 'grafana-splunk-datasource', ctx())).toEqual({
+      ok: false,
+      reason: 'links to grafana-splunk-datasource need a custom query',
+    });
+    expect(
+      text(buildLogsQuery({ customQuery: true, query: 'index=main ${__span.traceId}' }, 'grafana-splunk-datasource', ctx()))
+    ).toBe(`index=main ${TRACE_ID}`);
+  });
+
+  it('reports an empty custom query', () => {
+    expect(buildLogsQuery({ customQuery: true, query: '  ' }, 'loki', ctx())).toMatchObject({ ok: false });
+  });
+});

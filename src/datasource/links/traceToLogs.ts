@@ -1,0 +1,177 @@
+import type { TraceToLogsOptionsV2 } from '../types';
+import { escapeLogQLString, escapeLuceneField, escapeLucenePhrase, logQLString, lucenePhrase, toLokiLabelName } from './escape';
+import { languageFor } from './languages';
+import { parseTimeShift } from './timeShift';
+import type { LogsLanguage, LogsLinkContext, LogsQueryResult } from './types';
+
+/** Grafana's defaults when no tags are mapped, so links work before anyone configures them. */
+export const DEFAULT_LOGS_TAGS: ReadonlyArray<{ key: string; value?: string }> = [
+  { key: 'cluster' },
+  { key: 'hostname' },
+  { key: 'namespace' },
+  { key: 'pod' },
+  { key: 'service.name', value: 'service_name' },
+  { key: 'service.namespace', value: 'service_namespace' },
+];
+
+export interface ResolvedTag {
+  /** Label or field name in the logs store. */
+  name: string;
+  value: string;
+}
+
+function resolveTags(options: TraceToLogsOptionsV2, ctx: LogsLinkContext): ResolvedTag[] {
+  const mappings = options.tags && options.tags.length > 0 ? options.tags : DEFAULT_LOGS_TAGS;
+  const out: ResolvedTag[] = [];
+  for (const { key, value } of mappings) {
+    const v = ctx.attributes[key];
+    if (key !== '' && v !== undefined && v !== '') {
+      out.push({ name: value && value.trim() !== '' ? value.trim() : key, value: v });
+    }
+  }
+  return out;
+}
+
+/** A trace-level link always filters by trace id: that is its whole point. */
+function wantsTraceFilter(options: TraceToLogsOptionsV2, ctx: LogsLinkContext): boolean {
+  return ctx.spanId === undefined || options.filterByTraceID === true;
+}
+
+function wantsSpanFilter(options: TraceToLogsOptionsV2, ctx: LogsLinkContext): ctx is LogsLinkContext & { spanId: string } {
+  return ctx.spanId !== undefined && options.filterBySpanID === true;
+}
+
+function lokiQuery(options: TraceToLogsOptionsV2, ctx: LogsLinkContext, tags: ResolvedTag[]): LogsQueryResult {
+  if (tags.length === 0) {
+    return { ok: false, reason: noTagsReason(options) };
+  }
+  const selector = `{${tags.map((t) => `${toLokiLabelName(t.name)}=${logQLString(t.value)}`).join(', ')}}`;
+  const structured = options.lokiFilterMode === 'structuredMetadata';
+  const filter = (label: string, id: string) => (structured ? ` | ${label}=${logQLString(id)}` : ` |= ${logQLString(id)}`);
+  let text = selector;
+  if (wantsTraceFilter(options, ctx)) {
+    text += filter('trace_id', ctx.traceId);
+  }
+  if (wantsSpanFilter(options, ctx)) {
+    text += filter('span_id', ctx.spanId);
+  }
+  return withRange(options, ctx, text);
+}
+
+function luceneQuery(options: TraceToLogsOptionsV2, ctx: LogsLinkContext, tags: ResolvedTag[]): LogsQueryResult {
+  const clauses = tags.map((t) => `${escapeLuceneField(t.name)}:${lucenePhrase(t.value)}`);
+  if (wantsTraceFilter(options, ctx)) {
+    clauses.push(`trace_id:${lucenePhrase(ctx.traceId)}`);
+  }
+  if (wantsSpanFilter(options, ctx)) {
+    clauses.push(`span_id:${lucenePhrase(ctx.spanId)}`);
+  }
+  // An empty Lucene query is invalid in Elasticsearch; `*` asks for every document in range.
+  return withRange(options, ctx, clauses.length > 0 ? clauses.join(' AND ') : '*');
+}
+
+function noTagsReason(options: TraceToLogsOptionsV2): string {
+  const keys = (options.tags && options.tags.length > 0 ? options.tags : DEFAULT_LOGS_TAGS).map((t) => t.key).join(', ');
+  return `Loki needs a stream selector, and none of the mapped tags (${keys}) is on this span`;
+}
+
+function withRange(options: TraceToLogsOptionsV2, ctx: LogsLinkContext, text: string): LogsQueryResult {
+  const startShift = parseTimeShift(options.spanStartTimeShift);
+  const endShift = parseTimeShift(options.spanEndTimeShift);
+  if (startShift === undefined) {
+    return { ok: false, reason: `span start time shift "${options.spanStartTimeShift}" is not a duration such as -1m` };
+  }
+  if (endShift === undefined) {
+    return { ok: false, reason: `span end time shift "${options.spanEndTimeShift}" is not a duration such as 1m` };
+  }
+  const fromMs = Math.floor(ctx.startMs + startShift);
+  // Logs stores need a non-empty range; a zero-length span still gets one millisecond.
+  const toMs = Math.max(Math.ceil(ctx.endMs + endShift), fromMs + 1);
+  return { ok: true, value: { text, fromMs, toMs } };
+}
+
+/** `${__span.tags["k"]}` and `${__span.tags.k}` as well as the plain variables. */
+const TEMPLATE_VAR = /\$\{(__(?:span|trace|tags)[A-Za-z.]*)(?:\["((?:[^"\\]|\\.)*)"\])?\}/g;
+
+function stringContentEscaper(language: LogsLanguage): (v: string) => string {
+  switch (language) {
+    case 'logql':
+      return escapeLogQLString;
+    case 'lucene':
+      return escapeLucenePhrase;
+    case 'custom-only':
+      return (v) => v;
+  }
+}
+
+function tagsExpansion(language: LogsLanguage, tags: ResolvedTag[]): string {
+  switch (language) {
+    case 'logql':
+      return tags.map((t) => `${toLokiLabelName(t.name)}=${logQLString(t.value)}`).join(', ');
+    case 'lucene':
+      return tags.map((t) => `${escapeLuceneField(t.name)}:${lucenePhrase(t.value)}`).join(' AND ');
+    case 'custom-only':
+      return tags.map((t) => `${t.name}="${t.value}"`).join(', ');
+  }
+}
+
+/**
+ * Fills a custom query. Tag values and names are escaped for use inside a double-quoted string of
+ * the target language (that is where users put them); ids are hex and go in as they are. Unknown
+ * `${...}` variables are left for Grafana's template service (dashboard variables).
+ */
+export function interpolateCustomQuery(template: string, language: LogsLanguage, ctx: LogsLinkContext, tags: ResolvedTag[]): string {
+  const esc = stringContentEscaper(language);
+  return template.replace(TEMPLATE_VAR, (whole: string, name: string, quotedKey: string | undefined) => {
+    if (name === '__tags') {
+      return tagsExpansion(language, tags);
+    }
+    const tagPrefix = '__span.tags';
+    if (name.startsWith(tagPrefix)) {
+      const key = quotedKey !== undefined ? quotedKey.replace(/\\(.)/g, '$1') : name.slice(tagPrefix.length + 1);
+      const v = ctx.attributes[key];
+      return v === undefined ? '' : esc(v);
+    }
+    switch (name) {
+      case '__span.traceId':
+      case '__trace.traceId':
+        return ctx.traceId;
+      case '__span.spanId':
+        return ctx.spanId ?? '';
+      case '__span.name':
+        return esc(ctx.spanName ?? '');
+      case '__span.duration':
+        return String(Math.max(0, ctx.endMs - ctx.startMs));
+      case '__trace.name':
+        return esc(ctx.traceName ?? '');
+      case '__trace.duration':
+        return String(ctx.traceDurationMs ?? Math.max(0, ctx.endMs - ctx.startMs));
+      default:
+        return whole;
+    }
+  });
+}
+
+/**
+ * The logs query for a span or trace, in the language of the target data source, or why there is
+ * none (so the caller can leave the link out rather than send a query that cannot work).
+ */
+export function buildLogsQuery(options: TraceToLogsOptionsV2, targetType: string, ctx: LogsLinkContext): LogsQueryResult {
+  const language = languageFor(targetType);
+  const tags = resolveTags(options, ctx);
+  if (options.customQuery) {
+    const template = (options.query ?? '').trim();
+    if (template === '') {
+      return { ok: false, reason: 'custom query is on but empty' };
+    }
+    return withRange(options, ctx, interpolateCustomQuery(template, language, ctx, tags));
+  }
+  switch (language) {
+    case 'logql':
+      return lokiQuery(options, ctx, tags);
+    case 'lucene':
+      return luceneQuery(options, ctx, tags);
+    case 'custom-only':
+      return { ok: false, reason: `links to ${targetType} need a custom query` };
+  }
+}
