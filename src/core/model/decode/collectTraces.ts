@@ -1,0 +1,124 @@
+import type { Span, Trace } from '../types';
+
+/** Past this many, warnings for one trace are summarised so a broken trace cannot flood the UI. */
+const MAX_WARNINGS_PER_TRACE = 20;
+
+interface PendingTrace {
+  readonly traceId: string;
+  readonly spans: Span[];
+  readonly notes: string[];
+  partial: boolean;
+}
+
+/**
+ * Groups decoded spans into traces by trace id (a response may interleave traces, and one
+ * resourceSpans block may hold spans of several), keeping first-seen order, and adds decode
+ * warnings. Warnings are collected, never thrown: a trace with a lost parent is still worth showing.
+ */
+export class TraceCollector {
+  private readonly traces = new Map<string, PendingTrace>();
+  private readonly order: PendingTrace[] = [];
+
+  add(span: Span): void {
+    this.pending(span.traceId).spans.push(span);
+  }
+
+  /** A warning the wire format itself carried (Jaeger v1 `warnings`). */
+  note(traceId: string, message: string): void {
+    this.pending(traceId).notes.push(message);
+  }
+
+  markPartial(): void {
+    for (const t of this.order) {
+      t.partial = true;
+    }
+  }
+
+  finish(): Trace[] {
+    const out: Trace[] = [];
+    for (const t of this.order) {
+      const warnings = t.notes.concat(checkSpans(t.spans));
+      const capped =
+        warnings.length > MAX_WARNINGS_PER_TRACE
+          ? warnings
+              .slice(0, MAX_WARNINGS_PER_TRACE)
+              .concat(`${warnings.length - MAX_WARNINGS_PER_TRACE} more warnings not shown`)
+          : warnings;
+      out.push(
+        t.partial
+          ? { traceId: t.traceId, spans: t.spans, warnings: capped, partial: true }
+          : { traceId: t.traceId, spans: t.spans, warnings: capped }
+      );
+    }
+    return out;
+  }
+
+  private pending(traceId: string): PendingTrace {
+    let t = this.traces.get(traceId);
+    if (t === undefined) {
+      t = { traceId, spans: [], notes: [], partial: false };
+      this.traces.set(traceId, t);
+      this.order.push(t);
+    }
+    return t;
+  }
+}
+
+function label(span: Span): string {
+  return `${span.spanId} (${span.resource.serviceName || 'unknown service'} ${JSON.stringify(span.name)})`;
+}
+
+/** Duplicate span ids, parents missing from the trace, and clock skew between hosts. */
+export function checkSpans(spans: readonly Span[]): string[] {
+  const warnings: string[] = [];
+  const byId = new Map<string, Span>();
+  for (const span of spans) {
+    if (byId.has(span.spanId)) {
+      warnings.push(`duplicate span id ${span.spanId}: only the first is used as a parent`);
+      continue;
+    }
+    byId.set(span.spanId, span);
+  }
+  for (const span of spans) {
+    if (span.parentSpanId === '') {
+      continue;
+    }
+    const parent = byId.get(span.parentSpanId);
+    if (parent === undefined) {
+      warnings.push(`span ${label(span)} has parent ${span.parentSpanId}, which is not in the trace`);
+      continue;
+    }
+    const skew = clockSkew(parent, span);
+    if (skew !== null) {
+      warnings.push(skew);
+    }
+  }
+  return warnings;
+}
+
+/**
+ * Only spans on different services are compared: within one process an async child may legally
+ * start late or outlive its parent, but a server span starting before the client that called it,
+ * or ending after it, is a clock difference between hosts.
+ */
+function clockSkew(parent: Span, child: Span): string | null {
+  if (parent.resource.serviceName === child.resource.serviceName) {
+    return null;
+  }
+  const early = parent.startTimeUnixNano - child.startTimeUnixNano;
+  if (early > 0n) {
+    return `clock skew: span ${label(child)} starts ${formatMicros(early)} before its parent ${label(parent)}`;
+  }
+  if (parent.kind === 'client' && child.kind === 'server') {
+    const late =
+      child.startTimeUnixNano + BigInt(child.durationNanos) - (parent.startTimeUnixNano + BigInt(parent.durationNanos));
+    if (late > 0n) {
+      return `clock skew: span ${label(child)} ends ${formatMicros(late)} after its parent ${label(parent)}`;
+    }
+  }
+  return null;
+}
+
+function formatMicros(nanos: bigint): string {
+  return `${Number(nanos) / 1000} µs`;
+}

@@ -1,0 +1,148 @@
+/**
+ * Trace and span ids arrive as hex (Jaeger, OTLP JSON spec), as base64 (Tempo's gogo jsonpb) or as
+ * short hex (Jaeger's 64-bit trace ids). The model keeps one form: lowercase hex, 32 digits for a
+ * trace id and 16 for a span id. These helpers run once per span, so they avoid regexes and Buffer
+ * (the core also runs in browsers).
+ */
+
+const HEX_DIGITS = '0123456789abcdef';
+const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** char code → 6-bit value, or -1; accepts both the standard and the URL-safe alphabet. */
+const BASE64_VALUE = new Int8Array(128).fill(-1);
+for (let i = 0; i < BASE64_ALPHABET.length; i++) {
+  BASE64_VALUE[BASE64_ALPHABET.charCodeAt(i)] = i;
+}
+BASE64_VALUE['-'.charCodeAt(0)] = 62;
+BASE64_VALUE['_'.charCodeAt(0)] = 63;
+
+/** Every byte as two lowercase hex digits, so encoding is one table lookup per byte. */
+const BYTE_HEX: string[] = [];
+for (let i = 0; i < 256; i++) {
+  BYTE_HEX.push(HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 15]);
+}
+
+function hexValue(code: number): number {
+  if (code >= 48 && code <= 57) {
+    return code - 48;
+  }
+  if (code >= 97 && code <= 102) {
+    return code - 87;
+  }
+  if (code >= 65 && code <= 70) {
+    return code - 55;
+  }
+  return -1;
+}
+
+export function isHex(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    if (hexValue(s.charCodeAt(i)) < 0) {
+      return false;
+    }
+  }
+  return s.length > 0;
+}
+
+/** True when `s` is exactly `digits` lowercase hex digits (the model's canonical form). */
+function isCanonicalHex(s: string, digits: number): boolean {
+  if (s.length !== digits) {
+    return false;
+  }
+  for (let i = 0; i < digits; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Decodes base64 (padded or not, standard or URL-safe) to lowercase hex; null if it is not base64. */
+export function base64ToHex(s: string): string | null {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === 61 /* = */) {
+    end--;
+  }
+  if (s.length - end > 2 || end % 4 === 1) {
+    return null;
+  }
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (let i = 0; i < end; i++) {
+    const code = s.charCodeAt(i);
+    const v = code < 128 ? BASE64_VALUE[code] : -1;
+    if (v < 0) {
+      return null;
+    }
+    buffer = ((buffer << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += BYTE_HEX[(buffer >> bits) & 0xff];
+    }
+  }
+  return out;
+}
+
+/** Encodes hex (even length, any case) as padded standard base64; null if it is not hex. */
+export function hexToBase64(hex: string): string | null {
+  if (hex.length % 2 !== 0 || (hex.length > 0 && !isHex(hex))) {
+    return null;
+  }
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (let i = 0; i < hex.length; i += 2) {
+    buffer = ((buffer << 8) | (hexValue(hex.charCodeAt(i)) << 4) | hexValue(hex.charCodeAt(i + 1))) & 0xffffff;
+    bits += 8;
+    while (bits >= 6) {
+      bits -= 6;
+      out += BASE64_ALPHABET[(buffer >> bits) & 63];
+    }
+  }
+  if (bits > 0) {
+    out += BASE64_ALPHABET[(buffer << (6 - bits)) & 63];
+  }
+  while (out.length % 4 !== 0) {
+    out += '=';
+  }
+  return out;
+}
+
+const TRACE_BASE64_DIGITS = [16, 32];
+const SPAN_BASE64_DIGITS = [16];
+
+function normalizeId(s: string, digits: number, base64Digits: readonly number[]): string | null {
+  if (isCanonicalHex(s, digits)) {
+    return s;
+  }
+  const trimmed = s.trim();
+  if (trimmed.length === 0) {
+    return null;
+  }
+  // Hex first: an id of at most `digits` hex digits is hex (Jaeger sends 64-bit trace ids as 16
+  // digits and may drop leading zeros). Otherwise it must be base64 of a whole id (8 or 16 bytes for
+  // a trace, 8 for a span), so stray text like "xx" is not mistaken for one byte of base64.
+  let hex: string | null = null;
+  if (trimmed.length <= digits && isHex(trimmed)) {
+    hex = trimmed.toLowerCase();
+  } else {
+    hex = base64ToHex(trimmed);
+    if (hex === null || !base64Digits.includes(hex.length)) {
+      return null;
+    }
+  }
+  return hex.length < digits ? hex.padStart(digits, '0') : hex;
+}
+
+/** A trace id in hex or base64 as 32 lowercase hex digits; null if it is neither. */
+export function normalizeTraceId(s: string): string | null {
+  return normalizeId(s, 32, TRACE_BASE64_DIGITS);
+}
+
+/** A span id in hex or base64 as 16 lowercase hex digits; null if it is neither. */
+export function normalizeSpanId(s: string): string | null {
+  return normalizeId(s, 16, SPAN_BASE64_DIGITS);
+}
