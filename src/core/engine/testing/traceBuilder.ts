@@ -97,6 +97,8 @@ export function buildTrace(spec: TraceSpec): Trace {
     return sc;
   };
 
+  // An explicit stack rather than recursion: tests build chains tens of thousands of spans deep.
+  const pending: Array<{ s: SpanSpec; parentId: string; parentService: string; parentStart: bigint }> = [];
   const visit = (s: SpanSpec, parentId: string, parentService: string, parentStart: bigint): void => {
     const service = s.service ?? parentService;
     const spanStart = s.startOffsetNanos !== undefined ? start + BigInt(s.startOffsetNanos) : parentStart;
@@ -128,13 +130,24 @@ export function buildTrace(spec: TraceSpec): Trace {
       links,
       traceState: s.traceState ?? '',
     });
-    for (const child of s.children ?? []) {
-      visit(child, spanId, service, spanStart);
+    const children = s.children ?? [];
+    for (let c = children.length - 1; c >= 0; c--) {
+      pending.push({ s: children[c], parentId: spanId, parentService: service, parentStart: spanStart });
     }
   };
 
   const roots: readonly SpanSpec[] = Array.isArray(spec.root) ? spec.root : [spec.root as SpanSpec];
-  roots.forEach((r, i) => visit(r, i === 0 ? '' : hex(0xdeadn + BigInt(i), 16), 'svc', start));
+  roots.forEach((r, i) => {
+    pending.push({
+      s: r,
+      parentId: i === 0 ? '' : hex(0xdeadn + BigInt(i), 16),
+      parentService: 'svc',
+      parentStart: start,
+    });
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      visit(next.s, next.parentId, next.parentService, next.parentStart);
+    }
+  });
   return { traceId, spans, warnings: [] };
 }
 
