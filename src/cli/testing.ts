@@ -1,0 +1,32 @@
+import type { CliIO } from './types';
+
+/** An in-memory CliIO for command tests: captured output, files from a map, an abortable signal. */
+export interface FakeIO extends CliIO {
+  readonly out: () => string;
+  readonly err: () => string;
+  readonly abort: () => void;
+}
+
+export function fakeIO(files: Readonly<Record<string, string>> = {}): FakeIO {
+  let out = '';
+  let err = '';
+  const controller = new AbortController();
+  return {
+    stdout: (s) => {
+      out += s;
+    },
+    stderr: (s) => {
+      err += s;
+    },
+    readFile: async (path) => {
+      if (!Object.prototype.hasOwnProperty.call(files, path)) {
+        throw new Error(`no such file: ${path}`);
+      }
+      return files[path];
+    },
+    signal: controller.signal,
+    out: () => out,
+    err: () => err,
+    abort: () => controller.abort(),
+  };
+}
