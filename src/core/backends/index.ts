@@ -3,3 +3,17 @@ export type { JaegerPathTemplate, TempoPathTemplate, PathBackend, PathParams } f
 export { nodeTransport, joinUrl, encodeQuery } from './nodeTransport';
 export type { NodeTransportOptions } from './nodeTransport';
 export type { HttpRequest, HttpResponse, Transport } from './transport';
+export { JaegerClient } from './jaeger/client';
+export type { JaegerClientOptions } from './jaeger/client';
+export { fetchSamplingStrategy } from './jaeger/sampling';
+export type {
+  DependencyLink,
+  JaegerApi,
+  JaegerCapabilities,
+  JaegerDetection,
+  JaegerOperation,
+  JaegerSearchParams,
+  JaegerTraceSummary,
+  SamplingStrategy,
+} from './jaeger/types';
+export { serverMessage, byteLength } from './http';
