@@ -1,0 +1,25 @@
+/** The TraceQL evaluator: search (Tempo's /api/search semantics and shape) and metrics. */
+export { evaluateTrace, compileSearch } from './compileQuery';
+export type { CompiledSearch, CompileOutcome, EvalOutcome, ReportedAttribute, Spanset } from './compileQuery';
+export type { SpansetAttribute } from './spanset';
+export { MULTIPLE_SPANSETS_ERROR } from './spanset';
+export type { Value } from './values';
+export { indexTrace } from './traceIndex';
+export type { TraceIndex } from './traceIndex';
+export {
+  searchTraces,
+  DEFAULT_SEARCH_LIMIT,
+  DEFAULT_SPANS_PER_SPANSET,
+  ROOT_SPAN_NOT_RECEIVED,
+} from './search/searchTraces';
+export type { SearchOptions, SearchResult } from './search/searchTraces';
+export type {
+  SearchMetrics,
+  SearchResponse,
+  SearchSpan,
+  SearchSpanSet,
+  ServiceStats,
+  TraceSearchMetadata,
+} from './search/searchResponse';
+export { toAnyValue, formatGoDuration } from './search/anyValue';
+export type { AnyValue, KeyValue } from './search/anyValue';
