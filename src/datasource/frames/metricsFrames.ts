@@ -1,0 +1,112 @@
+import { createDataFrame, DataTopic, FieldType, type DataFrame, type Labels } from '@grafana/data';
+
+import type { MetricsResult, MetricsSeries } from '../backend/types';
+import { traceViewLink, type SelfRef } from './links';
+import { otlpAttributes } from './values';
+
+/** The exemplar label Tempo uses for the trace id (`trace:id`), and older spellings. */
+const TRACE_ID_LABELS = ['trace:id', 'traceId', 'trace_id', 'traceID'];
+
+export interface MetricsFrameContext {
+  self: SelfRef;
+  refId?: string;
+  instant: boolean;
+  /** Query text, to name series without labels. */
+  query: string;
+}
+
+function labelsOf(series: MetricsSeries): Labels {
+  const attrs = otlpAttributes(series.labels);
+  return Object.fromEntries(Object.entries(attrs).map(([k, v]) => [k, String(v)]));
+}
+
+function seriesName(labels: Labels, fallback: string): string {
+  const entries = Object.entries(labels);
+  if (entries.length === 0) {
+    return fallback;
+  }
+  return `{${entries.map(([k, v]) => `${k}="${v}"`).join(', ')}}`;
+}
+
+function rangeFrame(series: MetricsSeries, ctx: MetricsFrameContext): DataFrame {
+  const labels = labelsOf(series);
+  const samples = series.samples ?? [];
+  return createDataFrame({
+    name: seriesName(labels, ctx.query),
+    refId: ctx.refId,
+    fields: [
+      { name: 'time', type: FieldType.time, config: {}, values: samples.map((s) => Number(s.timestampMs)) },
+      { name: 'value', type: FieldType.number, config: {}, labels, values: samples.map((s) => s.value) },
+    ],
+    meta: { preferredVisualisationType: 'graph' },
+  });
+}
+
+function instantFrame(series: MetricsSeries, ctx: MetricsFrameContext, atMs: number): DataFrame {
+  const labels = labelsOf(series);
+  return createDataFrame({
+    name: seriesName(labels, ctx.query),
+    refId: ctx.refId,
+    fields: [
+      { name: 'time', type: FieldType.time, config: {}, values: [atMs] },
+      { name: 'value', type: FieldType.number, config: {}, labels, values: [series.value ?? null] },
+    ],
+  });
+}
+
+/**
+ * One exemplar frame for all series: Grafana draws exemplars from annotation frames named
+ * `exemplar`, and the trace id opens the trace view.
+ */
+function exemplarFrame(result: MetricsResult, ctx: MetricsFrameContext): DataFrame | undefined {
+  const rows: Array<{ time: number; value: number; traceId: string; labels: Record<string, string> }> = [];
+  for (const series of result.series) {
+    const seriesLabels = labelsOf(series);
+    for (const ex of series.exemplars ?? []) {
+      const attrs = otlpAttributes(ex.labels);
+      const idKey = TRACE_ID_LABELS.find((k) => attrs[k] !== undefined);
+      if (!idKey) {
+        continue;
+      }
+      const labels: Record<string, string> = { ...seriesLabels };
+      for (const [k, v] of Object.entries(attrs)) {
+        if (k !== idKey) {
+          labels[k] = String(v);
+        }
+      }
+      rows.push({ time: Number(ex.timestampMs), value: ex.value, traceId: String(attrs[idKey]), labels });
+    }
+  }
+  if (rows.length === 0) {
+    return undefined;
+  }
+  const labelKeys = [...new Set(rows.flatMap((r) => Object.keys(r.labels)))].sort();
+  return createDataFrame({
+    name: 'exemplar',
+    refId: ctx.refId,
+    meta: { dataTopic: DataTopic.Annotations, custom: { resultType: 'exemplar' } },
+    fields: [
+      { name: 'Time', type: FieldType.time, config: {}, values: rows.map((r) => r.time) },
+      { name: 'Value', type: FieldType.number, config: {}, values: rows.map((r) => r.value) },
+      {
+        name: 'traceId',
+        type: FieldType.string,
+        config: { displayNameFromDS: 'Trace ID', links: [traceViewLink(ctx.self)] },
+        values: rows.map((r) => r.traceId),
+      },
+      ...labelKeys.map((k) => ({
+        name: k,
+        type: FieldType.string,
+        config: {},
+        values: rows.map((r) => r.labels[k] ?? null),
+      })),
+    ],
+  });
+}
+
+/** TraceQL metrics results as Grafana time series (or instant values) plus an exemplar frame. */
+export function buildMetricsFrames(result: MetricsResult, ctx: MetricsFrameContext, instantAtMs: number): DataFrame[] {
+  const frames = result.series.map((s) => (ctx.instant ? instantFrame(s, ctx, instantAtMs) : rangeFrame(s, ctx)));
+  const exemplars = ctx.instant ? undefined : exemplarFrame(result, ctx);
+  return exemplars ? [...frames, exemplars] : frames;
+}

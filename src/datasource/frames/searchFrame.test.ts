@@ -1,0 +1,79 @@
+import '../test/esmShims';
+
+import { FieldType, type DataFrame } from '@grafana/data';
+
+import { SEARCH_RESPONSE, TRACE_ID } from '../test/fixtures';
+import { buildSearchFrame } from './searchFrame';
+
+const self = { uid: 'tl', name: 'TraceLens' };
+
+function field(frame: DataFrame, name: string) {
+  const f = frame.fields.find((x) => x.name === name);
+  if (!f) {
+    throw new Error(`no field ${name}`);
+  }
+  return f;
+}
+
+describe('buildSearchFrame', () => {
+  const frame = buildSearchFrame(SEARCH_RESPONSE, { self, refId: 'A' });
+
+  it('is a Traces table with one row per trace', () => {
+    expect(frame.name).toBe('Traces');
+    expect(frame.length).toBe(2);
+    expect(field(frame, 'traceID').values).toEqual([TRACE_ID, 'ab'.repeat(16)]);
+    expect(field(frame, 'traceService').values).toEqual(['shop-backend', 'frontend']);
+    expect(field(frame, 'traceName').values).toEqual(['update-billing', '']);
+    expect(field(frame, 'traceDuration').config.unit).toBe('ms');
+    expect(field(frame, 'startTime').type).toBe(FieldType.time);
+    expect(field(frame, 'startTime').values[0]).toBeCloseTo(1684778327699.3928, 4);
+  });
+
+  it('links the trace id to the trace view query', () => {
+    expect(field(frame, 'traceID').config.links?.[0].internal).toMatchObject({
+      datasourceUid: 'tl',
+      datasourceName: 'TraceLens',
+      query: { queryType: 'traceId', query: '${__value.raw}' },
+    });
+  });
+
+  it('nests one sub-frame per spanset with span links focusing the span', () => {
+    const nested = field(frame, 'nested');
+    expect(nested.type).toBe(FieldType.nestedFrames);
+    const [sub] = nested.values[0] as DataFrame[];
+    expect(field(sub, 'traceIdHidden').config.custom).toEqual({ hidden: true });
+    expect(field(sub, 'spanID').values).toEqual(['563d623c76514f8e']);
+    expect(field(sub, 'spanID').config.links?.[0].internal).toMatchObject({
+      query: { queryType: 'traceId', query: '${__data.fields.traceIdHidden}' },
+      panelsState: { trace: { spanId: '${__value.raw}' } },
+    });
+    expect(field(sub, 'status').values).toEqual(['error']);
+    expect(field(sub, 'http.status_code')).toMatchObject({ type: FieldType.number, values: [500] });
+    expect(field(sub, 'duration')).toMatchObject({ values: [446979497], config: { unit: 'ns' } });
+    expect(nested.values[1]).toEqual([]);
+  });
+
+  it('adds "Logs for this trace" with each row query in a hidden field when trace-to-logs is set', () => {
+    const withLogs = buildSearchFrame(SEARCH_RESPONSE, {
+      self,
+      logs: { target: { uid: 'loki', type: 'loki', name: 'Loki' }, options: { spanStartTimeShift: '-5m', spanEndTimeShift: '5m' } },
+    });
+    const links = field(withLogs, 'traceID').config.links ?? [];
+    expect(links[1]).toMatchObject({
+      title: 'Logs for this trace',
+      internal: { datasourceUid: 'loki', query: { expr: '${__data.fields.logsQuery}' } },
+    });
+    expect(field(withLogs, 'logsQuery').values).toEqual([
+      `{service_name="shop-backend"} |= "${TRACE_ID}"`,
+      `{service_name="frontend"} |= "${'ab'.repeat(16)}"`,
+    ]);
+    const range = links[1].internal?.range;
+    expect(range?.from.valueOf()).toBe(Math.floor(1684778000000 - 300_000));
+  });
+
+  it('keeps the table (empty) when nothing matched, so notices still show', () => {
+    const empty = buildSearchFrame({ traces: [] }, { self });
+    expect(empty.length).toBe(0);
+    expect(empty.fields.map((f) => f.name)).toContain('traceID');
+  });
+});

@@ -1,0 +1,81 @@
+import type { AttributeMap, AttributeValue } from '../../core/model/types';
+import type { OtlpAnyValue, OtlpKeyValue } from '../backend/types';
+
+/**
+ * Attribute values for display. 64-bit integers stay exact as strings; arrays and maps become
+ * JSON so a table cell or a span detail shows exactly what was stored.
+ */
+export function displayAttribute(value: AttributeValue): string | number | boolean {
+  if (typeof value === 'bigint') {
+    return value.toString();
+  }
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+    return value;
+  }
+  return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+}
+
+export function attributeText(value: AttributeValue): string {
+  const v = displayAttribute(value);
+  return typeof v === 'string' ? v : String(v);
+}
+
+export function keyValuePairs(map: AttributeMap): Array<{ key: string; value: string | number | boolean }> {
+  return Object.keys(map).map((key) => ({ key, value: displayAttribute(map[key]) }));
+}
+
+/** OTLP JSON AnyValue (Tempo search and metrics responses) as a display value. */
+export function otlpValue(value: OtlpAnyValue | undefined): string | number | boolean | undefined {
+  if (!value) {
+    return undefined;
+  }
+  if (value.stringValue !== undefined) {
+    return value.stringValue;
+  }
+  if (value.boolValue !== undefined) {
+    return value.boolValue;
+  }
+  if (value.doubleValue !== undefined) {
+    return value.doubleValue;
+  }
+  if (value.intValue !== undefined) {
+    // jsonpb writes int64 as a string; keep it a string when a double would round it.
+    const n = Number(value.intValue);
+    return Number.isSafeInteger(n) ? n : String(value.intValue);
+  }
+  if (value.arrayValue) {
+    return JSON.stringify((value.arrayValue.values ?? []).map(otlpValue));
+  }
+  if (value.kvlistValue) {
+    return JSON.stringify(Object.fromEntries((value.kvlistValue.values ?? []).map((kv) => [kv.key, otlpValue(kv.value)])));
+  }
+  if (value.bytesValue !== undefined) {
+    return value.bytesValue;
+  }
+  return undefined;
+}
+
+export function otlpAttributes(kvs: OtlpKeyValue[] | undefined): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const kv of kvs ?? []) {
+    const v = otlpValue(kv.value);
+    if (v !== undefined) {
+      out[kv.key] = v;
+    }
+  }
+  return out;
+}
+
+/** Unix nanoseconds (jsonpb string or number) to epoch milliseconds, keeping sub-ms precision. */
+export function nanosToMs(nanos: string | number | bigint | undefined): number | undefined {
+  if (nanos === undefined || nanos === '') {
+    return undefined;
+  }
+  try {
+    const big = BigInt(nanos);
+    // Split so the integer part stays exact in a double (ms since epoch are < 2^53).
+    return Number(big / 1_000_000n) + Number(big % 1_000_000n) / 1e6;
+  } catch {
+    return undefined;
+  }
+}
