@@ -1,0 +1,11 @@
+export { SUB_NANOSECOND_BUCKET, bucketBounds, bucketId, ceilLog2, tempoBucketLabel } from './buckets';
+export type { BucketScale } from './buckets';
+export { formatDurationNs, traceqlDuration } from './formatDuration';
+export { sampleFromSpan, sampleFromTrace } from './samples';
+export type { LatencySample, SampleValue } from './samples';
+export { DEFAULT_PERCENTILES, buildLatencyHeatmap, columnRange, nearestRank, rowBounds } from './heatmap';
+export type { HeatmapOptions, LatencyColumns, LatencyHeatmap } from './heatmap';
+export { compareSelection, inSelection, selectionTraceQL, traceqlCondition } from './compare';
+export type { CompareOptions, LatencyComparison, LatencySelection, RankedAttribute } from './compare';
+export { gridFromHeatmap, heatmapFromCells, percentileFromBuckets } from './fromCells';
+export type { HeatmapCell, HeatmapGrid } from './fromCells';
