@@ -1,3 +1,4 @@
+import path from 'path';
 import grafanaConfig from '@grafana/eslint-config/flat.js';
 import reactHooks from 'eslint-plugin-react-hooks';
 
@@ -18,7 +19,7 @@ export default [
     languageOptions: {
       parserOptions: {
         project: './tsconfig.json',
-        tsconfigRootDir: import.meta.dirname,
+        tsconfigRootDir: path.resolve(import.meta.dirname, '..'),
       },
     },
   },

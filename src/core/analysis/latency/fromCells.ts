@@ -1,5 +1,4 @@
-import type { LatencyHeatmap } from './heatmap';
-import { rowBounds } from './heatmap';
+import { type LatencyHeatmap, rowBounds } from './heatmap';
 
 /**
  * What the heatmap panel draws, whatever produced it: TraceLens samples bucketed here, or Grafana
