@@ -12,7 +12,7 @@ export default [
     },
   },
   {
-    files: ['src/**/*.{ts,tsx}'],
+    files: ['**/*.{ts,tsx}'],
     rules: {
       '@typescript-eslint/no-deprecated': 'off',
     },

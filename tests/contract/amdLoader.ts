@@ -66,7 +66,6 @@ export function loadAmdModule(file: string, resolve: (name: string) => unknown):
   };
   (define as unknown as { amd: object }).amd = {};
 
-  // eslint-disable-next-line no-new-func
   new Function('define', code)(define);
   if (defineCalls !== 1 || !exported) {
     throw new Error(`${file}: expected exactly one AMD define() call, saw ${defineCalls}`);
