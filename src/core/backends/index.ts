@@ -17,3 +17,18 @@ export type {
   SamplingStrategy,
 } from './jaeger/types';
 export { serverMessage, byteLength } from './http';
+export { TempoClient, toSeconds } from './tempo/client';
+export type { TempoClientOptions } from './tempo/client';
+export type {
+  InstantSeries,
+  MetricsExemplar,
+  MetricsSample,
+  MetricsSeries,
+  QueryInstantResponse,
+  QueryRangeResponse,
+  TagScope,
+  TagValue,
+  TempoBuildInfo,
+  TempoDetection,
+  TempoSearchParams,
+} from './tempo/types';

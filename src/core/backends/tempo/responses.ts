@@ -1,0 +1,206 @@
+/**
+ * Tempo's JSON answers checked and normalised. Tempo marshals with jsonpb, which leaves out zero
+ * values and empty lists, so missing fields are filled with their zero value here; fields of the
+ * wrong type are a 'malformed' error naming the endpoint and field.
+ */
+import type { AnyValue, KeyValue, SearchResponse, SearchSpanSet, TraceSearchMetadata } from '../../engine';
+import { isRecord, malformed, type Endpoint } from '../http';
+import type {
+  InstantSeries,
+  MetricsSeries,
+  QueryInstantResponse,
+  QueryRangeResponse,
+  TagScope,
+  TagValue,
+} from './types';
+
+type Rec = Record<string, unknown>;
+
+function list(ep: Endpoint, obj: Rec, key: string, where: string): unknown[] {
+  const v = obj[key];
+  if (v === undefined || v === null) {
+    return [];
+  }
+  if (!Array.isArray(v)) {
+    throw malformed(ep, `${where}${key} is not a list`);
+  }
+  return v;
+}
+
+function rec(ep: Endpoint, v: unknown, where: string): Rec {
+  if (!isRecord(v)) {
+    throw malformed(ep, `${where} is not an object`);
+  }
+  return v;
+}
+
+function str(v: unknown, fallback = ''): string {
+  return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : fallback;
+}
+
+function num(v: unknown): number {
+  if (typeof v === 'number') {
+    return v;
+  }
+  if (typeof v === 'string') {
+    // jsonpb writes NaN and infinities as strings
+    return v === 'NaN' ? NaN : Number(v);
+  }
+  return 0;
+}
+
+function keyValues(ep: Endpoint, v: unknown, where: string): KeyValue[] {
+  if (v === undefined || v === null) {
+    return [];
+  }
+  if (!Array.isArray(v)) {
+    throw malformed(ep, `${where} is not a list`);
+  }
+  return v.map((kv, i) => {
+    const r = rec(ep, kv, `${where}[${i}]`);
+    if (typeof r.key !== 'string') {
+      throw malformed(ep, `${where}[${i}].key is not a string`);
+    }
+    return { key: r.key, value: (isRecord(r.value) ? r.value : { stringValue: '' }) as AnyValue };
+  });
+}
+
+function spanSet(ep: Endpoint, v: unknown, where: string): SearchSpanSet {
+  const r = rec(ep, v, where);
+  const spans = list(ep, r, 'spans', `${where}.`).map((s, i) => {
+    const sr = rec(ep, s, `${where}.spans[${i}]`);
+    return {
+      spanID: str(sr.spanID).toLowerCase().padStart(16, '0'),
+      name: str(sr.name),
+      startTimeUnixNano: str(sr.startTimeUnixNano, '0'),
+      durationNanos: str(sr.durationNanos, '0'),
+      attributes: keyValues(ep, sr.attributes, `${where}.spans[${i}].attributes`),
+    };
+  });
+  return {
+    spans,
+    matched: num(r.matched),
+    attributes: keyValues(ep, r.attributes, `${where}.attributes`),
+  };
+}
+
+function traceMeta(ep: Endpoint, v: unknown, i: number): TraceSearchMetadata {
+  const where = `traces[${i}]`;
+  const r = rec(ep, v, where);
+  if (typeof r.traceID !== 'string' || r.traceID === '') {
+    throw malformed(ep, `${where}.traceID is missing`);
+  }
+  const sets = list(ep, r, 'spanSets', `${where}.`).map((s, j) => spanSet(ep, s, `${where}.spanSets[${j}]`));
+  const single = r.spanSet !== undefined && r.spanSet !== null ? spanSet(ep, r.spanSet, `${where}.spanSet`) : undefined;
+  const spanSets = sets.length ? sets : single ? [single] : [];
+  const stats: Record<string, { spanCount: number; errorCount: number }> = {};
+  if (isRecord(r.serviceStats)) {
+    for (const [svc, st] of Object.entries(r.serviceStats)) {
+      const s = isRecord(st) ? st : {};
+      stats[svc] = { spanCount: num(s.spanCount), errorCount: num(s.errorCount) };
+    }
+  }
+  return {
+    traceID: r.traceID.toLowerCase().padStart(32, '0'),
+    rootServiceName: str(r.rootServiceName),
+    rootTraceName: str(r.rootTraceName),
+    startTimeUnixNano: str(r.startTimeUnixNano, '0'),
+    durationMs: num(r.durationMs),
+    spanSet: spanSets[0] ?? { spans: [], matched: 0, attributes: [] },
+    spanSets,
+    serviceStats: stats,
+  };
+}
+
+export function parseSearchResponse(ep: Endpoint, json: unknown): SearchResponse {
+  const r = rec(ep, json, 'the body');
+  if (!('traces' in r) && !('metrics' in r)) {
+    throw malformed(ep, 'expected {traces, metrics}');
+  }
+  const traces = list(ep, r, 'traces', '').map((t, i) => traceMeta(ep, t, i));
+  const m = isRecord(r.metrics) ? r.metrics : {};
+  return {
+    traces,
+    metrics: {
+      inspectedTraces: num(m.inspectedTraces),
+      inspectedSpans: str(m.inspectedSpans, '0'),
+      inspectedBytes: str(m.inspectedBytes, '0'),
+      totalBlocks: num(m.totalBlocks),
+      completedJobs: num(m.completedJobs),
+      totalJobs: num(m.totalJobs),
+    },
+  };
+}
+
+export function parseQueryRange(ep: Endpoint, json: unknown): QueryRangeResponse {
+  const r = rec(ep, json, 'the body');
+  const series: MetricsSeries[] = list(ep, r, 'series', '').map((s, i) => {
+    const where = `series[${i}]`;
+    const sr = rec(ep, s, where);
+    return {
+      labels: keyValues(ep, sr.labels, `${where}.labels`),
+      samples: list(ep, sr, 'samples', `${where}.`).map((p, j) => {
+        const pr = rec(ep, p, `${where}.samples[${j}]`);
+        return { timestampMs: str(pr.timestampMs, '0'), value: num(pr.value) };
+      }),
+      exemplars: list(ep, sr, 'exemplars', `${where}.`).map((x, j) => {
+        const xr = rec(ep, x, `${where}.exemplars[${j}]`);
+        return {
+          labels: keyValues(ep, xr.labels, `${where}.exemplars[${j}].labels`),
+          value: num(xr.value),
+          timestampMs: str(xr.timestampMs, '0'),
+        };
+      }),
+    };
+  });
+  return withStatus(r, { series, metrics: isRecord(r.metrics) ? r.metrics : undefined });
+}
+
+export function parseQueryInstant(ep: Endpoint, json: unknown): QueryInstantResponse {
+  const r = rec(ep, json, 'the body');
+  const series: InstantSeries[] = list(ep, r, 'series', '').map((s, i) => {
+    const sr = rec(ep, s, `series[${i}]`);
+    return { labels: keyValues(ep, sr.labels, `series[${i}].labels`), value: num(sr.value) };
+  });
+  return withStatus(r, { series, metrics: isRecord(r.metrics) ? r.metrics : undefined });
+}
+
+function withStatus<T extends object>(r: Rec, base: T): T & { status?: string; message?: string } {
+  return {
+    ...base,
+    ...(typeof r.status === 'string' ? { status: r.status } : {}),
+    ...(typeof r.message === 'string' ? { message: r.message } : {}),
+  };
+}
+
+export function parseTagsV2(ep: Endpoint, json: unknown): TagScope[] {
+  const r = rec(ep, json, 'the body');
+  return list(ep, r, 'scopes', '').map((s, i) => {
+    const sr = rec(ep, s, `scopes[${i}]`);
+    const tags = list(ep, sr, 'tags', `scopes[${i}].`);
+    if (typeof sr.name !== 'string' || !tags.every((t): t is string => typeof t === 'string')) {
+      throw malformed(ep, `scopes[${i}] needs a name and a list of tag names`);
+    }
+    return { name: sr.name, tags };
+  });
+}
+
+export function parseTagsV1(ep: Endpoint, json: unknown): TagScope[] {
+  const r = rec(ep, json, 'the body');
+  const tags = list(ep, r, 'tagNames', '');
+  if (!tags.every((t): t is string => typeof t === 'string')) {
+    throw malformed(ep, 'tagNames is not a list of strings');
+  }
+  return [{ name: 'unscoped', tags }];
+}
+
+export function parseTagValues(ep: Endpoint, json: unknown): TagValue[] {
+  const r = rec(ep, json, 'the body');
+  return list(ep, r, 'tagValues', '').map((v, i) => {
+    if (typeof v === 'string') {
+      return { type: 'string', value: v };
+    }
+    const vr = rec(ep, v, `tagValues[${i}]`);
+    return { type: str(vr.type, 'string'), value: str(vr.value) };
+  });
+}
