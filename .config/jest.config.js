@@ -24,7 +24,7 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/jest-setup.js'],
   testEnvironment: 'jest-environment-jsdom',
   testMatch: ['<rootDir>/src/**/__tests__/**/*.{js,jsx,ts,tsx}', '<rootDir>/src/**/*.{spec,test,jest}.{js,jsx,ts,tsx}'],
-  transform: { '^.+\\.(t|j)sx?$': swcTransform },
+  transform: { '^.+\\.m?(t|j)sx?$': swcTransform },
   transformIgnorePatterns: [nodeModulesToTransform(grafanaESModules)],
   watchPathIgnorePatterns: ['<rootDir>/node_modules', '<rootDir>/dist'],
 };

@@ -5,7 +5,7 @@ import { Card, LinkButton, Stack, Text, TextLink, useStyles2 } from '@grafana/ui
 import React, { useMemo } from 'react';
 
 import { GUIDE_EXAMPLES } from './examples';
-import { exploreUrl } from './links';
+import { exploreUrl } from '../shared/exploreLinks';
 import type { AppSettings } from './types';
 
 const DATASOURCE_TYPE = 'tracelens-traceql-datasource';

@@ -1,4 +1,4 @@
-import { exploreUrl } from './links';
+import { exploreUrl } from './exploreLinks';
 
 describe('exploreUrl', () => {
   it('encodes the query into the panes parameter Grafana reads', () => {
