@@ -8,7 +8,11 @@ export interface SelfRef {
 }
 
 /** Opens the trace whose id is in this field (or in `traceIdExpr`) in the trace view. */
-export function traceViewLink(self: SelfRef, traceIdExpr = '${__value.raw}', title = 'Trace: ${__value.raw}'): DataLink<TraceLensQuery> {
+export function traceViewLink(
+  self: SelfRef,
+  traceIdExpr = '${__value.raw}',
+  title = 'Trace: ${__value.raw}'
+): DataLink<TraceLensQuery> {
   return {
     title,
     url: '',

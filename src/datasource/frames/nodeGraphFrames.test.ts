@@ -24,7 +24,10 @@ describe('buildNodeGraphFrames', () => {
     expect(nodes.meta?.preferredVisualisationType).toBe('nodeGraph');
     expect(nodes.fields.find((f) => f.name === 'id')?.values).toEqual(['frontend', 'sqlite']);
     expect(nodes.fields.find((f) => f.name === 'icon')?.values).toEqual(['', 'database']);
-    expect(nodes.fields.find((f) => f.name === 'arc__errors')?.config.color).toEqual({ mode: 'fixed', fixedColor: 'red' });
+    expect(nodes.fields.find((f) => f.name === 'arc__errors')?.config.color).toEqual({
+      mode: 'fixed',
+      fixedColor: 'red',
+    });
     expect(edges.fields.find((f) => f.name === 'source')?.values).toEqual(['frontend']);
     expect(edges.fields.find((f) => f.name === 'mainstat')?.config.unit).toBe('reqps');
   });

@@ -26,7 +26,10 @@ function fieldsFrom<R extends object>(specs: readonly FieldSpec[], rows: R[]): F
 /** `nodes` and `edges` frames for Grafana's Node Graph and the TraceLens service-graph panel. */
 export function buildNodeGraphFrames(graph: ServiceGraph, refId?: string): [DataFrame, DataFrame] {
   const rows = serviceGraphToNodeGraphRows(graph);
-  const meta = { preferredVisualisationType: 'nodeGraph' as const, custom: { source: graph.source, windowSeconds: graph.windowSeconds } };
+  const meta = {
+    preferredVisualisationType: 'nodeGraph' as const,
+    custom: { source: graph.source, windowSeconds: graph.windowSeconds },
+  };
   return [
     createDataFrame({ name: 'nodes', refId, fields: fieldsFrom(NODE_FIELD_SPECS, rows.nodes), meta }),
     createDataFrame({ name: 'edges', refId, fields: fieldsFrom(EDGE_FIELD_SPECS, rows.edges), meta }),

@@ -56,7 +56,10 @@ describe('buildSearchFrame', () => {
   it('adds "Logs for this trace" with each row query in a hidden field when trace-to-logs is set', () => {
     const withLogs = buildSearchFrame(SEARCH_RESPONSE, {
       self,
-      logs: { target: { uid: 'loki', type: 'loki', name: 'Loki' }, options: { spanStartTimeShift: '-5m', spanEndTimeShift: '5m' } },
+      logs: {
+        target: { uid: 'loki', type: 'loki', name: 'Loki' },
+        options: { spanStartTimeShift: '-5m', spanEndTimeShift: '5m' },
+      },
     });
     const links = field(withLogs, 'traceID').config.links ?? [];
     expect(links[1]).toMatchObject({

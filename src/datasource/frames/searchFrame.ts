@@ -64,8 +64,18 @@ function spanSetFrame(trace: TraceSearchMetadata, set: SearchSpanSet, ctx: Searc
       values: spans.map((s) => s.spanID),
     },
     { name: 'spanStartTime', type: FieldType.time, config: { displayNameFromDS: 'Start time' }, values: startMs },
-    { name: 'name', type: FieldType.string, config: { displayNameFromDS: 'Name' }, values: spans.map((s) => s.name ?? '') },
-    ...attributeKeys.map((key) => attributeField(key, perSpan.map((a) => a[key]))),
+    {
+      name: 'name',
+      type: FieldType.string,
+      config: { displayNameFromDS: 'Name' },
+      values: spans.map((s) => s.name ?? ''),
+    },
+    ...attributeKeys.map((key) =>
+      attributeField(
+        key,
+        perSpan.map((a) => a[key])
+      )
+    ),
     {
       name: 'duration',
       type: FieldType.number,

@@ -1,4 +1,11 @@
-import { createDataFrame, FieldType, type DataFrame, type Field, type TraceKeyValuePair, type TraceLog } from '@grafana/data';
+import {
+  createDataFrame,
+  FieldType,
+  type DataFrame,
+  type Field,
+  type TraceKeyValuePair,
+  type TraceLog,
+} from '@grafana/data';
 
 import type { Span, StatusCode, Trace } from '../../core/model/types';
 import { keyValuePairs } from './values';
@@ -38,31 +45,105 @@ function spanWarnings(span: Span, trace: Trace): string[] | null {
  */
 export function buildTraceFrame(trace: Trace, refId?: string): DataFrame {
   const spans = trace.spans;
-  const col = <T,>(name: string, type: FieldType, values: T[], displayName?: string): Field => ({
+  const col = <T>(name: string, type: FieldType, values: T[], displayName?: string): Field => ({
     name,
     type,
     config: displayName ? { displayNameFromDS: displayName } : {},
     values,
   });
   const fields: Field[] = [
-    col('traceID', FieldType.string, spans.map((s) => s.traceId), 'Trace ID'),
-    col('spanID', FieldType.string, spans.map((s) => s.spanId), 'Span ID'),
-    col('parentSpanID', FieldType.string, spans.map((s) => (s.parentSpanId === '' ? undefined : s.parentSpanId)), 'Parent span ID'),
-    col('operationName', FieldType.string, spans.map((s) => s.name), 'Operation'),
-    col('serviceName', FieldType.string, spans.map((s) => s.resource.serviceName), 'Service'),
-    col('kind', FieldType.string, spans.map((s) => (s.kind === 'unspecified' ? undefined : s.kind)), 'Kind'),
-    col('statusCode', FieldType.number, spans.map((s) => STATUS_NUMBER[s.statusCode]), 'Status'),
-    col('statusMessage', FieldType.string, spans.map((s) => s.statusMessage || undefined), 'Status message'),
-    col('instrumentationLibraryName', FieldType.string, spans.map((s) => s.scope.name || undefined), 'Library'),
-    col('instrumentationLibraryVersion', FieldType.string, spans.map((s) => s.scope.version || undefined), 'Library version'),
-    col('traceState', FieldType.string, spans.map((s) => s.traceState || undefined), 'Trace state'),
+    col(
+      'traceID',
+      FieldType.string,
+      spans.map((s) => s.traceId),
+      'Trace ID'
+    ),
+    col(
+      'spanID',
+      FieldType.string,
+      spans.map((s) => s.spanId),
+      'Span ID'
+    ),
+    col(
+      'parentSpanID',
+      FieldType.string,
+      spans.map((s) => (s.parentSpanId === '' ? undefined : s.parentSpanId)),
+      'Parent span ID'
+    ),
+    col(
+      'operationName',
+      FieldType.string,
+      spans.map((s) => s.name),
+      'Operation'
+    ),
+    col(
+      'serviceName',
+      FieldType.string,
+      spans.map((s) => s.resource.serviceName),
+      'Service'
+    ),
+    col(
+      'kind',
+      FieldType.string,
+      spans.map((s) => (s.kind === 'unspecified' ? undefined : s.kind)),
+      'Kind'
+    ),
+    col(
+      'statusCode',
+      FieldType.number,
+      spans.map((s) => STATUS_NUMBER[s.statusCode]),
+      'Status'
+    ),
+    col(
+      'statusMessage',
+      FieldType.string,
+      spans.map((s) => s.statusMessage || undefined),
+      'Status message'
+    ),
+    col(
+      'instrumentationLibraryName',
+      FieldType.string,
+      spans.map((s) => s.scope.name || undefined),
+      'Library'
+    ),
+    col(
+      'instrumentationLibraryVersion',
+      FieldType.string,
+      spans.map((s) => s.scope.version || undefined),
+      'Library version'
+    ),
+    col(
+      'traceState',
+      FieldType.string,
+      spans.map((s) => s.traceState || undefined),
+      'Trace state'
+    ),
     col('serviceTags', FieldType.other, spans.map(serviceTagsOf), 'Resource attributes'),
-    col('startTime', FieldType.number, spans.map((s) => nsToMs(s.startTimeUnixNano)), 'Start time'),
-    col('duration', FieldType.number, spans.map((s) => s.durationNanos / 1e6), 'Duration'),
+    col(
+      'startTime',
+      FieldType.number,
+      spans.map((s) => nsToMs(s.startTimeUnixNano)),
+      'Start time'
+    ),
+    col(
+      'duration',
+      FieldType.number,
+      spans.map((s) => s.durationNanos / 1e6),
+      'Duration'
+    ),
     col('logs', FieldType.other, spans.map(logsOf), 'Events'),
     col('references', FieldType.other, spans.map(referencesOf), 'Links'),
-    col('tags', FieldType.other, spans.map((s) => keyValuePairs(s.attributes)), 'Attributes'),
-    col('warnings', FieldType.other, spans.map((s) => spanWarnings(s, trace))),
+    col(
+      'tags',
+      FieldType.other,
+      spans.map((s) => keyValuePairs(s.attributes)),
+      'Attributes'
+    ),
+    col(
+      'warnings',
+      FieldType.other,
+      spans.map((s) => spanWarnings(s, trace))
+    ),
   ];
   const notices = trace.partial
     ? [{ severity: 'warning' as const, text: 'The backend returned a partial trace: some spans may be missing.' }]

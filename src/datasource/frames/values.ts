@@ -47,7 +47,9 @@ export function otlpValue(value: OtlpAnyValue | undefined): string | number | bo
     return JSON.stringify((value.arrayValue.values ?? []).map(otlpValue));
   }
   if (value.kvlistValue) {
-    return JSON.stringify(Object.fromEntries((value.kvlistValue.values ?? []).map((kv) => [kv.key, otlpValue(kv.value)])));
+    return JSON.stringify(
+      Object.fromEntries((value.kvlistValue.values ?? []).map((kv) => [kv.key, otlpValue(kv.value)]))
+    );
   }
   if (value.bytesValue !== undefined) {
     return value.bytesValue;

@@ -11,5 +11,7 @@ describe('parseTimeShift', () => {
     ['1.5s', 1500],
   ])('%j is %d ms', (input, ms) => expect(parseTimeShift(input)).toBe(ms));
 
-  it.each(['soon', '5', '1x', '-', '1m-2s'])('%j is not a shift', (input) => expect(parseTimeShift(input)).toBeUndefined());
+  it.each(['soon', '5', '1x', '-', '1m-2s'])('%j is not a shift', (input) =>
+    expect(parseTimeShift(input)).toBeUndefined()
+  );
 });

@@ -66,7 +66,10 @@ describe('buildLogsQuery for Loki', () => {
 
   it('applies the span start and end time shifts to the range', () => {
     const r = buildLogsQuery({ spanStartTimeShift: '-1m', spanEndTimeShift: '1m30s' }, 'loki', ctx());
-    expect(r).toMatchObject({ ok: true, value: { fromMs: 1_700_000_000_000 - 60_000, toMs: 1_700_000_000_250 + 90_000 } });
+    expect(r).toMatchObject({
+      ok: true,
+      value: { fromMs: 1_700_000_000_000 - 60_000, toMs: 1_700_000_000_250 + 90_000 },
+    });
   });
 
   it('rejects a shift that is not a duration', () => {
@@ -99,7 +102,8 @@ describe('buildLogsQuery with a custom query', () => {
     const r = buildLogsQuery(
       {
         customQuery: true,
-        query: '{${__tags}, env="$env"} |= "${__span.traceId}" |= "${__span.spanId}" | pod="${__span.tags["k8s.pod.name"]}" ${__trace.traceId}',
+        query:
+          '{${__tags}, env="$env"} |= "${__span.traceId}" |= "${__span.spanId}" | pod="${__span.tags["k8s.pod.name"]}" ${__trace.traceId}',
       },
       'loki',
       ctx()
@@ -124,7 +128,9 @@ describe('buildLogsQuery with a custom query', () => {
       reason: 'links to grafana-splunk-datasource need a custom query',
     });
     expect(
-      text(buildLogsQuery({ customQuery: true, query: 'index=main ${__span.traceId}' }, 'grafana-splunk-datasource', ctx()))
+      text(
+        buildLogsQuery({ customQuery: true, query: 'index=main ${__span.traceId}' }, 'grafana-splunk-datasource', ctx())
+      )
     ).toBe(`index=main ${TRACE_ID}`);
   });
 

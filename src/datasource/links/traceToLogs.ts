@@ -1,5 +1,12 @@
 import type { TraceToLogsOptionsV2 } from '../types';
-import { escapeLogQLString, escapeLuceneField, escapeLucenePhrase, logQLString, lucenePhrase, toLokiLabelName } from './escape';
+import {
+  escapeLogQLString,
+  escapeLuceneField,
+  escapeLucenePhrase,
+  logQLString,
+  lucenePhrase,
+  toLokiLabelName,
+} from './escape';
 import { languageFor } from './languages';
 import { parseTimeShift } from './timeShift';
 import type { LogsLanguage, LogsLinkContext, LogsQueryResult } from './types';
@@ -37,7 +44,10 @@ function wantsTraceFilter(options: TraceToLogsOptionsV2, ctx: LogsLinkContext): 
   return ctx.spanId === undefined || options.filterByTraceID === true;
 }
 
-function wantsSpanFilter(options: TraceToLogsOptionsV2, ctx: LogsLinkContext): ctx is LogsLinkContext & { spanId: string } {
+function wantsSpanFilter(
+  options: TraceToLogsOptionsV2,
+  ctx: LogsLinkContext
+): ctx is LogsLinkContext & { spanId: string } {
   return ctx.spanId !== undefined && options.filterBySpanID === true;
 }
 
@@ -47,7 +57,8 @@ function lokiQuery(options: TraceToLogsOptionsV2, ctx: LogsLinkContext, tags: Re
   }
   const selector = `{${tags.map((t) => `${toLokiLabelName(t.name)}=${logQLString(t.value)}`).join(', ')}}`;
   const structured = options.lokiFilterMode === 'structuredMetadata';
-  const filter = (label: string, id: string) => (structured ? ` | ${label}=${logQLString(id)}` : ` |= ${logQLString(id)}`);
+  const filter = (label: string, id: string) =>
+    structured ? ` | ${label}=${logQLString(id)}` : ` |= ${logQLString(id)}`;
   let text = selector;
   if (wantsTraceFilter(options, ctx)) {
     text += filter('trace_id', ctx.traceId);
@@ -71,7 +82,9 @@ function luceneQuery(options: TraceToLogsOptionsV2, ctx: LogsLinkContext, tags: 
 }
 
 function noTagsReason(options: TraceToLogsOptionsV2): string {
-  const keys = (options.tags && options.tags.length > 0 ? options.tags : DEFAULT_LOGS_TAGS).map((t) => t.key).join(', ');
+  const keys = (options.tags && options.tags.length > 0 ? options.tags : DEFAULT_LOGS_TAGS)
+    .map((t) => t.key)
+    .join(', ');
   return `Loki needs a stream selector, and none of the mapped tags (${keys}) is on this span`;
 }
 
@@ -120,7 +133,12 @@ function tagsExpansion(language: LogsLanguage, tags: ResolvedTag[]): string {
  * the target language (that is where users put them); ids are hex and go in as they are. Unknown
  * `${...}` variables are left for Grafana's template service (dashboard variables).
  */
-export function interpolateCustomQuery(template: string, language: LogsLanguage, ctx: LogsLinkContext, tags: ResolvedTag[]): string {
+export function interpolateCustomQuery(
+  template: string,
+  language: LogsLanguage,
+  ctx: LogsLinkContext,
+  tags: ResolvedTag[]
+): string {
   const esc = stringContentEscaper(language);
   return template.replace(TEMPLATE_VAR, (whole: string, name: string, quotedKey: string | undefined) => {
     if (name === '__tags') {
@@ -156,7 +174,11 @@ export function interpolateCustomQuery(template: string, language: LogsLanguage,
  * The logs query for a span or trace, in the language of the target data source, or why there is
  * none (so the caller can leave the link out rather than send a query that cannot work).
  */
-export function buildLogsQuery(options: TraceToLogsOptionsV2, targetType: string, ctx: LogsLinkContext): LogsQueryResult {
+export function buildLogsQuery(
+  options: TraceToLogsOptionsV2,
+  targetType: string,
+  ctx: LogsLinkContext
+): LogsQueryResult {
   const language = languageFor(targetType);
   const tags = resolveTags(options, ctx);
   if (options.customQuery) {

@@ -42,7 +42,9 @@ export const TRACE: Trace = {
       startTimeUnixNano: 1_684_778_327_735_077_898n,
       durationNanos: 446_979_497,
       attributes: { 'db.system': 'sqlite', tags: ['a', 'b'] },
-      events: [{ name: 'exception', timeUnixNano: 1_684_778_327_800_000_000n, attributes: { 'exception.message': 'boom' } }],
+      events: [
+        { name: 'exception', timeUnixNano: 1_684_778_327_800_000_000n, attributes: { 'exception.message': 'boom' } },
+      ],
       links: [{ traceId: 'aa'.repeat(16), spanId: 'bb'.repeat(8), attributes: { why: 'batch' } }],
       traceState: 'ot=th:8',
     }),

@@ -46,7 +46,12 @@ describe('createGrafanaTransport', () => {
 
   it('resolves HTTP errors with the status and the server body so the core can report the message', async () => {
     const fetch: FetchFn = () =>
-      throwError(() => ({ status: 400, statusText: 'Bad Request', data: 'invalid TraceQL query: parse error at line 1', config: {} }));
+      throwError(() => ({
+        status: 400,
+        statusText: 'Bad Request',
+        data: 'invalid TraceQL query: parse error at line 1',
+        config: {},
+      }));
     const res = await createGrafanaTransport({ baseUrl: '/p', fetch })({ method: 'GET', path: '/api/search' });
     expect(res.status).toBe(400);
     expect(res.body).toBe('invalid TraceQL query: parse error at line 1');
@@ -60,7 +65,8 @@ describe('createGrafanaTransport', () => {
   });
 
   it('rejects with kind unreachable when no HTTP answer came', async () => {
-    const fetch: FetchFn = () => throwError(() => ({ status: 0, data: undefined, message: 'Network Error', config: {} }));
+    const fetch: FetchFn = () =>
+      throwError(() => ({ status: 0, data: undefined, message: 'Network Error', config: {} }));
     const p = createGrafanaTransport({ baseUrl: '/p', fetch })({ method: 'GET', path: '/api/v3/services' });
     await expect(p).rejects.toMatchObject({ kind: 'unreachable', message: expect.stringContaining('Network Error') });
   });
@@ -72,7 +78,11 @@ describe('createGrafanaTransport', () => {
         unsubscribed = true;
       });
     const controller = new AbortController();
-    const p = createGrafanaTransport({ baseUrl: '/p', fetch })({ method: 'GET', path: '/api/search', signal: controller.signal });
+    const p = createGrafanaTransport({ baseUrl: '/p', fetch })({
+      method: 'GET',
+      path: '/api/search',
+      signal: controller.signal,
+    });
     controller.abort();
     await expect(p).rejects.toMatchObject({ kind: 'cancelled' });
     expect(unsubscribed).toBe(true);
@@ -82,7 +92,11 @@ describe('createGrafanaTransport', () => {
     const fetch = jest.fn<ReturnType<FetchFn>, Parameters<FetchFn>>(() => of(okResponse('')));
     const controller = new AbortController();
     controller.abort();
-    const p = createGrafanaTransport({ baseUrl: '/p', fetch })({ method: 'GET', path: '/api/search', signal: controller.signal });
+    const p = createGrafanaTransport({ baseUrl: '/p', fetch })({
+      method: 'GET',
+      path: '/api/search',
+      signal: controller.signal,
+    });
     await expect(p).rejects.toBeInstanceOf(TraceLensError);
     expect(fetch).not.toHaveBeenCalled();
   });
@@ -95,7 +109,10 @@ describe('createGrafanaTransport', () => {
         new Observable(() => () => {
           unsubscribed = true;
         });
-      const p = createGrafanaTransport({ baseUrl: '/p', fetch, defaultTimeoutMs: 5000 })({ method: 'GET', path: '/api/search' });
+      const p = createGrafanaTransport({ baseUrl: '/p', fetch, defaultTimeoutMs: 5000 })({
+        method: 'GET',
+        path: '/api/search',
+      });
       jest.advanceTimersByTime(5000);
       await expect(p).rejects.toMatchObject({ kind: 'timeout', message: expect.stringContaining('5s') });
       expect(unsubscribed).toBe(true);
@@ -113,10 +130,11 @@ describe('createGrafanaTransport', () => {
 });
 
 describe('assertSafePath', () => {
-  it.each(['/api/v3/traces/abc', '/api/services/my%20svc/operations', '/api/v2/search/tag/resource.service.name/values'])(
-    'accepts %s',
-    (p) => expect(() => assertSafePath(p)).not.toThrow()
-  );
+  it.each([
+    '/api/v3/traces/abc',
+    '/api/services/my%20svc/operations',
+    '/api/v2/search/tag/resource.service.name/values',
+  ])('accepts %s', (p) => expect(() => assertSafePath(p)).not.toThrow());
   it.each(['api/search', '/api/../x', '/a/%2E%2E/b', '/api/search?x=1', '/api/search#f', '//evil.example/x/..'])(
     'rejects %s',
     (p) => expect(() => assertSafePath(p)).toThrow(TraceLensError)

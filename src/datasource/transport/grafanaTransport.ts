@@ -24,7 +24,9 @@ const SAFE_PATH = /^\/[A-Za-z0-9._~%!$&'()*+,;=:@/-]*$/;
 
 export function assertSafePath(path: string): void {
   const segments = path.split('/');
-  const traversal = segments.some((s) => s === '..' || s === '.' || s.toLowerCase() === '%2e%2e' || s.toLowerCase() === '%2e');
+  const traversal = segments.some(
+    (s) => s === '..' || s === '.' || s.toLowerCase() === '%2e%2e' || s.toLowerCase() === '%2e'
+  );
   if (!SAFE_PATH.test(path) || traversal) {
     throw new TraceLensError('forbidden-path', `refusing to request "${path.slice(0, 200)}": not a plain API path`);
   }
@@ -75,7 +77,8 @@ export function createGrafanaTransport(options: GrafanaTransportOptions): Transp
       const timeoutMs = request.timeoutMs ?? options.defaultTimeoutMs;
       if (timeoutMs !== undefined && timeoutMs > 0) {
         timer = setTimeout(
-          () => stop(new TraceLensError('timeout', `no answer from ${request.path} within ${formatSeconds(timeoutMs)}`)),
+          () =>
+            stop(new TraceLensError('timeout', `no answer from ${request.path} within ${formatSeconds(timeoutMs)}`)),
           timeoutMs
         );
       }

@@ -1,0 +1,87 @@
+import { isTraceLensError } from '../../core/errors';
+import type { DetectResult } from '../backend/types';
+import type { BackendKind } from '../types';
+
+export interface HealthResult {
+  status: 'success' | 'error';
+  message: string;
+  details?: { message?: string; verboseMessage?: string };
+}
+
+const NAMES: Record<BackendKind, string> = { jaeger: 'Jaeger', tempo: 'Tempo' };
+
+const API_NAMES: Record<string, string> = {
+  api_v3: 'the api_v3 HTTP API',
+  v3: 'the api_v3 HTTP API',
+  v1: 'the v1 JSON API (fallback: this server has no api_v3)',
+  v2: 'the v2 API',
+};
+
+export function healthSuccess(configured: BackendKind, found: DetectResult): HealthResult {
+  const version = found.version ? ` ${found.version}` : '';
+  const api = API_NAMES[found.api] ?? found.api;
+  if (found.kind !== configured) {
+    return {
+      status: 'error',
+      message: `This URL answers like ${NAMES[found.kind]}${version}, but the data source is set to ${NAMES[configured]}. Change the backend to ${NAMES[found.kind]}.`,
+    };
+  }
+  return { status: 'success', message: `Connected to ${NAMES[found.kind]}${version} using ${api}.` };
+}
+
+/** Says what is wrong and what to check, for each way the health check can fail. */
+export function healthFailure(configured: BackendKind, err: unknown): HealthResult {
+  const name = NAMES[configured];
+  if (!isTraceLensError(err)) {
+    const detail = err instanceof Error ? err.message : String(err);
+    return { status: 'error', message: `Health check failed: ${detail}` };
+  }
+  switch (err.kind) {
+    case 'unreachable':
+      return {
+        status: 'error',
+        message: `Could not reach ${name}: ${err.message}. Check the URL, and that the Grafana server (not your browser) can connect to it.`,
+      };
+    case 'timeout':
+      return {
+        status: 'error',
+        message: `${name} did not answer in time (${err.message}). Check the URL or raise the timeout.`,
+      };
+    case 'cancelled':
+      return { status: 'error', message: 'The health check was cancelled.' };
+    case 'http':
+      return httpFailure(name, err.status, err.message);
+    case 'malformed':
+      return {
+        status: 'error',
+        message: `The server answered, but not like ${name}: ${err.message}. Check that the URL points at the ${name} query API${configured === 'jaeger' ? ' (port 16686)' : ' (port 3200)'}.`,
+      };
+    default:
+      return { status: 'error', message: `Health check failed: ${err.message}` };
+  }
+}
+
+function httpFailure(name: string, status: number | undefined, message: string): HealthResult {
+  if (status === 401 || status === 403) {
+    return {
+      status: 'error',
+      message: `${name} refused the credentials (HTTP ${status}): ${message}. Check the authentication settings.`,
+    };
+  }
+  if (status === 404) {
+    return {
+      status: 'error',
+      message: `No ${name} API at this URL (HTTP 404): ${message}. Check the URL and any path prefix.`,
+    };
+  }
+  if (status === 502 || status === 504) {
+    return {
+      status: 'error',
+      message: `Grafana's data proxy could not get an answer from ${name} (HTTP ${status}): ${message}. Check the URL and that Grafana's server can reach it.`,
+    };
+  }
+  if (status !== undefined && status >= 500) {
+    return { status: 'error', message: `${name} failed with HTTP ${status}: ${message}` };
+  }
+  return { status: 'error', message: `${name} rejected the request (HTTP ${status ?? '?'}): ${message}` };
+}

@@ -1,0 +1,33 @@
+/**
+ * The only door from the data source into the core's TraceQL language functions, so the rest of
+ * the shell does not care which core file provides them.
+ */
+import type { RootNode } from '../../core/traceql/ast';
+import type { ParseResult, TraceQLDiagnostic } from '../../core/traceql/diagnostics';
+import { lex } from '../../core/traceql/lexer';
+import { parseSyntax } from '../../core/traceql/parser';
+import { printTraceQL } from '../../core/traceql/printer';
+import { validateTraceQL } from '../../core/traceql/validate';
+
+export { interpolateTemplateVariables, type TemplateVariables } from '../../core/traceql/interpolate';
+export type { Token, TokenKind } from '../../core/traceql/tokens';
+export { printTraceQL };
+
+export function tokenize(text: string) {
+  return lex(text);
+}
+
+/** Syntax first, then Tempo's semantic checks: every problem the editor should underline. */
+export function checkTraceQL(text: string): { root?: RootNode; diagnostics: TraceQLDiagnostic[] } {
+  const parsed = parseSyntax(text);
+  if (!parsed.ok) {
+    return { diagnostics: [parsed.error] };
+  }
+  return { root: parsed.value, diagnostics: validateTraceQL(parsed.value, text) };
+}
+
+export function parseTraceQL(text: string): ParseResult<RootNode> {
+  return parseSyntax(text);
+}
+
+export type { RootNode, TraceQLDiagnostic };
