@@ -1,0 +1,51 @@
+import { HintNode, RootNode } from './ast';
+import { Cursor, describe, ParseFailure } from './cursor';
+import { TraceQLDiagnostic, ParseResult } from './diagnostics';
+import { lex } from './lexer';
+import { parseHints } from './parseHints';
+import { parseQueryValue } from './parseQuery';
+import { toPipeline } from './combine';
+import { offsetToLineColumn } from './positions';
+
+/**
+ * Parses TraceQL into the AST (syntax only; validate.ts adds Tempo's semantic checks). Never
+ * throws: every failure becomes one diagnostic with line, column and the offending token.
+ */
+export function parseSyntax(text: string): ParseResult<RootNode> {
+  try {
+    return { ok: true, value: parseRoot(text) };
+  } catch (e) {
+    if (e instanceof ParseFailure) {
+      return { ok: false, error: makeDiagnostic(text, e.message, e.from, e.to, e.token) };
+    }
+    // The nesting limit should make this unreachable; it stays so the API can promise not to throw.
+    const message = e instanceof Error ? `query could not be parsed: ${e.message}` : 'query could not be parsed';
+    return { ok: false, error: makeDiagnostic(text, message, 0, text.length, '') };
+  }
+}
+
+function parseRoot(text: string): RootNode {
+  const c = new Cursor(text, lex(text));
+  const value = parseQueryValue(c, 1);
+  const query = value.t === 'metrics' ? value.node : toPipeline(c, value);
+  let hints: HintNode[] = [];
+  if (c.isWord('with')) {
+    hints = parseHints(c);
+  }
+  const end = c.peek();
+  if (end.kind !== 'eof') {
+    c.fail(end, `unexpected ${describe(end)} after the end of the query`);
+  }
+  return { type: 'Root', query, hints, from: query.from, to: c.lastEnd() };
+}
+
+export function makeDiagnostic(
+  text: string,
+  message: string,
+  from: number,
+  to: number,
+  token: string
+): TraceQLDiagnostic {
+  const { line, column } = offsetToLineColumn(text, from);
+  return { message, from, to, line, column, token };
+}

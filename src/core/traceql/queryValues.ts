@@ -1,0 +1,88 @@
+import {
+  CoalesceNode,
+  GroupByNode,
+  MetricsExpr,
+  MetricsFnNode,
+  MetricsSecondStage,
+  PipelineNode,
+  ScalarExpr,
+  ScalarFilterNode,
+  SelectNode,
+  SpansetExpr,
+} from './ast';
+
+/**
+ * What a piece of query-level syntax turned out to be. The query-level parser reads operators
+ * generically (`>` is both "child of" and "greater than") and decides the meaning from the kinds of
+ * the two operands, the way Tempo's grammar does by its separate rules.
+ */
+export type QueryValue =
+  | { readonly t: 'spanset'; readonly node: SpansetExpr }
+  | { readonly t: 'pipeline'; readonly node: PipelineNode }
+  | { readonly t: 'scalar'; readonly node: ScalarExpr }
+  | { readonly t: 'scalarFilter'; readonly node: ScalarFilterNode }
+  | { readonly t: 'groupBy'; readonly node: GroupByNode }
+  | { readonly t: 'coalesce'; readonly node: CoalesceNode }
+  | { readonly t: 'select'; readonly node: SelectNode }
+  /** A metrics function and the comparisons written right after it (`rate() > 10`). */
+  | {
+      readonly t: 'metricsFn';
+      readonly node: MetricsFnNode;
+      readonly stages: readonly MetricsSecondStage[];
+      readonly to: number;
+    }
+  /** `topk(n)` or `bottomk(n)` and comparisons after it. */
+  | {
+      readonly t: 'secondStages';
+      readonly stages: readonly MetricsSecondStage[];
+      readonly from: number;
+      readonly to: number;
+    }
+  | { readonly t: 'metrics'; readonly node: MetricsExpr };
+
+export function valueFrom(v: QueryValue): number {
+  return v.t === 'secondStages' ? v.from : v.node.from;
+}
+
+export function valueTo(v: QueryValue): number {
+  return v.t === 'secondStages' || v.t === 'metricsFn' ? v.to : v.node.to;
+}
+
+/** How a value is named in messages. */
+export function valueNoun(v: QueryValue): string {
+  switch (v.t) {
+    case 'spanset':
+      return 'a spanset';
+    case 'pipeline':
+      return 'a pipeline';
+    case 'scalar':
+      return v.node.type === 'Static' ? 'a number' : 'an aggregate';
+    case 'scalarFilter':
+      return 'a scalar filter';
+    case 'groupBy':
+      return 'by()';
+    case 'coalesce':
+      return 'coalesce()';
+    case 'select':
+      return 'select()';
+    case 'metricsFn':
+      return `${v.node.name}()`;
+    case 'secondStages':
+      return 'topk()/bottomk()';
+    case 'metrics':
+      return 'a metrics query';
+  }
+}
+
+export function scalarHasAggregate(e: ScalarExpr): boolean {
+  switch (e.type) {
+    case 'Aggregate':
+      return true;
+    case 'Static':
+      return false;
+    case 'ScalarParen':
+      return scalarHasAggregate(e.expr);
+    case 'ScalarBinary':
+      return scalarHasAggregate(e.left) || scalarHasAggregate(e.right);
+  }
+}

@@ -1,0 +1,193 @@
+import {
+  AggregateNode,
+  MetricsExpr,
+  MetricsFnNode,
+  MetricsQueryNode,
+  PipelineNode,
+  PipelineStage,
+  RootNode,
+  ScalarExpr,
+  SpansetExpr,
+} from './ast';
+import { TraceQLDiagnostic } from './diagnostics';
+import { INTRINSIC_TYPES, isNumeric, referencesSpan } from './fieldTypes';
+import { makeDiagnostic } from './parser';
+import { checkField, Report } from './validateField';
+import { checkHints } from './validateHints';
+
+/**
+ * Tempo's semantic checks on a parsed query (its `validate()`): types of operands, regexes,
+ * aggregates that read the span, metrics arguments, hint names. Returns every problem, sorted by
+ * position; an empty list means the query can run.
+ */
+export function validateTraceQL(root: RootNode, text: string): TraceQLDiagnostic[] {
+  const found: TraceQLDiagnostic[] = [];
+  const report: Report = (from, to, message) => {
+    const token = text.slice(from, to);
+    found.push(
+      makeDiagnostic(text, message.replace(/\s*\n\s*/g, ' '), from, to, token.length > 80 ? token.slice(0, 80) : token)
+    );
+  };
+  if (root.query.type === 'Pipeline') {
+    checkPipeline(root.query, report);
+  } else {
+    checkMetrics(root.query, report, false);
+  }
+  checkHints(root.hints, report);
+  return found.sort((a, b) => a.from - b.from);
+}
+
+function checkPipeline(p: PipelineNode, report: Report): void {
+  for (const stage of p.stages) {
+    checkStage(stage, report);
+  }
+}
+
+function checkStage(s: PipelineStage, report: Report): void {
+  switch (s.type) {
+    case 'SpansetFilter':
+    case 'SpansetBinary':
+    case 'SpansetParen':
+    case 'WrappedPipeline':
+      checkSpanset(s, report);
+      return;
+    case 'ScalarFilter':
+      checkScalar(s.left, report);
+      checkScalar(s.right, report);
+      return;
+    case 'GroupBy':
+      checkField(s.expr, report);
+      if (!referencesSpan(s.expr)) {
+        report(s.from, s.to, 'by() must group by something read from the span, e.g. by(resource.service.name)');
+      }
+      return;
+    case 'Coalesce':
+    case 'Select':
+      return;
+  }
+}
+
+export function checkSpanset(s: SpansetExpr, report: Report): void {
+  switch (s.type) {
+    case 'SpansetFilter': {
+      if (s.expr === null) {
+        return;
+      }
+      const t = checkField(s.expr, report);
+      if (t !== 'bool' && t !== 'attribute') {
+        report(s.expr.from, s.expr.to, `a spanset filter needs a condition that is true or false, not ${t}`);
+      }
+      return;
+    }
+    case 'SpansetBinary':
+      checkSpanset(s.left, report);
+      checkSpanset(s.right, report);
+      return;
+    case 'SpansetParen':
+      checkSpanset(s.expr, report);
+      return;
+    case 'WrappedPipeline':
+      checkPipeline(s.pipeline, report);
+      return;
+  }
+}
+
+function checkScalar(e: ScalarExpr, report: Report): void {
+  switch (e.type) {
+    case 'Aggregate':
+      checkAggregate(e, report);
+      return;
+    case 'Static':
+      return;
+    case 'ScalarParen':
+      checkScalar(e.expr, report);
+      return;
+    case 'ScalarBinary':
+      checkScalar(e.left, report);
+      checkScalar(e.right, report);
+      return;
+  }
+}
+
+function checkAggregate(a: AggregateNode, report: Report): void {
+  if (a.arg === null) {
+    return;
+  }
+  const t = checkField(a.arg, report);
+  if (t !== 'attribute' && !isNumeric(t)) {
+    report(a.arg.from, a.arg.to, `${a.fn}() needs a number or duration, not ${t}`);
+  } else if (!referencesSpan(a.arg)) {
+    report(a.from, a.to, `${a.fn}() must aggregate something read from the span, e.g. ${a.fn}(duration)`);
+  }
+}
+
+function checkMetrics(m: MetricsExpr, report: Report, inArithmetic: boolean): void {
+  switch (m.type) {
+    case 'MetricsQuery':
+      checkMetricsQuery(m, report, inArithmetic);
+      return;
+    case 'MetricsBinary':
+      checkMetrics(m.left, report, true);
+      checkMetrics(m.right, report, true);
+      return;
+    case 'MetricsParen':
+      checkMetrics(m.expr, report, inArithmetic);
+      return;
+    case 'MetricsScalar':
+      return;
+  }
+}
+
+function checkMetricsQuery(q: MetricsQueryNode, report: Report, inArithmetic: boolean): void {
+  checkPipeline(q.pipeline, report);
+  checkMetricsFn(q.fn, report);
+  if (inArithmetic && q.fn.name === 'compare') {
+    report(q.fn.from, q.fn.to, 'compare() cannot be used in metrics arithmetic');
+  }
+  for (const s of q.secondStages) {
+    if ((s.type === 'TopK' || s.type === 'BottomK') && !(Number.isInteger(s.n) && s.n > 0)) {
+      report(s.from, s.to, `${s.type === 'TopK' ? 'topk' : 'bottomk'}() needs a positive whole number`);
+    }
+    if (s.type === 'MetricsFilter') {
+      const k = s.value.value.kind;
+      if (k !== 'int' && k !== 'float' && k !== 'duration') {
+        report(s.value.from, s.value.to, 'a comparison on metrics results takes a number or duration');
+      }
+    }
+  }
+}
+
+function checkMetricsFn(fn: MetricsFnNode, report: Report): void {
+  const needsAttr = fn.name.endsWith('_over_time') && fn.name !== 'count_over_time';
+  if (needsAttr && fn.attr === null) {
+    report(fn.from, fn.to, `${fn.name}() needs an attribute to measure, e.g. ${fn.name}(duration)`);
+  }
+  if (fn.attr !== null && fn.attr.type === 'Intrinsic') {
+    const t = INTRINSIC_TYPES[fn.attr.name];
+    if (!isNumeric(t)) {
+      report(fn.attr.from, fn.attr.to, `${fn.name}() needs a numeric attribute, not ${t}`);
+    }
+  }
+  if (fn.name === 'quantile_over_time') {
+    if (fn.quantiles.length === 0) {
+      report(
+        fn.from,
+        fn.to,
+        'quantile_over_time() needs at least one quantile, e.g. quantile_over_time(duration, .99)'
+      );
+    }
+    if (fn.quantiles.some((q) => !(q >= 0 && q <= 1))) {
+      report(fn.from, fn.to, 'quantiles must be between 0 and 1');
+    }
+  }
+  if (fn.compare !== null) {
+    checkSpanset(fn.compare.selector, report);
+    const { topN, start, end } = fn.compare;
+    if (!(Number.isInteger(topN) && topN > 0)) {
+      report(fn.from, fn.to, 'compare() needs a positive whole number of top values');
+    }
+    if (start !== undefined && end !== undefined && !(start < end)) {
+      report(fn.from, fn.to, 'compare() needs a start before its end');
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import { FieldBinaryNode, FieldExpr } from './ast';
+import { compileAnchoredRegex } from '../regex';
+import { FieldType, INTRINSIC_TYPES, isNumeric, staticType, typesMatch } from './fieldTypes';
+
+/** Collects a problem at a node's range; validate.ts turns these into diagnostics. */
+export type Report = (from: number, to: number, message: string) => void;
+
+/**
+ * Infers the type of a field expression, reporting each operator applied to types Tempo rejects.
+ * After an error the result is `attribute` (unknown), so one mistake is reported once.
+ */
+export function checkField(e: FieldExpr, report: Report): FieldType {
+  switch (e.type) {
+    case 'Static':
+      return staticType(e.value);
+    case 'Attribute':
+      return 'attribute';
+    case 'Intrinsic':
+      return INTRINSIC_TYPES[e.name];
+    case 'FieldParen':
+      return checkField(e.expr, report);
+    case 'FieldUnary': {
+      const t = checkField(e.operand, report);
+      if (e.op === '-') {
+        if (t === 'attribute' || isNumeric(t)) {
+          return t;
+        }
+        report(e.from, e.to, `unary - needs a number or duration, not ${t}`);
+        return 'attribute';
+      }
+      if (t === 'attribute' || t === 'bool') {
+        return 'bool';
+      }
+      report(e.from, e.to, `! needs a boolean, not ${t}`);
+      return 'attribute';
+    }
+    case 'FieldBinary':
+      return checkBinary(e, report);
+  }
+}
+
+function checkBinary(e: FieldBinaryNode, report: Report): FieldType {
+  const l = checkField(e.left, report);
+  const r = checkField(e.right, report);
+  const fail = (why: string): FieldType => {
+    report(e.from, e.to, why);
+    return 'attribute';
+  };
+  switch (e.op) {
+    case '+':
+    case '-':
+    case '*':
+    case '/':
+    case '%':
+    case '^': {
+      const bad = [l, r].find((t) => t !== 'attribute' && !isNumeric(t));
+      if (bad !== undefined) {
+        return fail(`arithmetic ${e.op} needs numbers or durations, not ${bad}`);
+      }
+      return arithmeticResult(l, r);
+    }
+    case '&&':
+    case '||': {
+      const bad = [l, r].find((t) => t !== 'attribute' && t !== 'bool');
+      return bad === undefined ? 'bool' : fail(`${e.op} needs booleans on both sides, not ${bad}`);
+    }
+    case '=~':
+    case '!~': {
+      const bad = [l, r].find((t) => t !== 'attribute' && t !== 'string');
+      if (bad !== undefined) {
+        return fail(`${e.op} matches strings against a regular expression, not ${bad}`);
+      }
+      checkRegex(e, report);
+      return 'bool';
+    }
+    case '=':
+    case '!=':
+      if (!typesMatch(l, r) || (l === 'parent' && r !== 'nil') || (r === 'parent' && l !== 'nil')) {
+        return fail(`cannot compare ${l} with ${r}`);
+      }
+      return 'bool';
+    default: {
+      const bad = [l, r].find((t) => t !== 'attribute' && t !== 'string' && !isNumeric(t));
+      if (bad !== undefined) {
+        return fail(`${e.op} orders numbers, durations or strings, not ${bad}`);
+      }
+      return typesMatch(l, r) ? 'bool' : fail(`cannot compare ${l} with ${r}`);
+    }
+  }
+}
+
+function arithmeticResult(l: FieldType, r: FieldType): FieldType {
+  if (l === 'attribute' && r === 'attribute') {
+    return 'attribute';
+  }
+  if (l === 'duration' || r === 'duration') {
+    return 'duration';
+  }
+  if (l === 'float' || r === 'float') {
+    return 'float';
+  }
+  return l === 'attribute' ? r : l;
+}
+
+/** Tempo compiles the pattern on the right at validation time; so do we, with RE2 syntax. */
+function checkRegex(e: FieldBinaryNode, report: Report): void {
+  let right = e.right;
+  while (right.type === 'FieldParen') {
+    right = right.expr;
+  }
+  if (right.type !== 'Static' || right.value.kind !== 'string') {
+    return;
+  }
+  const compiled = compileAnchoredRegex(right.value.value);
+  if (!compiled.ok) {
+    report(right.from, right.to, compiled.message);
+  }
+}
