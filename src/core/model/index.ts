@@ -5,3 +5,6 @@ export { detectTraceFormat, type TraceFormat } from './decode/detectTraceFormat'
 export { parseJsonBody } from './json/parseJsonBody';
 export { base64ToHex, hexToBase64, normalizeTraceId, normalizeSpanId } from './ids';
 export { newAttributeMap, getAttribute, attributeMapFrom, EMPTY_ATTRIBUTES } from './attributes';
+export { encodeJaegerV1, encodeJaegerApiV3, encodeTempoV1, encodeTempoV2, encodeOtlp } from './encode/encodeTraces';
+export type { JaegerTraceJson } from './encode/jaegerV1';
+export type { OtlpResourceSpans } from './encode/otlp';

@@ -37,6 +37,7 @@ export class TraceCollector {
   finish(): Trace[] {
     const out: Trace[] = [];
     for (const t of this.order) {
+      sortSpans(t.spans);
       const warnings = t.notes.concat(checkSpans(t.spans));
       const capped =
         warnings.length > MAX_WARNINGS_PER_TRACE
@@ -61,6 +62,28 @@ export class TraceCollector {
       this.order.push(t);
     }
     return t;
+  }
+}
+
+function compareSpans(a: Span, b: Span): number {
+  if (a.startTimeUnixNano !== b.startTimeUnixNano) {
+    return a.startTimeUnixNano < b.startTimeUnixNano ? -1 : 1;
+  }
+  return a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0;
+}
+
+/**
+ * Backends order spans differently (OTLP groups them by resource, Jaeger by arrival), so every
+ * decoder returns them in one canonical order, by start time then span id: the same trace then
+ * gives the same model, and the same answers, whichever API it came from. Already-sorted input
+ * (the common case) costs one pass.
+ */
+export function sortSpans(spans: Span[]): void {
+  for (let i = 1; i < spans.length; i++) {
+    if (compareSpans(spans[i - 1], spans[i]) > 0) {
+      spans.sort(compareSpans);
+      return;
+    }
   }
 }
 
