@@ -23,3 +23,16 @@ export type {
 } from './search/searchResponse';
 export { toAnyValue, formatGoDuration } from './search/anyValue';
 export type { AnyValue, KeyValue } from './search/anyValue';
+export { evaluateMetrics, evaluateMetricsInstant, adjustedCount } from './metrics';
+export type {
+  InstantMetricsResponse,
+  InstantMetricsResult,
+  InstantSeries,
+  MetricsExemplar,
+  MetricsRangeOptions,
+  MetricsResponse,
+  MetricsResult,
+  MetricsSample,
+  MetricsSeries,
+  MetricsStats,
+} from './metrics';
