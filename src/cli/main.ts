@@ -2,12 +2,9 @@ import { errorMessage, isTraceLensError, type TraceLensErrorKind } from '../core
 import { COMMANDS } from './commands';
 import type { CliCommand, CliIO } from './types';
 
-/** Exit codes, as documented in `tracelens --help`. */
-export const EXIT_OK = 0;
-export const EXIT_FAILURE = 1;
-export const EXIT_USAGE = 2;
-/** The shell convention for a run stopped by SIGINT (128 + 2). */
-export const EXIT_INTERRUPTED = 130;
+import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from './exitCodes';
+
+export { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE };
 
 /** Errors the user can fix by changing the query or the arguments; the rest are runtime failures. */
 const USAGE_KINDS: ReadonlySet<TraceLensErrorKind> = new Set([

@@ -1,0 +1,43 @@
+import { fakeIO } from '../testing';
+import { parseCommand } from './parse';
+
+describe('tracelens parse', () => {
+  it('prints the AST as JSON with bigint as a string and exits 0', async () => {
+    const io = fakeIO();
+    expect(await parseCommand.run(['{ span.big = 9223372036854775807 }'], io)).toBe(0);
+    const ast = JSON.parse(io.out());
+    expect(ast.type).toBe('Root');
+    expect(ast.query.stages[0].expr.right.value).toEqual({ kind: 'int', value: '9223372036854775807' });
+    expect(io.err()).toBe('');
+  });
+
+  it('prints one line with --compact', async () => {
+    const io = fakeIO();
+    expect(await parseCommand.run(['--compact', '{ }'], io)).toBe(0);
+    expect(io.out().trim().split('\n')).toHaveLength(1);
+  });
+
+  it('reports an invalid query with line, column and caret on stderr and exits 2', async () => {
+    const io = fakeIO();
+    expect(await parseCommand.run(['{ .a = 1 }\n| count( > 2'], io)).toBe(2);
+    expect(io.out()).toBe('');
+    const lines = io.err().split('\n');
+    expect(lines[0]).toMatch(/^tracelens parse: line 2, column \d+: /);
+    expect(lines[1]).toBe('| count( > 2');
+    expect(lines[2]).toMatch(/^ *\^+$/);
+  });
+
+  it('exits 2 with usage when the query is missing or doubled, or a flag is unknown', async () => {
+    for (const argv of [[], ['{ }', '{ }'], ['--nope', '{ }']]) {
+      const io = fakeIO();
+      expect(await parseCommand.run(argv, io)).toBe(2);
+      expect(io.err()).toContain('Usage: tracelens parse');
+    }
+  });
+
+  it('takes a query that starts with a dash after --', async () => {
+    const io = fakeIO();
+    expect(await parseCommand.run(['--', '-{ }'], io)).toBe(2);
+    expect(io.err()).toContain('line 1, column 1');
+  });
+});
