@@ -1,3 +1,6 @@
+import type { ServiceGraph } from '../../core/analysis/serviceGraph';
+import type { LatencySample } from '../../core/analysis/latency';
+import type { Transport } from '../../core/backends/transport';
 import type { Trace } from '../../core/model/types';
 import type { BackendKind } from '../types';
 
@@ -137,6 +140,29 @@ export interface ExplainStep {
   text: string;
 }
 
+export interface ServiceGraphRequest {
+  /** TraceQL filter choosing the spans the graph is built from; empty for all. */
+  query?: string;
+  window: TimeWindow;
+  detail: 'services' | 'peers';
+}
+
+export interface ServiceGraphResult {
+  graph: ServiceGraph;
+  notices: BackendNotice[];
+}
+
+export interface LatencyRequest {
+  query: string;
+  window: TimeWindow;
+  durationKind: 'span' | 'trace';
+}
+
+export interface LatencyResult {
+  samples: LatencySample[];
+  notices: BackendNotice[];
+}
+
 export interface TraceLensClient {
   detect(options?: CallOptions): Promise<DetectResult>;
   search(request: SearchRequest, options?: CallOptions): Promise<SearchResult>;
@@ -149,4 +175,19 @@ export interface TraceLensClient {
   tagValues(tag: string, request: { query?: string; window?: TimeWindow }, options?: CallOptions): Promise<string[]>;
   metrics(request: MetricsRequest, options?: CallOptions): Promise<MetricsResult>;
   explain(query: string): Promise<ExplainStep[]>;
+  serviceGraph(request: ServiceGraphRequest, options?: CallOptions): Promise<ServiceGraphResult>;
+  latency(request: LatencyRequest, options?: CallOptions): Promise<LatencyResult>;
 }
+
+/** What the client is built from; the data source derives it from its instance settings. */
+export interface ClientConfig {
+  kind: BackendKind;
+  transport: Transport;
+  /** Jaeger's remote-sampling endpoint, through its own proxy route. */
+  samplingTransport?: Transport;
+  searchDepth?: number;
+  maxConcurrency?: number;
+  timeoutMs?: number;
+}
+
+export type ClientFactory = (config: ClientConfig) => TraceLensClient;

@@ -1,5 +1,3 @@
-import '../test/esmShims';
-
 import { DataTopic } from '@grafana/data';
 
 import type { MetricsResult } from '../backend/types';

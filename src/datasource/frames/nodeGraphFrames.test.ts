@@ -1,5 +1,3 @@
-import '../test/esmShims';
-
 import type { ServiceGraph } from '../../core/analysis/serviceGraph';
 import { buildNodeGraphFrames } from './nodeGraphFrames';
 import { withNotices } from './notices';

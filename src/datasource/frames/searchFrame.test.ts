@@ -1,5 +1,3 @@
-import '../test/esmShims';
-
 import { FieldType, type DataFrame } from '@grafana/data';
 
 import { SEARCH_RESPONSE, TRACE_ID } from '../test/fixtures';

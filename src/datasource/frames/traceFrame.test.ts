@@ -1,5 +1,3 @@
-import '../test/esmShims';
-
 import { FieldType, type DataFrame } from '@grafana/data';
 
 import { TRACE, TRACE_ID } from '../test/fixtures';

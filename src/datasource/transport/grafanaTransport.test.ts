@@ -1,4 +1,3 @@
-import '../test/esmShims';
 import type { BackendSrvRequest, FetchResponse } from '@grafana/runtime';
 import { Observable, of, throwError } from 'rxjs';
 

@@ -1,0 +1,120 @@
+import { LoadingState, type DataQueryRequest, type DataQueryResponse } from '@grafana/data';
+import { map, type Observable } from 'rxjs';
+
+import { latencySamplesFrame } from '../../shared/frames/latencyFrames';
+import type { TimeWindow, TraceLensClient } from '../backend/types';
+import {
+  buildMetricsFrames,
+  buildNodeGraphFrames,
+  buildSearchFrame,
+  buildTraceFrame,
+  withNotices,
+  type LogsLinkSetup,
+  type SelfRef,
+} from '../frames';
+import type { TraceLensQuery } from '../types';
+import { DEFAULT_QUERY } from '../types';
+import { fromAbortable } from './fromAbortable';
+import { stepSeconds } from './step';
+
+/** What every runner needs; built once per `query()` call. */
+export interface RunContext {
+  client: TraceLensClient;
+  self: SelfRef;
+  logs?: LogsLinkSetup;
+  request: DataQueryRequest<TraceLensQuery>;
+}
+
+export function windowOf(request: DataQueryRequest<TraceLensQuery>): TimeWindow {
+  return { startMs: request.range.from.valueOf(), endMs: request.range.to.valueOf() };
+}
+
+function done(refId: string, data: DataQueryResponse['data']): DataQueryResponse {
+  return { data, key: refId, state: LoadingState.Done };
+}
+
+export function runSearch(ctx: RunContext, q: TraceLensQuery): Observable<DataQueryResponse> {
+  return fromAbortable((signal) =>
+    ctx.client.search(
+      {
+        query: q.query?.trim() || '{}',
+        window: windowOf(ctx.request),
+        limit: q.limit ?? DEFAULT_QUERY.limit,
+        spss: q.spss ?? DEFAULT_QUERY.spss,
+      },
+      { signal }
+    )
+  ).pipe(
+    map((r) =>
+      done(q.refId, [
+        withNotices(buildSearchFrame(r.response, { self: ctx.self, refId: q.refId, logs: ctx.logs }), r.notices),
+      ])
+    )
+  );
+}
+
+export function runTraceId(ctx: RunContext, q: TraceLensQuery): Observable<DataQueryResponse> {
+  const id = (q.query ?? '').trim();
+  return fromAbortable(async (signal) => {
+    if (id === '') {
+      throw new Error('Enter a trace ID');
+    }
+    // No time window: a trace that started before the dashboard's range must still open.
+    return ctx.client.getTrace(id, undefined, { signal });
+  }).pipe(map((trace) => done(q.refId, [buildTraceFrame(trace, q.refId)])));
+}
+
+export function runMetrics(ctx: RunContext, q: TraceLensQuery): Observable<DataQueryResponse> {
+  const instant = q.metricsQueryType === 'instant';
+  const window = windowOf(ctx.request);
+  const query = q.query?.trim() ?? '';
+  return fromAbortable(async (signal) => {
+    if (query === '') {
+      throw new Error('Enter a TraceQL metrics query, e.g. { } | rate() by (resource.service.name)');
+    }
+    return ctx.client.metrics(
+      { query, window, instant, stepSeconds: instant ? undefined : stepSeconds(q.step, ctx.request.intervalMs) },
+      { signal }
+    );
+  }).pipe(
+    map((r) => {
+      const frames = buildMetricsFrames(r, { self: ctx.self, refId: q.refId, instant, query }, window.endMs);
+      const [first, ...rest] = frames;
+      return done(q.refId, first ? [withNotices(first, r.notices), ...rest] : []);
+    })
+  );
+}
+
+export function runServiceGraph(ctx: RunContext, q: TraceLensQuery): Observable<DataQueryResponse> {
+  return fromAbortable((signal) =>
+    ctx.client.serviceGraph(
+      {
+        query: q.query?.trim() || undefined,
+        window: windowOf(ctx.request),
+        detail: q.serviceGraphDetail ?? 'services',
+      },
+      { signal }
+    )
+  ).pipe(
+    map((r) => {
+      const [nodes, edges] = buildNodeGraphFrames(r.graph, q.refId);
+      return done(q.refId, [withNotices(nodes, r.notices), edges]);
+    })
+  );
+}
+
+export function runLatency(ctx: RunContext, q: TraceLensQuery): Observable<DataQueryResponse> {
+  const window = windowOf(ctx.request);
+  const query = q.query?.trim() || '{}';
+  const durationKind = q.latencyDuration ?? 'span';
+  return fromAbortable((signal) => ctx.client.latency({ query, window, durationKind }, { signal })).pipe(
+    map((r) => {
+      const frame = latencySamplesFrame(
+        r.samples,
+        { startMs: window.startMs, endMs: window.endMs, durationKind, query, datasourceUid: ctx.self.uid },
+        q.refId
+      );
+      return done(q.refId, [withNotices(frame, r.notices)]);
+    })
+  );
+}

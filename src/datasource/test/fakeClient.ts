@@ -1,0 +1,28 @@
+import type { TraceLensClient } from '../backend/types';
+import { SEARCH_RESPONSE, TRACE } from './fixtures';
+
+/** A client whose every method is a jest.fn with a sensible answer; tests override what they need. */
+export function fakeClient(over: Partial<Record<keyof TraceLensClient, jest.Mock>> = {}): {
+  [K in keyof TraceLensClient]: jest.Mock;
+} {
+  return {
+    detect: jest.fn().mockResolvedValue({ kind: 'jaeger', version: 'v2.13.0', api: 'api_v3' }),
+    search: jest.fn().mockResolvedValue({ response: SEARCH_RESPONSE, notices: [] }),
+    getTrace: jest.fn().mockResolvedValue(TRACE),
+    services: jest.fn().mockResolvedValue(['api-gateway', 'frontend']),
+    operations: jest.fn().mockResolvedValue(['GET /users']),
+    tags: jest.fn().mockResolvedValue([
+      { name: 'resource', tags: ['service.name'] },
+      { name: 'span', tags: ['http.route'] },
+      { name: 'intrinsic', tags: ['duration', 'status'] },
+    ]),
+    tagValues: jest.fn().mockResolvedValue(['api-gateway', 'frontend']),
+    metrics: jest.fn().mockResolvedValue({ series: [], notices: [] }),
+    explain: jest.fn().mockResolvedValue([]),
+    serviceGraph: jest
+      .fn()
+      .mockResolvedValue({ graph: { nodes: [], edges: [], windowSeconds: 60, source: 'traces' }, notices: [] }),
+    latency: jest.fn().mockResolvedValue({ samples: [], notices: [] }),
+    ...over,
+  };
+}
