@@ -15,8 +15,7 @@ import type {
 } from '../traceql/ast';
 import { aggregate } from './aggregates';
 import type { CompiledField, EvalContext } from './evalContext';
-import { compareOp, compileField } from './compileField';
-import { staticValue } from './compileField';
+import { compareOp, compileField, staticValue } from './compileField';
 import { compileFilter } from './compileFilter';
 import { printAggregate, printField } from './printField';
 import { type IndexedSpanset, MULTIPLE_SPANSETS_ERROR, SpansetEvalError, type SpansetAttribute } from './spanset';

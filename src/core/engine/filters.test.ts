@@ -1,4 +1,4 @@
-import type { RootNode } from '../traceql/ast';
+import type { FieldExpr, RootNode } from '../traceql/ast';
 import { evaluateTrace } from './compileQuery';
 import {
   attr,
@@ -21,7 +21,6 @@ import {
   str,
 } from './testing/astBuilders';
 import { checkoutTrace } from './testing/fixtures';
-import type { FieldExpr } from '../traceql/ast';
 
 const trace = checkoutTrace();
 

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import type { Span, Trace } from '../model/types';
-import type { RelationOp } from './structural';
-import { applyStructural } from './structural';
+import { type RelationOp, applyStructural } from './structural';
 import { indexTrace } from './traceIndex';
 import { evaluateTrace } from './compileQuery';
 import { bin, filter, intr, root, sop, str, by, coalesce, pipe, wrapped, res } from './testing/astBuilders';

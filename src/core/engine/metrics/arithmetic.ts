@@ -4,8 +4,7 @@
  * missing point or a division by zero gives NaN. Plain numbers on both sides keep integer
  * semantics (`1/2` is 0).
  */
-import type { Label } from './labels';
-import { promLabels } from './labels';
+import { type Label, promLabels } from './labels';
 import type { Series, SeriesSet } from './series';
 
 export type Operand =

@@ -1,7 +1,6 @@
 /** Series labels: typed values for the JSON, and Tempo's Prometheus-style text used as the series key. */
-import { type KeyValue, toAnyValue } from '../search/anyValue';
+import { type KeyValue, formatGoDuration, toAnyValue } from '../search/anyValue';
 import type { Value } from '../values';
-import { formatGoDuration } from '../search/anyValue';
 
 export interface Label {
   readonly name: string;
