@@ -51,17 +51,25 @@ export function typesMatch(a: FieldType, b: FieldType): boolean {
 
 /** Whether an expression reads anything from the span (an aggregate of a constant is meaningless). */
 export function referencesSpan(e: FieldExpr): boolean {
-  switch (e.type) {
-    case 'Attribute':
-    case 'Intrinsic':
-      return true;
-    case 'Static':
-      return false;
-    case 'FieldParen':
-      return referencesSpan(e.expr);
-    case 'FieldUnary':
-      return referencesSpan(e.operand);
-    case 'FieldBinary':
-      return referencesSpan(e.left) || referencesSpan(e.right);
+  // An explicit stack: left-deep chains of thousands of conditions must not exhaust the call stack.
+  const stack: FieldExpr[] = [e];
+  for (let cur = stack.pop(); cur !== undefined; cur = stack.pop()) {
+    switch (cur.type) {
+      case 'Attribute':
+      case 'Intrinsic':
+        return true;
+      case 'Static':
+        break;
+      case 'FieldParen':
+        stack.push(cur.expr);
+        break;
+      case 'FieldUnary':
+        stack.push(cur.operand);
+        break;
+      case 'FieldBinary':
+        stack.push(cur.right, cur.left);
+        break;
+    }
   }
+  return false;
 }

@@ -102,11 +102,11 @@ function nextToken(text: string, i: number): Token {
   }
   const cp = text.codePointAt(i) ?? 0;
   const width = cp > 0xffff ? 2 : 1;
-  const what =
-    ch === '$'
-      ? 'template variable not interpolated'
-      : `unexpected character ${JSON.stringify(text.slice(i, i + width))}`;
-  return errorToken(text, i, i + width, what);
+  if (ch === '$' && /[A-Za-z0-9_{]/.test(text[i + 1] ?? '')) {
+    const variable = /^\$(\{[^}\s]*\}?|[A-Za-z0-9_]*)/.exec(text.slice(i, i + 200))?.[0] ?? '$';
+    return errorToken(text, i, i + variable.length, `template variable ${variable} was not replaced; is it defined?`);
+  }
+  return errorToken(text, i, i + width, `unexpected character ${JSON.stringify(text.slice(i, i + width))}`);
 }
 
 function wordToken(text: string, i: number): Token {

@@ -56,7 +56,10 @@ function parseQueryPrimary(c: Cursor): QueryValue {
     case 'string':
     case 'attribute':
     case 'scopedIntrinsic':
-      return c.fail(t, `unexpected ${describe(t)}: conditions go inside braces, e.g. { ${t.text} }`);
+      return c.fail(
+        t,
+        `unexpected ${describe(t)}: conditions go inside braces, e.g. { ${describe(t).slice(1, -1)} = ... }`
+      );
     default:
       return c.fail(t, `unexpected ${describe(t)}, expected a spanset such as { }`);
   }
@@ -84,7 +87,8 @@ function parseWord(c: Cursor, t: Token): QueryValue {
       return { t: 'secondStages', stages: [stage], from: stage.from, to: stage.to };
     }
     default:
-      return c.fail(t, `unexpected ${describe(t)}, expected a spanset such as { ${w} } or a pipeline function`);
+      const hint = w.length <= 30 ? ` such as { .${w} = ... }` : '';
+      return c.fail(t, `unexpected ${describe(t)}, expected a spanset${hint} or a pipeline function`);
   }
 }
 

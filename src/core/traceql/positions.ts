@@ -23,6 +23,10 @@ export function offsetToLineColumn(text: string, offset: number): LineColumn {
   return { line, column: Array.from(text.slice(lineStart, at)).length + 1 };
 }
 
+/** Lines longer than this are shown as a window around the problem. */
+const MAX_SHOWN = 160;
+const BEFORE = 60;
+
 /** The source line holding `offset`, and a caret line marking [from, to) beneath it. */
 export function caretLines(
   text: string,
@@ -33,8 +37,17 @@ export function caretLines(
   const lineStart = text.lastIndexOf('\n', at - 1) + 1;
   const nl = text.indexOf('\n', at);
   const lineEnd = nl < 0 ? text.length : nl;
-  const source = text.slice(lineStart, lineEnd).replace(/\t/g, ' ');
-  const lead = Array.from(text.slice(lineStart, at)).length;
-  const width = Math.max(1, Array.from(text.slice(at, Math.min(Math.max(to, at), lineEnd))).length);
-  return { source, caret: ' '.repeat(lead) + '^'.repeat(width) };
+  const chars = Array.from(text.slice(lineStart, lineEnd).replace(/\t/g, ' '));
+  let lead = Array.from(text.slice(lineStart, at)).length;
+  let width = Math.max(1, Array.from(text.slice(at, Math.min(Math.max(to, at), lineEnd))).length);
+  if (chars.length <= MAX_SHOWN) {
+    return { source: chars.join(''), caret: ' '.repeat(lead) + '^'.repeat(width) };
+  }
+  const start = Math.max(0, lead - BEFORE);
+  const end = Math.min(chars.length, start + MAX_SHOWN);
+  const prefix = start > 0 ? '…' : '';
+  const suffix = end < chars.length ? '…' : '';
+  lead = lead - start + prefix.length;
+  width = Math.max(1, Math.min(width, end - start + prefix.length - lead));
+  return { source: prefix + chars.slice(start, end).join('') + suffix, caret: ' '.repeat(lead) + '^'.repeat(width) };
 }

@@ -1,4 +1,5 @@
 import {
+  FieldBinaryOp,
   FieldExpr,
   MetricsExpr,
   MetricsFnNode,
@@ -54,9 +55,52 @@ function fits(child: number, parent: number, side: 'left' | 'right', rightAssoc:
   return rightAssoc ? side === 'right' : side === 'left';
 }
 
+type Side = 'left' | 'right';
+interface Binary<N> {
+  readonly op: string;
+  readonly left: N;
+  readonly right: N;
+}
+
+/**
+ * Prints a left-deep chain of binary operators in a loop rather than by recursion, so a query with
+ * thousands of `&&` conditions prints without exhausting the stack.
+ */
+function printChain<N>(
+  node: N & Binary<N>,
+  isBinary: (n: N) => n is N & Binary<N>,
+  precedence: (op: string) => number,
+  print: (n: N, parent: number, side: Side) => string,
+  parent: number,
+  side: Side
+): string {
+  const spine: Array<N & Binary<N>> = [node];
+  let base: N = node.left;
+  while (isBinary(base)) {
+    spine.push(base);
+    base = base.left;
+  }
+  let text = '';
+  let childPrecedence = -1;
+  for (let i = spine.length - 1; i >= 0; i--) {
+    const n = spine[i];
+    const p = precedence(n.op);
+    const rightAssoc = n.op === '^';
+    const left =
+      i === spine.length - 1
+        ? print(base, p, 'left')
+        : fits(childPrecedence, p, 'left', rightAssoc)
+          ? text
+          : `(${text})`;
+    text = `${left} ${n.op} ${print(n.right, p, 'right')}`;
+    childPrecedence = p;
+  }
+  return fits(childPrecedence, parent, side, node.op === '^') ? text : `(${text})`;
+}
+
 const spansetPrecedence = (op: string): number => (op === '&&' || op === '||' ? 2 : 3);
 
-export function printSpanset(s: SpansetExpr, parent = 0, side: 'left' | 'right' = 'left'): string {
+export function printSpanset(s: SpansetExpr, parent = 0, side: Side = 'left'): string {
   switch (s.type) {
     case 'SpansetFilter':
       return s.expr === null ? '{}' : `{ ${printField(s.expr)} }`;
@@ -64,17 +108,21 @@ export function printSpanset(s: SpansetExpr, parent = 0, side: 'left' | 'right' 
       return `(${printSpanset(s.expr)})`;
     case 'WrappedPipeline':
       return `(${printPipeline(s.pipeline)})`;
-    case 'SpansetBinary': {
-      const p = spansetPrecedence(s.op);
-      const text = `${printSpanset(s.left, p, 'left')} ${s.op} ${printSpanset(s.right, p, 'right')}`;
-      return fits(p, parent, side, false) ? text : `(${text})`;
-    }
+    case 'SpansetBinary':
+      return printChain<SpansetExpr>(
+        s,
+        (n) => n.type === 'SpansetBinary',
+        spansetPrecedence,
+        printSpanset,
+        parent,
+        side
+      );
   }
 }
 
 const NOT_LEVEL = 5;
 
-export function printField(e: FieldExpr, parent = 0, side: 'left' | 'right' = 'left'): string {
+export function printField(e: FieldExpr, parent = 0, side: Side = 'left'): string {
   switch (e.type) {
     case 'Static':
       return printStatic(e);
@@ -95,17 +143,21 @@ export function printField(e: FieldExpr, parent = 0, side: 'left' | 'right' = 'l
       // `!x` swallows any tighter operator that follows it, so under one it needs parentheses.
       return e.op === '!' && parent >= NOT_LEVEL ? `(${text})` : text;
     }
-    case 'FieldBinary': {
-      const p = FIELD_PRECEDENCE[e.op];
-      const text = `${printField(e.left, p, 'left')} ${e.op} ${printField(e.right, p, 'right')}`;
-      return fits(p, parent, side, e.op === '^') ? text : `(${text})`;
-    }
+    case 'FieldBinary':
+      return printChain<FieldExpr>(
+        e,
+        (n) => n.type === 'FieldBinary',
+        (op) => FIELD_PRECEDENCE[op as FieldBinaryOp],
+        printField,
+        parent,
+        side
+      );
   }
 }
 
 const SCALAR_PRECEDENCE: Readonly<Record<string, number>> = { '+': 4, '-': 4, '*': 5, '/': 5, '%': 5, '^': 6 };
 
-export function printScalar(e: ScalarExpr, parent = 0, side: 'left' | 'right' = 'left'): string {
+export function printScalar(e: ScalarExpr, parent = 0, side: Side = 'left'): string {
   switch (e.type) {
     case 'Static':
       return printStatic(e);
@@ -113,15 +165,19 @@ export function printScalar(e: ScalarExpr, parent = 0, side: 'left' | 'right' = 
       return `${e.fn}(${e.arg === null ? '' : printField(e.arg)})`;
     case 'ScalarParen':
       return `(${printScalar(e.expr)})`;
-    case 'ScalarBinary': {
-      const p = SCALAR_PRECEDENCE[e.op];
-      const text = `${printScalar(e.left, p, 'left')} ${e.op} ${printScalar(e.right, p, 'right')}`;
-      return fits(p, parent, side, e.op === '^') ? text : `(${text})`;
-    }
+    case 'ScalarBinary':
+      return printChain<ScalarExpr>(
+        e,
+        (n) => n.type === 'ScalarBinary',
+        (op) => SCALAR_PRECEDENCE[op],
+        printScalar,
+        parent,
+        side
+      );
   }
 }
 
-export function printMetrics(m: MetricsExpr, parent = 0, side: 'left' | 'right' = 'left'): string {
+export function printMetrics(m: MetricsExpr, parent = 0, side: Side = 'left'): string {
   switch (m.type) {
     case 'MetricsQuery': {
       const text = printMetricsQuery(m);
@@ -133,11 +189,15 @@ export function printMetrics(m: MetricsExpr, parent = 0, side: 'left' | 'right' 
       return m.raw !== ''
         ? m.raw
         : formatStaticValue({ kind: Number.isInteger(m.value) ? 'int' : 'float', value: m.value });
-    case 'MetricsBinary': {
-      const p = SCALAR_PRECEDENCE[m.op];
-      const text = `${printMetrics(m.left, p, 'left')} ${m.op} ${printMetrics(m.right, p, 'right')}`;
-      return fits(p, parent, side, false) ? text : `(${text})`;
-    }
+    case 'MetricsBinary':
+      return printChain<MetricsExpr>(
+        m,
+        (n) => n.type === 'MetricsBinary',
+        (op) => SCALAR_PRECEDENCE[op],
+        printMetrics,
+        parent,
+        side
+      );
   }
 }
 

@@ -75,14 +75,16 @@ export function valueNoun(v: QueryValue): string {
 }
 
 export function scalarHasAggregate(e: ScalarExpr): boolean {
-  switch (e.type) {
-    case 'Aggregate':
+  const stack: ScalarExpr[] = [e];
+  for (let cur = stack.pop(); cur !== undefined; cur = stack.pop()) {
+    if (cur.type === 'Aggregate') {
       return true;
-    case 'Static':
-      return false;
-    case 'ScalarParen':
-      return scalarHasAggregate(e.expr);
-    case 'ScalarBinary':
-      return scalarHasAggregate(e.left) || scalarHasAggregate(e.right);
+    }
+    if (cur.type === 'ScalarParen') {
+      stack.push(cur.expr);
+    } else if (cur.type === 'ScalarBinary') {
+      stack.push(cur.right, cur.left);
+    }
   }
+  return false;
 }

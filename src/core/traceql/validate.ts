@@ -79,10 +79,16 @@ export function checkSpanset(s: SpansetExpr, report: Report): void {
       }
       return;
     }
-    case 'SpansetBinary':
-      checkSpanset(s.left, report);
-      checkSpanset(s.right, report);
+    case 'SpansetBinary': {
+      // Loop down the left spine: `{a} >> {b} >> ...` chains can be thousands long.
+      let cur: SpansetExpr = s;
+      while (cur.type === 'SpansetBinary') {
+        checkSpanset(cur.right, report);
+        cur = cur.left;
+      }
+      checkSpanset(cur, report);
       return;
+    }
     case 'SpansetParen':
       checkSpanset(s.expr, report);
       return;
@@ -102,10 +108,15 @@ function checkScalar(e: ScalarExpr, report: Report): void {
     case 'ScalarParen':
       checkScalar(e.expr, report);
       return;
-    case 'ScalarBinary':
-      checkScalar(e.left, report);
-      checkScalar(e.right, report);
+    case 'ScalarBinary': {
+      let cur: ScalarExpr = e;
+      while (cur.type === 'ScalarBinary') {
+        checkScalar(cur.right, report);
+        cur = cur.left;
+      }
+      checkScalar(cur, report);
       return;
+    }
   }
 }
 
@@ -126,10 +137,15 @@ function checkMetrics(m: MetricsExpr, report: Report, inArithmetic: boolean): vo
     case 'MetricsQuery':
       checkMetricsQuery(m, report, inArithmetic);
       return;
-    case 'MetricsBinary':
-      checkMetrics(m.left, report, true);
-      checkMetrics(m.right, report, true);
+    case 'MetricsBinary': {
+      let cur: MetricsExpr = m;
+      while (cur.type === 'MetricsBinary') {
+        checkMetrics(cur.right, report, true);
+        cur = cur.left;
+      }
+      checkMetrics(cur, report, true);
       return;
+    }
     case 'MetricsParen':
       checkMetrics(m.expr, report, inArithmetic);
       return;

@@ -35,13 +35,29 @@ export function checkField(e: FieldExpr, report: Report): FieldType {
       return 'attribute';
     }
     case 'FieldBinary':
-      return checkBinary(e, report);
+      return checkBinaryChain(e, report);
   }
 }
 
-function checkBinary(e: FieldBinaryNode, report: Report): FieldType {
-  const l = checkField(e.left, report);
-  const r = checkField(e.right, report);
+/**
+ * Long `a && b && c ...` chains are deep on the left; walking the left spine in a loop keeps the
+ * stack flat however many conditions a query has (right-nesting is bounded by the parser).
+ */
+function checkBinaryChain(e: FieldBinaryNode, report: Report): FieldType {
+  const spine: FieldBinaryNode[] = [];
+  let cur: FieldExpr = e;
+  while (cur.type === 'FieldBinary') {
+    spine.push(cur);
+    cur = cur.left;
+  }
+  let type = checkField(cur, report);
+  for (let i = spine.length - 1; i >= 0; i--) {
+    type = checkBinary(spine[i], type, checkField(spine[i].right, report), report);
+  }
+  return type;
+}
+
+function checkBinary(e: FieldBinaryNode, l: FieldType, r: FieldType, report: Report): FieldType {
   const fail = (why: string): FieldType => {
     report(e.from, e.to, why);
     return 'attribute';
