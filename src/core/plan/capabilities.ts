@@ -1,0 +1,105 @@
+/**
+ * What each backend can run, by version. Jaeger runs no TraceQL at all: only its search parameters.
+ * Tempo runs TraceQL natively, but each construct arrived in some release; where a server is older
+ * than a construct in the query, the planner finishes the query in the engine instead.
+ */
+
+export type TempoFeature =
+  | 'traceql-metrics'
+  | 'coalesce'
+  | 'quantile_over_time'
+  | 'histogram_over_time'
+  | 'compare'
+  | 'event:timeSinceStart'
+  | 'exemplars-hint'
+  | 'avg_over_time'
+  | 'instrumentation-scope'
+  | 'sum_over_time'
+  | 'topk-bottomk'
+  | 'most_recent-hint'
+  | 'span:childCount'
+  | 'minInt-maxInt'
+  | 'metrics-comparison'
+  | 'metrics-arithmetic'
+  | 'extrapolate-hint';
+
+/** [major, minor]; UNRELEASED sorts after every release. */
+export type Version = readonly [number, number];
+export const UNRELEASED: Version = [Number.MAX_SAFE_INTEGER, 0];
+
+/** Since-versions from Tempo's changelog as summarised in docs/reference/protocols.md §1. */
+export const TEMPO_FEATURE_SINCE: Readonly<Record<TempoFeature, { since: Version; label: string }>> = {
+  coalesce: { since: [2, 2], label: 'coalesce()' },
+  'traceql-metrics': { since: [2, 4], label: 'TraceQL metrics (rate, count/min/max_over_time)' },
+  quantile_over_time: { since: [2, 5], label: 'quantile_over_time()' },
+  histogram_over_time: { since: [2, 5], label: 'histogram_over_time()' },
+  compare: { since: [2, 6], label: 'compare()' },
+  'event:timeSinceStart': { since: [2, 6], label: 'event:timeSinceStart' },
+  'exemplars-hint': { since: [2, 6], label: 'with(exemplars=...)' },
+  avg_over_time: { since: [2, 7], label: 'avg_over_time()' },
+  'instrumentation-scope': { since: [2, 7], label: 'instrumentation scope (instrumentation:name, instrumentation.x)' },
+  sum_over_time: { since: [2, 8], label: 'sum_over_time()' },
+  'topk-bottomk': { since: [2, 8], label: 'topk()/bottomk()' },
+  'most_recent-hint': { since: [2, 8], label: 'with(most_recent=true)' },
+  'span:childCount': { since: [2, 10], label: 'span:childCount' },
+  'minInt-maxInt': { since: [2, 10], label: 'minInt/maxInt' },
+  'metrics-comparison': { since: [3, 0], label: 'comparisons on metrics results' },
+  'metrics-arithmetic': { since: UNRELEASED, label: 'arithmetic between metrics queries' },
+  'extrapolate-hint': { since: UNRELEASED, label: 'with(extrapolate=true)' },
+};
+
+/** The newest release this table knows; a server that reports no version is assumed to be it. */
+export const LATEST_TEMPO_RELEASE: Version = [3, 0];
+
+export interface JaegerCapabilitiesForPlan {
+  readonly kind: 'jaeger';
+  /** Which search API the server has (detected); both take the same pushdown. */
+  readonly api: 'v3' | 'v1';
+  /** Most traces one Jaeger search returns (query.searchDepth / limit). */
+  readonly searchDepth: number;
+}
+
+export interface TempoCapabilitiesForPlan {
+  readonly kind: 'tempo';
+  /** As reported by /api/status/buildinfo ('' when unknown). */
+  readonly version: string;
+  /** The version the plan assumes (parsed, or the latest release when unknown). */
+  readonly assumed: Version;
+  /** True for builds off main (`main-abc123`): every feature, released or not. */
+  readonly development: boolean;
+  /** Traces fetched for engine-side evaluation when the query cannot run natively. */
+  readonly searchDepth: number;
+}
+
+export type BackendCapabilities = JaegerCapabilitiesForPlan | TempoCapabilitiesForPlan;
+
+export const DEFAULT_SEARCH_DEPTH = 100;
+
+export function jaegerCapabilities(
+  api: 'v3' | 'v1' = 'v3',
+  searchDepth = DEFAULT_SEARCH_DEPTH
+): JaegerCapabilitiesForPlan {
+  return { kind: 'jaeger', api, searchDepth };
+}
+
+/** `v3.0.3`, `2.9.0`, `2.10.0-rc.1` → [3,0], [2,9], [2,10]; `main-ad33aa8` → development build. */
+export function tempoCapabilities(version: string, searchDepth = DEFAULT_SEARCH_DEPTH): TempoCapabilitiesForPlan {
+  const m = /^v?(\d+)\.(\d+)/.exec(version.trim());
+  if (m) {
+    return { kind: 'tempo', version, assumed: [Number(m[1]), Number(m[2])], development: false, searchDepth };
+  }
+  const development = /^(main|HEAD|dev)\b/i.test(version.trim());
+  return { kind: 'tempo', version, assumed: development ? UNRELEASED : LATEST_TEMPO_RELEASE, development, searchDepth };
+}
+
+export function versionAtLeast(v: Version, since: Version): boolean {
+  return v[0] > since[0] || (v[0] === since[0] && v[1] >= since[1]);
+}
+
+export function tempoSupports(caps: TempoCapabilitiesForPlan, feature: TempoFeature): boolean {
+  return caps.development || versionAtLeast(caps.assumed, TEMPO_FEATURE_SINCE[feature].since);
+}
+
+export function formatVersion(v: Version): string {
+  return v === UNRELEASED || v[0] === UNRELEASED[0] ? 'an unreleased version' : `${v[0]}.${v[1]}`;
+}
