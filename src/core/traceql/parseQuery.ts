@@ -54,6 +54,10 @@ function parseQueryPrimary(c: Cursor): QueryValue {
     case 'eof':
       return c.fail(t, 'unexpected end of query, expected a spanset such as { }');
     case 'string':
+      return c.fail(
+        t,
+        `unexpected ${describe(t)}: strings belong inside a spanset filter such as { .a = ${describe(t).slice(1, -1)} }`
+      );
     case 'attribute':
     case 'scopedIntrinsic':
       return c.fail(
