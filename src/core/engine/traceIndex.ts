@@ -22,7 +22,6 @@ export interface TraceIndex {
   readonly startUnixNano: bigint;
   /** max(end) − min(start), in nanoseconds. */
   readonly durationNanos: number;
-  readonly position: ReadonlyMap<Span, number>;
 }
 
 const cache = new WeakMap<Trace, TraceIndex>();
@@ -41,11 +40,11 @@ function buildIndex(trace: Trace): TraceIndex {
   const spans = trace.spans;
   const n = spans.length;
   const byId = new Map<string, number>();
-  spans.forEach((s, i) => {
-    if (!byId.has(s.spanId)) {
-      byId.set(s.spanId, i);
+  for (let i = 0; i < n; i++) {
+    if (!byId.has(spans[i].spanId)) {
+      byId.set(spans[i].spanId, i);
     }
-  });
+  }
   const parent = new Int32Array(n).fill(-1);
   const childCount = new Int32Array(n);
   let root = -1;
@@ -72,8 +71,6 @@ function buildIndex(trace: Trace): TraceIndex {
     }
   }
   const { left, right, nestedParent } = numberNestedSets(parent, childCount);
-  const position = new Map<Span, number>();
-  spans.forEach((s, i) => position.set(s, i));
   return {
     trace,
     spans,
@@ -85,7 +82,6 @@ function buildIndex(trace: Trace): TraceIndex {
     root,
     startUnixNano: minStart ?? 0n,
     durationNanos: minStart === null || maxEnd === null ? 0 : Number(maxEnd - minStart),
-    position,
   };
 }
 
