@@ -1,7 +1,8 @@
+import type { LatencySample } from '../../core/analysis/latency';
 import { LATENCY_SAMPLES, latencySamplesFrame, readLatencySamples } from './latencyFrames';
 
 describe('latency samples frame', () => {
-  const samples = [
+  const samples: LatencySample[] = [
     {
       startMs: 1000,
       durationNs: 5e6,
