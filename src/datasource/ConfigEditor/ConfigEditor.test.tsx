@@ -1,0 +1,130 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import React, { useState } from 'react';
+
+import { selectors } from '../selectors';
+import { ConfigEditor } from './ConfigEditor';
+import type { Settings } from './options';
+
+jest.mock('@grafana/runtime', () => ({
+  ...jest.requireActual('@grafana/runtime'),
+  getDataSourceSrv: () => ({
+    getInstanceSettings: (uid: string) => (uid === 'loki-uid' ? { uid, type: 'loki', name: 'Loki' } : undefined),
+  }),
+  DataSourcePicker: (props: { placeholder?: string; onChange: (ds: { uid: string; type: string }) => void }) => (
+    <button
+      onClick={() => props.onChange({ uid: props.placeholder?.includes('logs') ? 'loki-uid' : 'prom-uid', type: 'x' })}
+    >
+      pick {props.placeholder}
+    </button>
+  ),
+}));
+
+function baseSettings(jsonData: Settings['jsonData'] = {}): Settings {
+  return {
+    id: 1,
+    uid: 'u',
+    orgId: 1,
+    name: 'TraceLens',
+    type: 'tracelens-traceql-datasource',
+    typeName: 'TraceLens',
+    typeLogoUrl: '',
+    access: 'proxy',
+    url: 'http://jaeger:16686',
+    user: '',
+    database: '',
+    basicAuth: false,
+    basicAuthUser: '',
+    isDefault: false,
+    jsonData,
+    secureJsonFields: {},
+    readOnly: false,
+    withCredentials: false,
+  } as Settings;
+}
+
+function setup(jsonData?: Settings['jsonData']) {
+  const changes: Settings[] = [];
+  function Harness() {
+    const [options, setOptions] = useState(baseSettings(jsonData));
+    return (
+      <ConfigEditor
+        options={options}
+        onOptionsChange={(o) => {
+          changes.push(o as Settings);
+          setOptions(o as Settings);
+        }}
+      />
+    );
+  }
+  render(<Harness />);
+  return { changes, last: () => changes[changes.length - 1] };
+}
+
+describe('ConfigEditor', () => {
+  it('switches the backend and shows the Tempo-only service graph picker', async () => {
+    const { last } = setup();
+    expect(screen.getByTestId(selectors.config.samplingUrl)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('radio', { name: 'Tempo' }));
+    expect(last().jsonData.backend).toBe('tempo');
+    expect(screen.queryByTestId(selectors.config.samplingUrl)).not.toBeInTheDocument();
+    await userEvent.click(screen.getByText(/pick Build from spans/));
+    expect(last().jsonData.serviceMapDatasourceUid).toBe('prom-uid');
+  });
+
+  it('stores a bearer token only in secureJsonData', async () => {
+    const { last } = setup();
+    await userEvent.click(screen.getByRole('radio', { name: 'Bearer token' }));
+    await userEvent.type(screen.getByPlaceholderText('Token'), 's3cret');
+    await userEvent.tab();
+    expect(last().jsonData).toMatchObject({ authType: 'bearer', httpHeaderName1: 'Authorization' });
+    expect(last().secureJsonData).toEqual({ httpHeaderValue1: 'Bearer s3cret' });
+    expect(JSON.stringify(last().jsonData)).not.toContain('s3cret');
+  });
+
+  it('writes limits as numbers on blur and refuses non-numbers', async () => {
+    const { last } = setup();
+    await userEvent.type(screen.getByTestId(selectors.config.searchDepth), '300');
+    await userEvent.tab();
+    expect(last().jsonData.searchDepth).toBe(300);
+    await userEvent.type(screen.getByTestId(selectors.config.timeout), 'abc');
+    expect(screen.getByText('Enter a whole number of at least 1')).toBeInTheDocument();
+  });
+
+  it('writes the sampling URL', async () => {
+    const { last } = setup();
+    await userEvent.type(screen.getByTestId(selectors.config.samplingUrl), 'http://jaeger:5778');
+    expect(last().jsonData.samplingUrl).toBe('http://jaeger:5778');
+  });
+
+  it('writes tracesToLogsV2 in the shape Grafana reads', async () => {
+    const { last } = setup();
+    await userEvent.click(screen.getByText(/pick Select a logs data source/));
+    await userEvent.click(screen.getByTestId(selectors.config.logsAddTag));
+    await userEvent.type(screen.getByTestId(selectors.config.logsTagKey), 'service.name');
+    await userEvent.type(screen.getByTestId(selectors.config.logsTagValue), 'service_name');
+    await userEvent.type(screen.getByTestId(selectors.config.logsStartShift), '-5m');
+    await userEvent.type(screen.getByTestId(selectors.config.logsEndShift), '5m');
+    await userEvent.click(screen.getByTestId(selectors.config.logsFilterTraceId));
+    await userEvent.click(screen.getByRole('radio', { name: /Structured metadata/ }));
+    await userEvent.click(screen.getByTestId(selectors.config.logsCustomQuery));
+    await userEvent.click(screen.getByTestId(selectors.config.logsQuery));
+    await userEvent.paste('{${__tags}} |= "${__span.traceId}"');
+    expect(last().jsonData.tracesToLogsV2).toEqual({
+      datasourceUid: 'loki-uid',
+      tags: [{ key: 'service.name', value: 'service_name' }],
+      spanStartTimeShift: '-5m',
+      spanEndTimeShift: '5m',
+      filterByTraceID: true,
+      lokiFilterMode: 'structuredMetadata',
+      customQuery: true,
+      query: '{${__tags}} |= "${__span.traceId}"',
+    });
+  });
+
+  it('flags a time shift that is not a duration', async () => {
+    setup();
+    await userEvent.type(screen.getByTestId(selectors.config.logsStartShift), 'soon');
+    expect(screen.getByText('Enter a duration such as -5m, 30s or 1h')).toBeInTheDocument();
+  });
+});

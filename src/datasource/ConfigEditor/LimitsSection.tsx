@@ -1,0 +1,75 @@
+import { Field, Input } from '@grafana/ui';
+import React, { useState } from 'react';
+
+import { labels } from '../labels';
+import { selectors } from '../selectors';
+import type { TraceLensOptions } from '../types';
+import { parseLimit, setJsonData } from './options';
+import type { SectionProps } from './types';
+
+const L = labels.config.limits;
+
+type LimitKey = 'timeoutSeconds' | 'searchDepth' | 'maxConcurrency';
+
+function LimitField({
+  options,
+  onOptionsChange,
+  name,
+  label,
+  description,
+  testId,
+}: SectionProps & {
+  name: LimitKey;
+  label: string;
+  description: string;
+  testId: string;
+}) {
+  const stored: TraceLensOptions[LimitKey] = options.jsonData[name];
+  const [text, setText] = useState(stored === undefined ? '' : String(stored));
+  const parsed = parseLimit(text);
+  return (
+    <Field label={label} description={description} invalid={!parsed.ok} error={parsed.ok ? undefined : parsed.message}>
+      <Input
+        data-testid={testId}
+        width={20}
+        value={text}
+        inputMode="numeric"
+        onChange={(e) => setText(e.currentTarget.value)}
+        onBlur={() => parsed.ok && onOptionsChange(setJsonData(options, name, parsed.value))}
+      />
+    </Field>
+  );
+}
+
+export function LimitsSection(props: SectionProps) {
+  const jaeger = (props.options.jsonData.backend ?? 'jaeger') === 'jaeger';
+  return (
+    <>
+      <LimitField
+        {...props}
+        name="timeoutSeconds"
+        label={L.timeout}
+        description={L.timeoutDescription}
+        testId={selectors.config.timeout}
+      />
+      {jaeger && (
+        <>
+          <LimitField
+            {...props}
+            name="searchDepth"
+            label={L.searchDepth}
+            description={L.searchDepthDescription}
+            testId={selectors.config.searchDepth}
+          />
+          <LimitField
+            {...props}
+            name="maxConcurrency"
+            label={L.maxConcurrency}
+            description={L.maxConcurrencyDescription}
+            testId={selectors.config.maxConcurrency}
+          />
+        </>
+      )}
+    </>
+  );
+}
