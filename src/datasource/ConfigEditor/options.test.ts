@@ -1,4 +1,3 @@
-import type { Settings } from './options';
 import {
   addTagMapping,
   authTypeOf,
@@ -12,6 +11,7 @@ import {
   setBearerToken,
   setJsonData,
   updateTraceToLogs,
+  type Settings,
 } from './options';
 
 function settings(over: Partial<Settings> = {}): Settings {
