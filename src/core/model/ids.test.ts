@@ -26,7 +26,16 @@ describe('trace and span ids', () => {
   });
 
   it('round-trips hex through base64', () => {
-    for (const hex of ['', '00', 'ff', '5b8efff798038103d269b633813fc700', 'eee19b7ec3c1b100', 'abcdef']) {
+    for (const hex of [
+      '',
+      '00',
+      'ff',
+      'abcd',
+      'abcdef01',
+      '5b8efff798038103d269b633813fc700',
+      'eee19b7ec3c1b100',
+      'abcdef',
+    ]) {
       const b64 = hexToBase64(hex);
       expect(b64).not.toBeNull();
       expect(base64ToHex(b64 as string)).toBe(hex);

@@ -68,22 +68,39 @@ export function base64ToHex(s: string): string | null {
     return null;
   }
   let out = '';
-  let buffer = 0;
-  let bits = 0;
-  for (let i = 0; i < end; i++) {
-    const code = s.charCodeAt(i);
-    const v = code < 128 ? BASE64_VALUE[code] : -1;
-    if (v < 0) {
+  let i = 0;
+  // Whole 4-character groups give 3 bytes at once; ids are 12 or 24 characters, so this is the loop.
+  for (; i + 4 <= end; i += 4) {
+    const a = base64Value(s, i);
+    const b = base64Value(s, i + 1);
+    const c = base64Value(s, i + 2);
+    const d = base64Value(s, i + 3);
+    if ((a | b | c | d) < 0) {
       return null;
     }
-    buffer = ((buffer << 6) | v) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += BYTE_HEX[(buffer >> bits) & 0xff];
+    const n = (a << 18) | (b << 12) | (c << 6) | d;
+    out += BYTE_HEX[n >> 16] + BYTE_HEX[(n >> 8) & 0xff] + BYTE_HEX[n & 0xff];
+  }
+  const rest = end - i;
+  if (rest >= 2) {
+    const a = base64Value(s, i);
+    const b = base64Value(s, i + 1);
+    const c = rest === 3 ? base64Value(s, i + 2) : 0;
+    if ((a | b | c) < 0) {
+      return null;
+    }
+    const n = (a << 18) | (b << 12) | (c << 6);
+    out += BYTE_HEX[n >> 16];
+    if (rest === 3) {
+      out += BYTE_HEX[(n >> 8) & 0xff];
     }
   }
   return out;
+}
+
+function base64Value(s: string, i: number): number {
+  const code = s.charCodeAt(i);
+  return code < 128 ? BASE64_VALUE[code] : -1;
 }
 
 /** Encodes hex (even length, any case) as padded standard base64; null if it is not hex. */

@@ -99,11 +99,17 @@ export function decodeKeyValues(list: unknown): AttributeMap {
       if (kv.value === undefined || kv.value === null) {
         continue;
       }
+      const raw = kv.value as Record<string, unknown>;
       let value: AttributeValue | undefined;
-      try {
-        value = decodeAnyValue(kv.value);
-      } catch (e) {
-        within(e, 'value');
+      // Most attributes are plain strings: take them without the general AnyValue walk.
+      if (typeof raw.stringValue === 'string') {
+        value = raw.stringValue;
+      } else {
+        try {
+          value = decodeAnyValue(raw);
+        } catch (e) {
+          within(e, 'value');
+        }
       }
       if (value !== undefined) {
         out[kv.key] = value;

@@ -4,7 +4,7 @@ import type { InstrumentationScope, Resource, Span, SpanEvent, SpanLink } from '
 import { decodeKeyValues } from './anyValue';
 import { TraceCollector } from './collectTraces';
 import { arrayField, describe, fail, isRecord, stringField, within } from './decodeError';
-import { unixNanos } from './numbers';
+import { fastDurationNanos, unixNanos } from './numbers';
 import { decodeKind, decodeStatusCode } from './otlpEnums';
 
 const EMPTY_SCOPE: InstrumentationScope = Object.freeze({ name: '', version: '', attributes: EMPTY_ATTRIBUTES });
@@ -93,9 +93,20 @@ function decodeScope(v: unknown): InstrumentationScope {
   return { name, version, attributes };
 }
 
+/** Spans of one block nearly always share a trace id: remember the last conversion. */
+let lastRawTraceId = '';
+let lastTraceId = '';
+
 function traceIdField(obj: Record<string, unknown>, key: string): string {
   const raw = obj[key];
+  if (raw === lastRawTraceId && lastTraceId !== '') {
+    return lastTraceId;
+  }
   const id = typeof raw === 'string' ? normalizeTraceId(raw) : null;
+  if (id !== null) {
+    lastRawTraceId = raw as string;
+    lastTraceId = id;
+  }
   if (id === null) {
     return fail(key, `expected a trace id (32 hex digits or base64 of 16 bytes), got ${describe(raw)}`);
   }
@@ -125,10 +136,20 @@ function decodeSpan(v: unknown, resource: Resource, scope: InstrumentationScope)
       parentSpanId = '';
     }
   }
-  const start = unixNanos(v.startTimeUnixNano, 'startTimeUnixNano');
-  const end = unixNanos(v.endTimeUnixNano, 'endTimeUnixNano');
-  // A span that ends before it starts is clamped to zero length rather than given a negative one.
-  const durationNanos = end > start ? Number(end - start) : 0;
+  const rawStart = v.startTimeUnixNano;
+  const rawEnd = v.endTimeUnixNano;
+  let start: bigint;
+  let durationNanos =
+    typeof rawStart === 'string' && typeof rawEnd === 'string' ? fastDurationNanos(rawStart, rawEnd) : -1;
+  if (durationNanos >= 0) {
+    // fastDurationNanos has checked that every character of the start is a digit.
+    start = BigInt(rawStart as string);
+  } else {
+    start = unixNanos(rawStart, 'startTimeUnixNano');
+    const end = unixNanos(rawEnd, 'endTimeUnixNano');
+    // A span that ends before it starts is clamped to zero length rather than given a negative one.
+    durationNanos = end > start ? Number(end - start) : 0;
+  }
   let attributes;
   try {
     attributes = decodeKeyValues(v.attributes);
