@@ -1,0 +1,166 @@
+import { buildTrace } from '../../engine/testing/traceBuilder';
+import type { Trace } from '../../model/types';
+import { estimateSampling, rootOf } from './estimate';
+import { samplerOfRoot, strategyProbability } from './sampler';
+import { thresholdForProbability } from './tracestate';
+
+function trace(
+  seq: number,
+  service: string,
+  opts: { traceState?: string; attributes?: Record<string, string | number>; error?: boolean; name?: string } = {}
+): Trace {
+  return buildTrace({
+    seq,
+    root: {
+      service,
+      name: opts.name ?? 'GET /',
+      kind: 'server',
+      traceState: opts.traceState,
+      attributes: opts.attributes,
+      children: [{ service: 'db', name: 'query', status: opts.error ? 'error' : 'unset' }],
+    },
+  });
+}
+
+/** Deterministic PRNG so the simulation is reproducible. */
+function mulberry32(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('samplerOfRoot', () => {
+  const root = (t: Trace) => rootOf(t)!;
+
+  it('prefers the exact tracestate threshold', () => {
+    const s = samplerOfRoot(
+      root(trace(1, 'a', { traceState: 'ot=th:c', attributes: { 'sampler.type': 'const', 'sampler.param': 1 } }))
+    );
+    expect(s).toMatchObject({ kind: 'tracestate', probability: 0.25 });
+  });
+
+  it('reads Jaeger client tags in both spellings, with string params', () => {
+    expect(
+      samplerOfRoot(root(trace(1, 'a', { attributes: { 'sampler.type': 'probabilistic', 'sampler.param': 0.1 } })))
+    ).toMatchObject({
+      kind: 'jaeger-tags',
+      probability: 0.1,
+    });
+    expect(
+      samplerOfRoot(
+        root(trace(1, 'a', { attributes: { 'jaeger.sampler.type': 'probabilistic', 'jaeger.sampler.param': '0.5' } }))
+      )
+    ).toMatchObject({
+      probability: 0.5,
+    });
+    expect(
+      samplerOfRoot(root(trace(1, 'a', { attributes: { 'sampler.type': 'ratelimiting', 'sampler.param': 2 } })))
+    ).toMatchObject({
+      kind: 'rate-limited',
+      probability: null,
+    });
+  });
+
+  it('uses the Jaeger strategy for the service, per operation where one is set', () => {
+    const strategy = {
+      strategyType: 'PROBABILISTIC',
+      probabilisticSampling: { samplingRate: 0.2 },
+      operationSampling: {
+        defaultSamplingProbability: 0.2,
+        perOperationStrategies: [{ operation: 'GET /slow', probabilisticSampling: { samplingRate: 1 } }],
+      },
+    };
+    expect(samplerOfRoot(root(trace(1, 'a')), strategy)).toMatchObject({ kind: 'strategy', probability: 0.2 });
+    expect(samplerOfRoot(root(trace(1, 'a', { name: 'GET /slow' })), strategy)).toMatchObject({
+      kind: 'strategy',
+      probability: 1,
+    });
+    expect(
+      strategyProbability({ strategyType: 'RATE_LIMITING', rateLimitingSampling: { maxTracesPerSecond: 5 } }, 'x').kind
+    ).toBe('rate-limited');
+  });
+
+  it('says unknown, with the reason, rather than assuming 1', () => {
+    expect(samplerOfRoot(root(trace(1, 'a')))).toMatchObject({ kind: 'unknown', probability: null });
+    expect(samplerOfRoot(root(trace(1, 'a', { traceState: 'ot=th:xyz' }))).detail).toContain(
+      'invalid sampling threshold'
+    );
+  });
+});
+
+describe('estimateSampling', () => {
+  it('extrapolates real traffic as Σ 1/p, with spans per trace and error share', () => {
+    const traces = [1, 2, 3, 4].map((i) => trace(i, 'frontend', { traceState: 'ot=th:c', error: i === 1 }));
+    const [row] = estimateSampling({ traces, windowSeconds: 10, bytesFetched: 8000 });
+    expect(row).toMatchObject({
+      service: 'frontend',
+      sampler: 'tracestate',
+      storedTraces: 4,
+      storedSpans: 8,
+      spansPerTrace: 2,
+      estimatedRequests: 16,
+      estimatedRequestsPerSecond: 1.6,
+      effectiveRate: 0.25,
+      probability: 0.25,
+      errorTraces: 1,
+      errorRate: 0.25,
+      bytesPerSpan: 1000,
+    });
+    const [lo, hi] = row.estimatedRequestsInterval!;
+    expect(lo).toBeGreaterThanOrEqual(4);
+    expect(hi).toBeGreaterThan(16);
+  });
+
+  it('refuses to estimate rate-limited or unknown samplers, and says why', () => {
+    const traces = [
+      trace(1, 'api', { attributes: { 'sampler.type': 'ratelimiting', 'sampler.param': 1 } }),
+      trace(2, 'web'),
+    ];
+    const rows = estimateSampling({ traces, windowSeconds: 60 });
+    expect(rows.map((r) => [r.service, r.sampler, r.estimatedRequests])).toEqual([
+      ['api', 'rate-limited', null],
+      ['web', 'unknown', null],
+    ]);
+    expect(rows[0].notes[0]).toMatch(/Rate-limited/);
+    expect(rows[1].notes[0]).toMatch(/no sampling probability/);
+  });
+
+  it('splits by operation when asked', () => {
+    const traces = [
+      trace(1, 'a', { name: 'x', traceState: 'ot=th:0' }),
+      trace(2, 'a', { name: 'y', traceState: 'ot=th:0' }),
+    ];
+    expect(estimateSampling({ traces, windowSeconds: 1, byOperation: true }).map((r) => r.operation)).toEqual([
+      'x',
+      'y',
+    ]);
+  });
+
+  it('recovers a known request count within its 95% interval in most simulated runs', () => {
+    const rand = mulberry32(42);
+    const REQUESTS = 2000;
+    const P = 0.1;
+    const th = `ot=th:${thresholdForProbability(P)}`;
+    let covered = 0;
+    const RUNS = 40;
+    for (let run = 0; run < RUNS; run++) {
+      const kept: Trace[] = [];
+      for (let i = 0; i < REQUESTS; i++) {
+        if (rand() < P) {
+          kept.push(trace(run * REQUESTS + i + 1, 'frontend', { traceState: th }));
+        }
+      }
+      const [row] = estimateSampling({ traces: kept, windowSeconds: 60 });
+      const [lo, hi] = row.estimatedRequestsInterval!;
+      if (REQUESTS >= lo && REQUESTS <= hi) {
+        covered++;
+      }
+    }
+    // A 95% interval should cover the truth in about 38 of 40 runs; allow sampling noise.
+    expect(covered).toBeGreaterThanOrEqual(34);
+  });
+});
