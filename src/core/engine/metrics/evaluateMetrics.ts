@@ -10,6 +10,7 @@ import { SpansetEvalError } from '../spanset';
 import { indexTrace } from '../traceIndex';
 import type { Value } from '../values';
 import { type MetricsArithOp, type Operand, combine } from './arithmetic';
+import { CompareStage } from './compare';
 import { FirstStage } from './firstStage';
 import { type Label, labelsJson } from './labels';
 import type { InstantMetricsResponse, MetricsResponse, MetricsSeries, MetricsStats } from './metricsResponse';
@@ -135,11 +136,9 @@ function evalQuery(
   grid: TimeGrid,
   exemplars: number
 ): SeriesSet {
-  if (q.fn.name === 'compare') {
-    throw new TraceLensError('unsupported', 'compare() is not supported by the TraceLens engine; run it on Tempo');
-  }
   const pipeline = compilePipeline(q.pipeline);
-  const first = new FirstStage(q.fn, grid);
+  const compare = q.fn.name === 'compare' ? new CompareStage(q.fn, grid) : null;
+  const first = compare === null ? new FirstStage(q.fn, grid) : null;
   const plan = samplingPlan(hintOf(root));
   const exemplarTraces = { left: exemplars };
   for (const trace of traces) {
@@ -176,11 +175,15 @@ function evalQuery(
           wantExemplar = false;
           exemplarTraces.left--;
         }
-        first.observe(ix, i, w, labels);
+        if (compare !== null) {
+          compare.observe(ix, i, w);
+        } else {
+          first?.observe(ix, i, w, labels);
+        }
       }
     }
   }
-  let set = first.result();
+  let set = compare !== null ? compare.result() : (first as FirstStage).result();
   for (const stage of q.secondStages) {
     set = applySecondStage(stage, set);
   }
