@@ -1,0 +1,45 @@
+import { PanelData, TimeRange } from '@grafana/data';
+import { LegendDisplayMode, TimeSeries } from '@grafana/ui';
+import React from 'react';
+
+import { FrameTable } from '../components/FrameTable';
+
+/** Grafana's built-in panels the provisioned dashboard uses beside ours. */
+const CORE_PANELS = new Set(['table', 'timeseries']);
+
+export function isCorePanel(type: string): boolean {
+  return CORE_PANELS.has(type);
+}
+
+interface Props {
+  type: string;
+  data: PanelData;
+  width: number;
+  height: number;
+  range: TimeRange;
+}
+
+/**
+ * Grafana's core Table and Time series panels live in Grafana itself, not in a package. The sandbox
+ * stands in with the @grafana/ui components those panels are built on, so the dashboard's TraceQL
+ * search and metrics panels still show their live frames.
+ */
+export function CorePanelStandIn({ type, data, width, height, range }: Props) {
+  const frames = data.series.filter((frame) => frame.length > 0);
+  if (frames.length === 0) {
+    return null;
+  }
+  if (type === 'table') {
+    return <FrameTable frame={frames[0]} height={height} label="Table panel" />;
+  }
+  return (
+    <TimeSeries
+      frames={frames}
+      width={width}
+      height={height}
+      timeRange={range}
+      timeZone="utc"
+      legend={{ displayMode: LegendDisplayMode.List, showLegend: true, placement: 'bottom', calcs: [] }}
+    />
+  );
+}

@@ -1,0 +1,170 @@
+import {
+  CoreApp,
+  EventBus,
+  FieldConfigSource,
+  InterpolateFunction,
+  LoadingState,
+  PanelData,
+  PanelPlugin,
+  PluginMeta,
+  TimeRange,
+  AbsoluteTimeRange,
+  getPanelOptionsWithDefaults,
+  useFieldOverrides,
+} from '@grafana/data';
+import { config } from '@grafana/runtime';
+import { ErrorBoundaryAlert, PanelChrome, PanelContextProvider } from '@grafana/ui';
+import React, { useCallback, useEffect, useState } from 'react';
+
+import { importPanelPlugin } from '../amd/importPlugin';
+import { useElementWidth } from '../components/useElementWidth';
+import { SandboxServices } from '../runtime/installServices';
+import { runQueries } from '../runtime/runQueries';
+import { CorePanelStandIn, isCorePanel } from './CorePanelStandIn';
+import { SavedPanel, panelPixelHeight } from './dashboardModel';
+
+interface Props {
+  panel: SavedPanel;
+  range: TimeRange;
+  eventBus: EventBus;
+  services: SandboxServices;
+  onChangeTimeRange: (range: AbsoluteTimeRange) => void;
+}
+
+const EMPTY_FIELD_CONFIG: FieldConfigSource = { defaults: {}, overrides: [] };
+
+function usePanelPlugin(type: string): { plugin?: PanelPlugin; error?: string } {
+  const [state, setState] = useState<{ plugin?: PanelPlugin; error?: string }>({});
+  useEffect(() => {
+    if (isCorePanel(type)) {
+      return;
+    }
+    const meta = config.panels[type] as unknown as PluginMeta | undefined;
+    if (!meta) {
+      setState({ error: `Panel plugin ${type} is not built (run npm run build once it lands)` });
+      return;
+    }
+    importPanelPlugin(type, meta)
+      .then((plugin) => setState({ plugin }))
+      .catch((error: unknown) => setState({ error: error instanceof Error ? error.message : String(error) }));
+  }, [type]);
+  return state;
+}
+
+function usePanelData(panel: SavedPanel, range: TimeRange, services: SandboxServices): PanelData | undefined {
+  const [data, setData] = useState<PanelData>();
+  useEffect(() => {
+    const targets = panel.targets ?? [];
+    if (targets.length === 0) {
+      return;
+    }
+    let subscription: { unsubscribe: () => void } | undefined;
+    let cancelled = false;
+    services.dataSourceSrv
+      .get(panel.datasource ?? targets[0].datasource)
+      .then((datasource) => {
+        if (cancelled) {
+          return;
+        }
+        subscription = runQueries({
+          datasource,
+          targets: targets.map((target) => ({ ...target, datasource: datasource.getRef() })),
+          range,
+          app: CoreApp.Dashboard,
+          requestId: `panel-${panel.id}`,
+          maxDataPoints: panel.maxDataPoints ?? 1000,
+        }).subscribe(setData);
+      })
+      .catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error);
+        setData({ state: LoadingState.Error, series: [], timeRange: range, error: { message }, errors: [{ message }] });
+      });
+    return () => {
+      cancelled = true;
+      subscription?.unsubscribe();
+    };
+  }, [panel, range, services.dataSourceSrv]);
+  return data;
+}
+
+/**
+ * One dashboard panel rendered as Grafana does: PanelChrome around the plugin's component, with
+ * options and field config defaulted from the plugin, field overrides applied to the data, and the
+ * dashboard's time range, event bus and variable interpolation passed in PanelProps.
+ */
+export function PanelView({ panel, range, eventBus, services, onChangeTimeRange }: Props) {
+  const [ref, width] = useElementWidth<HTMLDivElement>();
+  const height = panelPixelHeight(panel);
+  const { plugin, error: pluginError } = usePanelPlugin(panel.type);
+  const data = usePanelData(panel, range, services);
+  const [options, setOptions] = useState<Record<string, unknown>>();
+  const [fieldConfig, setFieldConfig] = useState<FieldConfigSource>(panel.fieldConfig ?? EMPTY_FIELD_CONFIG);
+
+  useEffect(() => {
+    if (plugin) {
+      const defaults = getPanelOptionsWithDefaults({
+        plugin,
+        currentOptions: panel.options ?? {},
+        currentFieldConfig: panel.fieldConfig ?? EMPTY_FIELD_CONFIG,
+        isAfterPluginChange: false,
+      });
+      setOptions(defaults.options);
+      setFieldConfig(defaults.fieldConfig);
+    }
+  }, [plugin, panel]);
+
+  const replaceVariables = useCallback<InterpolateFunction>(
+    (value, scopedVars, format) => services.templateSrv.replace(value, scopedVars, format),
+    [services.templateSrv]
+  );
+  const processed = useFieldOverrides(plugin, fieldConfig, data, 'utc', config.theme2, replaceVariables);
+  const panelData = processed ?? data;
+  const error = pluginError ?? panelData?.errors?.[0]?.message ?? panelData?.error?.message;
+  const PanelComponent = plugin?.panel;
+
+  return (
+    <div ref={ref} data-testid={`panel-${panel.id}`} data-panel-type={panel.type} style={{ height }}>
+      {width > 0 && (
+        <PanelChrome
+          title={panel.title}
+          description={panel.description}
+          width={width}
+          height={height}
+          loadingState={panelData?.state}
+          statusMessage={error}
+          hoverHeader={false}
+        >
+          {(innerWidth, innerHeight) => (
+            <ErrorBoundaryAlert>
+              <PanelContextProvider value={{ eventsScope: 'dashboard', eventBus }}>
+                {isCorePanel(panel.type) && panelData && (
+                  <CorePanelStandIn type={panel.type} data={panelData} width={innerWidth} height={innerHeight} range={range} />
+                )}
+                {PanelComponent && options && panelData && (
+                  <PanelComponent
+                    id={panel.id}
+                    data={panelData}
+                    timeRange={panelData.timeRange ?? range}
+                    timeZone="utc"
+                    options={options}
+                    transparent={panel.transparent ?? false}
+                    width={innerWidth}
+                    height={innerHeight}
+                    fieldConfig={fieldConfig}
+                    renderCounter={0}
+                    title={panel.title ?? ''}
+                    eventBus={eventBus}
+                    onOptionsChange={setOptions}
+                    onFieldConfigChange={setFieldConfig}
+                    replaceVariables={replaceVariables}
+                    onChangeTimeRange={onChangeTimeRange}
+                  />
+                )}
+              </PanelContextProvider>
+            </ErrorBoundaryAlert>
+          )}
+        </PanelChrome>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,239 @@
+import { css } from '@emotion/css';
+import {
+  CoreApp,
+  DataQuery,
+  DataSourceApi,
+  DataSourceInstanceSettings,
+  GrafanaTheme2,
+  LoadingState,
+  PanelData,
+  TimeRange,
+  rangeUtil,
+} from '@grafana/data';
+import { locationService } from '@grafana/runtime';
+import { Alert, Button, ErrorBoundaryAlert, RadioButtonGroup, TimeRangePicker, useStyles2 } from '@grafana/ui';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Subscription } from 'rxjs';
+
+import { findBuiltPlugin } from '../amd/importPlugin';
+import { FrameTable } from '../components/FrameTable';
+import { TraceJson } from '../explore/TraceJson';
+import { TraceList, summarizeTraces } from '../explore/TraceList';
+import { exploreUrl, parseExploreUrl } from '../explore/exploreUrlState';
+import { SandboxServices } from '../runtime/installServices';
+import { runQueries } from '../runtime/runQueries';
+import { useLocation } from '../useLocation';
+
+interface Props {
+  services: SandboxServices;
+}
+
+function pluginDataSources(services: SandboxServices): DataSourceInstanceSettings[] {
+  return services.dataSourceSrv.getList({ filter: (ds) => findBuiltPlugin(ds.meta.id)?.type === 'datasource' });
+}
+
+/**
+ * An Explore-like page: the plugin's own query editor, Run, the search results table, a trace list,
+ * and the trace frame as JSON when a trace is opened. State lives in the URL in Grafana's
+ * `panes` format, so links from panels land here with their query.
+ */
+export function ExplorePage({ services }: Props) {
+  const styles = useStyles2(getStyles);
+  const location = useLocation();
+  const pane = useMemo(() => parseExploreUrl(location.search), [location.search]);
+  const dataSources = pluginDataSources(services);
+  const dsSettings = services.dataSourceSrv.getInstanceSettings(pane?.datasource) ?? dataSources[0];
+
+  const [datasource, setDatasource] = useState<DataSourceApi>();
+  const [loadError, setLoadError] = useState<string>();
+  const [query, setQuery] = useState<DataQuery>(pane?.queries[0] ?? { refId: 'A' });
+  const [range, setRange] = useState<TimeRange>(rangeUtil.convertRawToRange(pane?.range ?? { from: 'now-1h', to: 'now' }));
+  const [data, setData] = useState<PanelData>();
+  const [trace, setTrace] = useState<{ id: string; data: PanelData }>();
+  const runningQuery = useRef<Subscription>();
+  const runningTrace = useRef<Subscription>();
+  // The URL search this page has already run, so writing our own state to the URL does not rerun.
+  const autoRan = useRef<string>();
+
+  // A link from elsewhere (a panel, the URL bar) replaces the query and range.
+  useEffect(() => {
+    if (pane?.queries[0]) {
+      setQuery(pane.queries[0]);
+      setRange(rangeUtil.convertRawToRange(pane.range));
+    }
+  }, [pane]);
+
+  useEffect(() => {
+    if (!dsSettings) {
+      return;
+    }
+    let cancelled = false;
+    setLoadError(undefined);
+    services.dataSourceSrv
+      .get(dsSettings.uid)
+      .then((api) => {
+        if (!cancelled) {
+          setDatasource(api);
+          setQuery((current) => ({ ...(api.getDefaultQuery?.(CoreApp.Explore) ?? {}), ...current, datasource: api.getRef() }));
+        }
+      })
+      .catch((error: unknown) => !cancelled && setLoadError(error instanceof Error ? error.message : String(error)));
+    return () => {
+      cancelled = true;
+    };
+  }, [dsSettings, services.dataSourceSrv]);
+
+  const run = useCallback(
+    (target: DataQuery = query) => {
+      if (!datasource) {
+        return;
+      }
+      runningQuery.current?.unsubscribe();
+      setTrace(undefined);
+      const url = exploreUrl({ datasource: datasource.uid, queries: [target], range: range.raw });
+      autoRan.current = url.slice(url.indexOf('?'));
+      locationService.replace(url);
+      runningQuery.current = runQueries({
+        datasource,
+        targets: [{ ...target, datasource: datasource.getRef() }],
+        range,
+        app: CoreApp.Explore,
+        requestId: 'explore_left',
+        maxDataPoints: 1000,
+      }).subscribe(setData);
+    },
+    [datasource, query, range]
+  );
+
+  // Opening a link with a query runs it, as Grafana's Explore does on load.
+  useEffect(() => {
+    if (datasource && pane?.queries[0] && autoRan.current !== location.search) {
+      autoRan.current = location.search;
+      run(pane.queries[0]);
+    }
+  }, [datasource, pane, location.search, run]);
+
+  useEffect(
+    () => () => {
+      runningQuery.current?.unsubscribe();
+      runningTrace.current?.unsubscribe();
+    },
+    []
+  );
+
+  const openTrace = (traceId: string) => {
+    if (!datasource) {
+      return;
+    }
+    runningTrace.current?.unsubscribe();
+    runningTrace.current = runQueries({
+      datasource,
+      targets: [{ refId: 'trace', queryType: 'traceId', query: traceId, datasource: datasource.getRef() } as DataQuery],
+      range,
+      app: CoreApp.Explore,
+      requestId: 'explore_trace',
+      maxDataPoints: 1000,
+    }).subscribe((traceData) => setTrace({ id: traceId, data: traceData }));
+  };
+
+  const QueryEditor = datasource?.components?.QueryEditor;
+  const searchFrame = data?.series.find((frame) => frame.name === 'Traces');
+  const otherFrames = data?.series.filter((frame) => frame !== searchFrame && frame.length > 0) ?? [];
+  const traces = searchFrame ? summarizeTraces(searchFrame) : [];
+  const loading = data?.state === LoadingState.Loading;
+
+  return (
+    <div className={styles.page}>
+      <h1 className={styles.title}>Explore</h1>
+      <div className={styles.toolbar}>
+        <div role="group" aria-label="Data source">
+          <RadioButtonGroup
+            options={dataSources.map((ds) => ({ label: ds.name, value: ds.uid }))}
+            value={dsSettings?.uid}
+            onChange={(uid) => locationService.push(exploreUrl({ datasource: uid, queries: [], range: range.raw }))}
+          />
+        </div>
+        <TimeRangePicker
+          value={range}
+          timeZone="utc"
+          onChange={setRange}
+          onChangeTimeZone={() => {}}
+          onMoveBackward={() => setRange(rangeUtil.convertRawToRange(range.raw))}
+          onMoveForward={() => setRange(rangeUtil.convertRawToRange(range.raw))}
+          onZoom={() => setRange(rangeUtil.convertRawToRange(range.raw))}
+        />
+        {loading ? (
+          <Button variant="secondary" icon="times" onClick={() => runningQuery.current?.unsubscribe()}>
+            Cancel
+          </Button>
+        ) : (
+          <Button icon="sync" onClick={() => run()} disabled={!datasource} data-testid="run-query">
+            Run query
+          </Button>
+        )}
+      </div>
+
+      {loadError && (
+        <Alert severity="error" title="The data source plugin could not be loaded">
+          {loadError}
+        </Alert>
+      )}
+      {!dsSettings && <Alert severity="warning" title="No TraceLens data source is provisioned" />}
+
+      {datasource && QueryEditor && (
+        <ErrorBoundaryAlert>
+          <div className={styles.editor} data-testid="query-editor">
+            <QueryEditor
+              datasource={datasource}
+              query={query}
+              onChange={setQuery}
+              onRunQuery={() => run()}
+              app={CoreApp.Explore}
+              data={data}
+              range={range}
+              queries={[query]}
+            />
+          </div>
+        </ErrorBoundaryAlert>
+      )}
+
+      {data?.errors?.map((error, index) => (
+        <Alert key={index} severity="error" title="Query error" data-testid="query-error">
+          <pre className={styles.errorText}>{error.message}</pre>
+        </Alert>
+      ))}
+
+      {searchFrame && (
+        <section aria-labelledby="results-heading" className={styles.section}>
+          <h2 id="results-heading">Search results</h2>
+          <FrameTable frame={searchFrame} height={300} label="Search results table" />
+        </section>
+      )}
+      {otherFrames.map((frame, index) => (
+        <section key={index} aria-label={frame.name ?? `Frame ${index + 1}`} className={styles.section}>
+          <h2>{frame.name ?? `Frame ${index + 1}`}</h2>
+          <FrameTable frame={frame} height={260} label={frame.name ?? `Frame ${index + 1}`} />
+        </section>
+      ))}
+      {data?.state === LoadingState.Done && !data.errors && data.series.every((frame) => frame.length === 0) && (
+        <Alert severity="info" title="No data">
+          The query matched nothing in this time range.
+        </Alert>
+      )}
+      <div className={styles.columns}>
+        {searchFrame && <TraceList traces={traces} openTraceId={trace?.id} onOpen={openTrace} />}
+        {trace && <TraceJson traceId={trace.id} data={trace.data} />}
+      </div>
+    </div>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  page: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(2) }),
+  title: css({ fontSize: theme.typography.h3.fontSize, margin: 0 }),
+  toolbar: css({ display: 'flex', gap: theme.spacing(2), alignItems: 'center', flexWrap: 'wrap' }),
+  editor: css({ border: `1px solid ${theme.colors.border.weak}`, padding: theme.spacing(1), background: theme.colors.background.primary }),
+  section: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1) }),
+  errorText: css({ whiteSpace: 'pre-wrap', margin: 0, fontFamily: theme.typography.fontFamilyMonospace }),
+  columns: css({ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: theme.spacing(2) }),
+});

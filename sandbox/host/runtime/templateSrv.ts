@@ -1,0 +1,122 @@
+import { ScopedVars, TimeRange, TypedVariableModel, getDefaultTimeRange, rangeUtil } from '@grafana/data';
+import { TemplateSrv } from '@grafana/runtime';
+
+/** A dashboard variable as saved in dashboard JSON (`templating.list[]`), the part we interpolate. */
+export interface SavedVariable {
+  name: string;
+  type: string;
+  current?: { value?: string | string[]; text?: string | string[] };
+  query?: string;
+}
+
+// Grafana's variable syntaxes: $var, [[var:fmt]], ${var.path:fmt}.
+const VARIABLE = /\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\$\{(\w+)(?:\.([^:^}]+))?(?::([^}]+))?\}/g;
+
+// Grafana types custom formatters as a bare Function; they are called as (value, variable).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+type Formatter = string | Function | undefined;
+
+function escapeRegex(value: string): string {
+  return value.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
+}
+
+function formatValue(value: string | string[], format: Formatter): string {
+  if (typeof format === 'function') {
+    return String(format(value));
+  }
+  const values = Array.isArray(value) ? value : [value];
+  switch (format) {
+    case 'csv':
+    case 'raw':
+      return values.join(',');
+    case 'pipe':
+      return values.join('|');
+    case 'json':
+      return JSON.stringify(value);
+    case 'regex':
+      return values.length === 1 ? escapeRegex(values[0]) : `(${values.map(escapeRegex).join('|')})`;
+    case 'doublequote':
+      return values.map((item) => `"${item}"`).join(',');
+    case 'singlequote':
+      return values.map((item) => `'${item}'`).join(',');
+    default:
+      // Grafana's default for multi-value variables is the glob form {a,b}.
+      return values.length === 1 ? values[0] : `{${values.join(',')}}`;
+  }
+}
+
+/**
+ * The template service plugins get from getTemplateSrv(): dashboard variables (their saved current
+ * value), scoped vars, and the built-in time variables.
+ */
+export class SandboxTemplateSrv implements TemplateSrv {
+  private variables: SavedVariable[] = [];
+  private timeRange: TimeRange = getDefaultTimeRange();
+
+  setVariables(variables: SavedVariable[]): void {
+    this.variables = variables;
+  }
+
+  getVariables(): TypedVariableModel[] {
+    // Saved dashboard JSON is the serialized form of TypedVariableModel; plugins read name/current.
+    return this.variables as unknown as TypedVariableModel[];
+  }
+
+  updateTimeRange(timeRange: TimeRange): void {
+    this.timeRange = timeRange;
+  }
+
+  containsTemplate(target?: string): boolean {
+    if (!target) {
+      return false;
+    }
+    VARIABLE.lastIndex = 0;
+    let match: RegExpExecArray | null;
+    while ((match = VARIABLE.exec(target)) !== null) {
+      if (this.lookup(match[1] ?? match[2] ?? match[4], undefined) !== undefined) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  replace(target?: string, scopedVars?: ScopedVars, format?: Formatter): string {
+    if (!target) {
+      return target ?? '';
+    }
+    return target.replace(VARIABLE, (match, bare, bracketed, bracketFormat, braced, _fieldPath, bracedFormat) => {
+      const name: string = bare ?? bracketed ?? braced;
+      const value = this.lookup(name, scopedVars);
+      if (value === undefined) {
+        return match;
+      }
+      return formatValue(value, bracedFormat ?? bracketFormat ?? format);
+    });
+  }
+
+  private lookup(name: string, scopedVars: ScopedVars | undefined): string | string[] | undefined {
+    const scoped = scopedVars?.[name];
+    if (scoped !== undefined) {
+      return typeof scoped.value === 'string' || Array.isArray(scoped.value) ? scoped.value : String(scoped.value);
+    }
+    const variable = this.variables.find((candidate) => candidate.name === name);
+    if (variable) {
+      return variable.current?.value ?? variable.query ?? '';
+    }
+    const { from, to } = this.timeRange;
+    switch (name) {
+      case '__from':
+        return String(from.valueOf());
+      case '__to':
+        return String(to.valueOf());
+      case '__range':
+        return rangeUtil.secondsToHms(Math.round((to.valueOf() - from.valueOf()) / 1000));
+      case '__range_s':
+        return String(Math.round((to.valueOf() - from.valueOf()) / 1000));
+      case '__range_ms':
+        return String(to.valueOf() - from.valueOf());
+      default:
+        return undefined;
+    }
+  }
+}

@@ -1,0 +1,35 @@
+import { execFileSync } from 'child_process';
+import fs from 'fs';
+import path from 'path';
+
+import { STACK_MARKER, jaegerUrl, repoRoot } from './support/environment';
+
+async function jaegerAnswers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/api/services`, { signal: AbortSignal.timeout(3000) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The browser tests read live traces, so the real Jaeger stack must be up. When it is not (a run
+ * outside scripts/test-all.sh), start it with traffic and leave a marker so teardown stops it.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (!fs.existsSync(path.join(repoRoot, 'dist', 'datasource', 'module.js'))) {
+    throw new Error('dist/datasource/module.js is missing: run npm run build before the browser tests');
+  }
+  fs.rmSync(STACK_MARKER, { force: true });
+  if (await jaegerAnswers(jaegerUrl)) {
+    return;
+  }
+  const start = path.join(repoRoot, 'scripts', 'stack', 'start.sh');
+  if (!fs.existsSync(start)) {
+    throw new Error(`Jaeger does not answer at ${jaegerUrl} and scripts/stack/start.sh is missing`);
+  }
+  fs.mkdirSync(path.dirname(STACK_MARKER), { recursive: true });
+  fs.writeFileSync(STACK_MARKER, new Date().toISOString());
+  execFileSync('bash', [start, '--traffic', '200'], { cwd: repoRoot, stdio: 'inherit', timeout: 15 * 60_000 });
+}
