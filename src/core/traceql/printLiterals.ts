@@ -1,5 +1,5 @@
 import { AttributeNode, IntrinsicNode, StaticNode, StaticValue } from './ast';
-import { CANONICAL_SPELLING, intrinsicFromSpelling } from './names';
+import { CANONICAL_SPELLING, INT64_MIN, intrinsicFromSpelling } from './names';
 import { endsAttributeName } from './tokens';
 
 /** Literals, attributes and intrinsics as TraceQL text, for the printer and query builders. */
@@ -46,7 +46,8 @@ export function formatStaticValue(v: StaticValue): string {
     case 'string':
       return quoteString(v.value);
     case 'int':
-      return String(v.value);
+      // -9223372036854775808 is not a literal (its digits overflow before the minus applies).
+      return BigInt(v.value) === INT64_MIN ? 'minInt' : String(v.value);
     case 'float': {
       const s = String(v.value);
       // A float written like an int would come back as an int.
