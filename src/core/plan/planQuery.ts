@@ -5,18 +5,26 @@ import {
   formatVersion,
   tempoSupports,
   type BackendCapabilities,
+  type JaegerCapabilitiesForPlan,
   type TempoCapabilitiesForPlan,
 } from './capabilities';
 import { fieldFeatures, queryFeatures } from './features';
 import { choosePushdown } from './jaegerPushdown';
 import { requiredSpanCandidates, type Candidate } from './requiredSpans';
-import type { QueryPlan, TempoEnginePlan, TempoNativePlan, TimeWindow } from './types';
+import type { JaegerPlan, QueryPlan, TempoEnginePlan, TempoNativePlan, TimeWindow } from './types';
 
 /**
  * Splits a parsed query into what the backend runs and what the engine finishes. The residual is
  * always the whole query; the pushdown is chosen so it can only narrow the traces fetched, never
  * drop one the query would return (see requiredSpans.ts for why each operator is sound).
  */
+export function planQuery(root: RootNode, caps: JaegerCapabilitiesForPlan, window: TimeWindow): JaegerPlan;
+export function planQuery(
+  root: RootNode,
+  caps: TempoCapabilitiesForPlan,
+  window: TimeWindow
+): TempoNativePlan | TempoEnginePlan;
+export function planQuery(root: RootNode, caps: BackendCapabilities, window: TimeWindow): QueryPlan;
 export function planQuery(root: RootNode, caps: BackendCapabilities, window: TimeWindow): QueryPlan {
   const queryKind = isMetricsQuery(root) ? 'metrics' : 'search';
   if (caps.kind === 'jaeger') {

@@ -22,13 +22,36 @@ export interface JaegerClientOptions {
  * fallback for older servers. Which one a server has is probed once and remembered.
  */
 export class JaegerClient {
-  private detected?: Promise<JaegerDetection>;
-  private summaries: boolean | 'unknown' = 'unknown';
+  /** Shared by clients made with withTransport, so a server is probed once. */
+  private state: { detected?: Promise<JaegerDetection>; summaries: boolean | 'unknown' } = { summaries: 'unknown' };
 
   constructor(
     private readonly transport: Transport,
     private readonly opts: JaegerClientOptions = {}
   ) {}
+
+  /** The same server (and what is known about it) through another transport, e.g. a metered one. */
+  withTransport(transport: Transport): JaegerClient {
+    const c = new JaegerClient(transport, this.opts);
+    c.state = this.state;
+    return c;
+  }
+
+  private get detected(): Promise<JaegerDetection> | undefined {
+    return this.state.detected;
+  }
+
+  private set detected(p: Promise<JaegerDetection> | undefined) {
+    this.state.detected = p;
+  }
+
+  private get summaries(): boolean | 'unknown' {
+    return this.state.summaries;
+  }
+
+  private set summaries(v: boolean | 'unknown') {
+    this.state.summaries = v;
+  }
 
   /** Probes `/api/v3/services`, then `/api/services`; says what the server is and which API it has. */
   detect(signal?: AbortSignal): Promise<JaegerDetection> {

@@ -55,7 +55,7 @@ export interface MetricsSeries {
 /** Tempo's `/api/metrics/query_range` response. */
 export interface QueryRangeResponse {
   readonly series: readonly MetricsSeries[];
-  readonly metrics?: Readonly<Record<string, unknown>>;
+  readonly metrics?: object;
   readonly status?: string;
   readonly message?: string;
 }
@@ -68,7 +68,7 @@ export interface InstantSeries {
 /** Tempo's `/api/metrics/query` (instant) response. */
 export interface QueryInstantResponse {
   readonly series: readonly InstantSeries[];
-  readonly metrics?: Readonly<Record<string, unknown>>;
+  readonly metrics?: object;
   readonly status?: string;
   readonly message?: string;
 }

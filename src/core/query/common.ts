@@ -1,0 +1,112 @@
+import { TraceLensError } from '../errors';
+import type { SearchResponse } from '../engine';
+import { searchTraces } from '../engine';
+import type { Trace } from '../model/types';
+import { formatDiagnostic, parseTraceQL } from '../traceql';
+import type { RootNode } from '../traceql/ast';
+import type { QueryStats, Window } from './types';
+
+export const DEFAULT_SEARCH_DEPTH = 100;
+export const DEFAULT_MAX_CONCURRENCY = 4;
+export const DEFAULT_LIMIT = 20;
+export const DEFAULT_SPSS = 3;
+
+/** Parses final query text (variables already interpolated); a bad query is a 'parse' error with line:column. */
+export function parseQuery(text: string): RootNode {
+  const q = text.trim() === '' ? '{}' : text;
+  const r = parseTraceQL(q);
+  if (!r.ok) {
+    throw new TraceLensError('parse', formatDiagnostic(q, r.error));
+  }
+  return r.value;
+}
+
+export function checkWindow(w: Window): void {
+  if (w.end <= w.start) {
+    throw new TraceLensError('input', 'the time range is empty: end must be after start');
+  }
+}
+
+export function stats(partial: Partial<QueryStats>): QueryStats {
+  return { tracesFetched: 0, tracesMatched: 0, bytesFetched: 0, requests: 0, bounded: false, ...partial };
+}
+
+/** Newest trace first, as Tempo orders search results, so a result limit keeps the most recent. */
+export function newestFirst(traces: Iterable<Trace>): Trace[] {
+  const start = (t: Trace) =>
+    t.spans.reduce(
+      (m, s) => (s.startTimeUnixNano < m ? s.startTimeUnixNano : m),
+      BigInt(Number.MAX_SAFE_INTEGER) * 1_000_000n
+    );
+  return [...traces]
+    .map((t) => ({ t, s: start(t) }))
+    .sort((a, b) => (a.s === b.s ? a.t.traceId.localeCompare(b.t.traceId) : a.s > b.s ? -1 : 1))
+    .map((x) => x.t);
+}
+
+/** Merges traces fetched by several searches, keeping the copy with the most spans. */
+export function mergeTraces(lists: ReadonlyArray<readonly Trace[]>): Trace[] {
+  const byId = new Map<string, Trace>();
+  for (const list of lists) {
+    for (const t of list) {
+      const prev = byId.get(t.traceId);
+      if (!prev || t.spans.length > prev.spans.length) {
+        byId.set(t.traceId, t);
+      }
+    }
+  }
+  return [...byId.values()];
+}
+
+/**
+ * Evaluates a search over fetched traces: every trace is checked (so the matched count is exact
+ * for what was fetched), then the answer is cut to `limit`.
+ */
+export function evaluateSearch(
+  root: RootNode,
+  traces: readonly Trace[],
+  opts: { limit?: number; spss?: number; bytes: number }
+): { response: SearchResponse; matched: number } {
+  const r = searchTraces(root, traces, { limit: Math.max(1, traces.length), spss: opts.spss ?? DEFAULT_SPSS });
+  if (!r.ok) {
+    throw r.error;
+  }
+  const limit = opts.limit !== undefined && opts.limit > 0 ? Math.floor(opts.limit) : DEFAULT_LIMIT;
+  return {
+    matched: r.response.traces.length,
+    response: {
+      traces: r.response.traces.slice(0, limit),
+      metrics: { ...r.response.metrics, inspectedBytes: String(opts.bytes) },
+    },
+  };
+}
+
+/** Tempo's step parameter from nanoseconds, in the largest whole unit. */
+export function formatStep(ns: number): string {
+  if (!Number.isFinite(ns) || ns <= 0) {
+    throw new TraceLensError('input', 'step must be a positive duration');
+  }
+  const n = Math.round(ns);
+  for (const [unit, size] of [
+    ['h', 3_600_000_000_000],
+    ['m', 60_000_000_000],
+    ['s', 1_000_000_000],
+    ['ms', 1_000_000],
+    ['us', 1_000],
+  ] as const) {
+    if (n % size === 0) {
+      return `${n / size}${unit}`;
+    }
+  }
+  return `${n}ns`;
+}
+
+/** The fetched traces the query matches, whole (analyses need every span, not just the spanset). */
+export function matchingTraces(root: RootNode, traces: readonly Trace[]): Trace[] {
+  const r = searchTraces(root, traces, { limit: Math.max(1, traces.length), spss: 1 });
+  if (!r.ok) {
+    throw r.error;
+  }
+  const ids = new Set(r.response.traces.map((t) => t.traceID));
+  return traces.filter((t) => ids.has(t.traceId));
+}

@@ -1,0 +1,157 @@
+import { nodeTransport } from '../backends';
+import { fixture } from '../backends/testing/fixtures';
+import { startFakeServer, type FakeServer } from '../backends/testing/fakeServer';
+import { TraceLensError } from '../errors';
+import { createBackend } from './createBackend';
+
+const T0 = 1764092934000000000n;
+const window = { start: T0 - 3_600_000_000_000n, end: T0 + 3_600_000_000_000n };
+const json = (name: string) => ({ body: fixture('jaeger', name) });
+const TRACE_A = '0af7651916cd43dd8448eb211c80319c';
+const TRACE_B = '4bf92f3577b34da6a3ce929d0e0e4736';
+
+async function rejection(p: Promise<unknown>): Promise<TraceLensError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof TraceLensError) {
+      return e;
+    }
+    throw e;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('Jaeger backend (executor over a loopback api_v3 server)', () => {
+  let server: FakeServer;
+  const searches = () => server.requests.filter((r) => r.path === '/api/v3/traces');
+  beforeAll(async () => {
+    server = await startFakeServer({
+      '/api/v3/services': json('v3-services.json'),
+      // Both fixture traces start at frontend: only frontend and api-gateway "have" them.
+      '/api/v3/traces': (req) => {
+        const svc = req.query.get('query.serviceName');
+        if (svc === 'slow') {
+          return { delayMs: 2000, ...json('v3-search.json') };
+        }
+        return svc === 'frontend' || svc === 'api-gateway'
+          ? json('v3-search.json')
+          : { status: 404, ...json('v3-not-found.json') };
+      },
+      '/api/dependencies': json('dependencies.json'),
+      '/sampling': json('sampling.json'),
+    });
+  });
+  afterAll(() => server.close());
+
+  const backend = () =>
+    createBackend({
+      kind: 'jaeger',
+      transport: nodeTransport(server.url),
+      samplingTransport: nodeTransport(server.url),
+    });
+
+  it('detects api_v3', async () => {
+    expect(await backend().detect()).toMatchObject({ kind: 'jaeger', api: 'v3' });
+  });
+
+  it('pushes the service down and evaluates the rest in the engine', async () => {
+    const before = searches().length;
+    const out = await backend().search('{ resource.service.name = "frontend" && span.http.status_code = 500 }', window);
+    expect(searches().length - before).toBe(1);
+    const q = searches()[searches().length - 1].query;
+    expect(q.get('query.serviceName')).toBe('frontend');
+    expect(q.get('query.attributes')).toBe('{"http.status_code":"500"}');
+    expect(out.response.traces.map((t) => t.traceID)).toEqual([TRACE_A]);
+    expect(out.stats).toMatchObject({ tracesFetched: 2, tracesMatched: 1, bounded: false });
+    expect(out.stats.bytesFetched).toBeGreaterThan(1000);
+    expect(out.notices).toEqual([]);
+  });
+
+  it('fans out over services without a service condition, merges, and says so', async () => {
+    const before = searches().length;
+    const out = await backend().search('{ span.db.system = "sqlite" } | select(span.db.statement)', window);
+    expect(searches().length - before).toBe(5);
+    expect(out.response.traces.map((t) => t.traceID)).toEqual([TRACE_A]);
+    expect(out.stats.tracesFetched).toBe(2);
+    expect(out.notices.map((n) => n.text).join(' ')).toContain('searched each of');
+  });
+
+  it('warns when Jaeger returns its search-depth limit', async () => {
+    const b = createBackend({ kind: 'jaeger', transport: nodeTransport(server.url), searchDepth: 2 });
+    const out = await b.search('{ resource.service.name = "frontend" }', window);
+    expect(out.stats.bounded).toBe(true);
+    const warn = out.notices.find((n) => n.severity === 'warning');
+    expect(warn?.text).toContain('search-depth limit of 2 traces');
+    expect(warn?.text).toContain('2 traces scanned, 2 matched');
+    expect(warn?.text).toContain('raise the search depth');
+  });
+
+  it('answers structural queries exactly', async () => {
+    const out = await backend().search(
+      '{ resource.service.name = "api-gateway" } >> { resource.service.name = "database" && status = error }',
+      window
+    );
+    expect(out.response.traces.map((t) => t.traceID)).toEqual([TRACE_A]);
+    const none = await backend().search('{ resource.service.name = "frontend" } && { span.nope = 1 }', window);
+    expect(none.response.traces).toEqual([]);
+  });
+
+  it('computes metrics in the engine with a bounded-sample notice', async () => {
+    const out = await backend().metrics(
+      '{ resource.service.name = "frontend" } | count_over_time() by (resource.service.name)',
+      {
+        ...window,
+        step: 3_600_000_000_000,
+      }
+    );
+    const total = out.response.series.flatMap((s) => s.samples).reduce((a, s) => a + s.value, 0);
+    expect(total).toBe(2);
+    expect(out.notices.map((n) => n.text).join(' ')).toContain('Metrics computed by TraceLens over 2 traces');
+  });
+
+  it('returns whole matching traces for analyses', async () => {
+    const out = await backend().fetchTraces('{ resource.service.name = "frontend" && name = "GET /login" }', window);
+    expect(out.traces.map((t) => t.traceId)).toEqual([TRACE_B]);
+    expect(out.traces[0].spans).toHaveLength(3);
+  });
+
+  it('reads dependencies and sampling strategies', async () => {
+    expect(await backend().dependencies(window)).toContainEqual({
+      parent: 'frontend',
+      child: 'api-gateway',
+      callCount: 12,
+    });
+    expect((await backend().samplingStrategy('frontend')).samplingRate).toBe(0.5);
+    const noSampling = createBackend({ kind: 'jaeger', transport: nodeTransport(server.url) });
+    expect((await rejection(noSampling.samplingStrategy('frontend'))).kind).toBe('unsupported');
+  });
+
+  it('offers tag values from services and sampled traces', async () => {
+    expect(await backend().tagValues('resource.service.name')).toContainEqual({ type: 'string', value: 'database' });
+  });
+
+  it('reports a bad query with line and column, and a metrics query given to search', async () => {
+    const err = await rejection(backend().search('{ .a = }', window));
+    expect(err.kind).toBe('parse');
+    expect(err.message).toMatch(/line 1, column \d+/);
+    expect((await rejection(backend().search('{} | rate()', window))).kind).toBe('validate');
+    expect((await rejection(backend().search('{}', { start: 2n, end: 1n }))).kind).toBe('input');
+  });
+
+  it('cancellation aborts every in-flight request', async () => {
+    const ac = new AbortController();
+    const b = createBackend({ kind: 'jaeger', transport: nodeTransport(server.url) });
+    const p = b.search('{ resource.service.name = "slow" }', { ...window, signal: ac.signal });
+    setTimeout(() => ac.abort(), 100);
+    expect((await rejection(p)).kind).toBe('cancelled');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(server.openRequests()).toBe(0);
+  });
+
+  it('explains the plan', async () => {
+    const e = await backend().explain('{ resource.service.name = "frontend" && span.x =~ "a.*" }', window);
+    expect(e.plan.backend).toBe('jaeger');
+    expect(e.text).toContain('service = "frontend"');
+  });
+});

@@ -1,0 +1,261 @@
+import { JaegerClient, fetchSamplingStrategy, type DependencyLink, type SamplingStrategy } from '../backends';
+import { RequestMeter } from '../backends/http';
+import type { Transport } from '../backends/transport';
+import { evaluateMetrics, evaluateMetricsInstant } from '../engine';
+import { TraceLensError } from '../errors';
+import type { Trace } from '../model/types';
+import { explainPlan, jaegerCapabilities, planQuery, type JaegerPlan } from '../plan';
+import type { RootNode } from '../traceql/ast';
+import {
+  DEFAULT_LIMIT,
+  checkWindow,
+  evaluateSearch,
+  matchingTraces,
+  mergeTraces,
+  newestFirst,
+  parseQuery,
+  stats,
+} from './common';
+import { mapBounded } from './mapBounded';
+import { engineMetricsNotice, fanOutNotice, jaegerBoundedNotice, limitReachedNotice } from './notices';
+import { sampleTagValues, sampleTags } from './tagSampling';
+import type {
+  Backend,
+  BackendHealth,
+  Explained,
+  FetchOutcome,
+  InstantMetricsOutcome,
+  MetricsOptions,
+  MetricsOutcome,
+  Notice,
+  Operation,
+  SearchOptions,
+  SearchOutcome,
+  Window,
+} from './types';
+
+interface Fetched {
+  readonly plan: JaegerPlan;
+  readonly traces: Trace[];
+  readonly notices: Notice[];
+  readonly bounded: boolean;
+  readonly meter: RequestMeter;
+  /** Jaeger searches run, and how many of them came back at the search-depth cap. */
+  readonly searches: number;
+  readonly capped: number;
+}
+
+/**
+ * TraceQL over Jaeger: the planner's pushdown becomes Jaeger searches (one per service when the query
+ * names none), the engine evaluates the whole query over the traces Jaeger returns.
+ */
+export class JaegerBackend implements Backend {
+  readonly kind = 'jaeger';
+  private readonly client: JaegerClient;
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly opts: { samplingTransport?: Transport; searchDepth: number; maxConcurrency: number }
+  ) {
+    this.client = new JaegerClient(transport);
+  }
+
+  async detect(signal?: AbortSignal): Promise<BackendHealth> {
+    const d = await this.client.detect(signal);
+    return { kind: 'jaeger', api: d.api, version: '', message: d.message };
+  }
+
+  async search(queryText: string, opts: SearchOptions): Promise<SearchOutcome> {
+    const root = parseQuery(queryText);
+    if (root.query.type !== 'Pipeline') {
+      throw new TraceLensError('validate', 'this is a metrics query: run it as a metrics query, not a search');
+    }
+    const f = await this.fetch(root, opts);
+    const { response, matched } = evaluateSearch(root, f.traces, { ...opts, bytes: f.meter.bytes });
+    const notices = [...f.notices];
+    if (f.bounded) {
+      notices.push(this.boundedNotice(f, matched));
+    }
+    const limit = opts.limit ?? DEFAULT_LIMIT;
+    if (matched > limit) {
+      notices.push(limitReachedNotice(limit, matched));
+    }
+    return {
+      response,
+      notices,
+      stats: stats({
+        tracesFetched: f.traces.length,
+        tracesMatched: matched,
+        bytesFetched: f.meter.bytes,
+        requests: f.meter.requests,
+        bounded: f.bounded,
+      }),
+    };
+  }
+
+  async metrics(queryText: string, opts: MetricsOptions): Promise<MetricsOutcome> {
+    const root = parseQuery(queryText);
+    const f = await this.fetch(root, opts);
+    const r = evaluateMetrics(root, f.traces, {
+      start: opts.start,
+      end: opts.end,
+      step: opts.step,
+      exemplars: opts.exemplars,
+    });
+    if (!r.ok) {
+      throw r.error;
+    }
+    return {
+      response: r.response,
+      notices: [...f.notices, engineMetricsNotice('Jaeger', f.traces.length, f.bounded)],
+      stats: this.fetchStats(f, f.traces.length),
+    };
+  }
+
+  async metricsInstant(queryText: string, opts: Window): Promise<InstantMetricsOutcome> {
+    const root = parseQuery(queryText);
+    const f = await this.fetch(root, opts);
+    const r = evaluateMetricsInstant(root, f.traces, { start: opts.start, end: opts.end });
+    if (!r.ok) {
+      throw r.error;
+    }
+    return {
+      response: r.response,
+      notices: [...f.notices, engineMetricsNotice('Jaeger', f.traces.length, f.bounded)],
+      stats: this.fetchStats(f, f.traces.length),
+    };
+  }
+
+  async fetchTraces(queryText: string, window: Window): Promise<FetchOutcome> {
+    const root = parseQuery(queryText);
+    const f = await this.fetch(root, window);
+    const traces = root.query.type === 'Pipeline' ? matchingTraces(root, f.traces) : f.traces;
+    const notices = [...f.notices];
+    if (f.bounded) {
+      notices.push(this.boundedNotice(f, traces.length));
+    }
+    return { traces, notices, stats: this.fetchStats(f, traces.length) };
+  }
+
+  getTrace(id: string, signal?: AbortSignal): Promise<Trace> {
+    return this.client.getTrace(id, signal);
+  }
+
+  services(signal?: AbortSignal): Promise<string[]> {
+    return this.client.services(signal);
+  }
+
+  operations(service: string, signal?: AbortSignal): Promise<Operation[]> {
+    return this.client.operations(service, signal);
+  }
+
+  /** Jaeger has no tags API: names are collected from a small sample of recent traces. */
+  async tags(signal?: AbortSignal) {
+    return sampleTags(await this.sampleRecent(signal));
+  }
+
+  async tagValues(tag: string, query?: string, signal?: AbortSignal) {
+    const t = tag.trim();
+    if (t === 'resource.service.name' || t === 'trace:rootService' || t === 'rootServiceName') {
+      return (await this.services(signal)).map((value) => ({ type: 'string', value }));
+    }
+    const now = BigInt(Date.now()) * 1_000_000n;
+    const window = { start: now - 3_600_000_000_000n, end: now, signal };
+    const traces =
+      query && query.trim() ? (await this.fetchTraces(query, window)).traces : await this.sampleRecent(signal);
+    return sampleTagValues(traces, t);
+  }
+
+  dependencies(window: Window): Promise<DependencyLink[]> {
+    checkWindow(window);
+    return this.client.dependencies(window.end, window.end - window.start, window.signal);
+  }
+
+  samplingStrategy(service: string, signal?: AbortSignal): Promise<SamplingStrategy> {
+    if (!this.opts.samplingTransport) {
+      return Promise.reject(
+        new TraceLensError(
+          'unsupported',
+          "no sampling URL is configured (Jaeger's remote-sampling endpoint, port 5778)"
+        )
+      );
+    }
+    return fetchSamplingStrategy(this.opts.samplingTransport, service, { signal });
+  }
+
+  async explain(queryText: string, window: Window): Promise<Explained> {
+    const root = parseQuery(queryText);
+    const caps = await this.client.capabilities(window.signal);
+    const plan = planQuery(root, jaegerCapabilities(caps.api, this.opts.searchDepth), window);
+    return { plan, ...explainPlan(plan) };
+  }
+
+  private async fetch(root: RootNode, window: Window): Promise<Fetched> {
+    checkWindow(window);
+    const meter = new RequestMeter();
+    const client = this.client.withTransport(meter.wrap(this.transport));
+    const caps = await client.capabilities(window.signal);
+    const plan = planQuery(root, jaegerCapabilities(caps.api, this.opts.searchDepth), window);
+    const notices: Notice[] = [];
+    const services = plan.fanOut ? await client.services(window.signal) : [plan.pushdown.service ?? ''];
+    if (plan.fanOut) {
+      notices.push(fanOutNotice(services.length));
+    }
+    const { attributes, durationMinNs, durationMaxNs, operation } = plan.pushdown;
+    const lists = await mapBounded(
+      services,
+      this.opts.maxConcurrency,
+      (service, signal) =>
+        client.findTraces(
+          {
+            service,
+            operation,
+            attributes,
+            durationMinNs,
+            durationMaxNs,
+            start: window.start,
+            end: window.end,
+            searchDepth: plan.searchDepth,
+          },
+          signal
+        ),
+      window.signal
+    );
+    const capped = lists.filter((l) => l.length >= plan.searchDepth).length;
+    return {
+      plan,
+      traces: newestFirst(mergeTraces(lists)),
+      notices,
+      bounded: capped > 0,
+      meter,
+      searches: services.length,
+      capped,
+    };
+  }
+
+  private boundedNotice(f: Fetched, matched: number): Notice {
+    return jaegerBoundedNotice({
+      searches: f.searches,
+      cappedSearches: f.capped,
+      searchDepth: f.plan.searchDepth,
+      scanned: f.traces.length,
+      matched,
+      fanOut: f.plan.fanOut,
+    });
+  }
+
+  private fetchStats(f: Fetched, matched: number) {
+    return stats({
+      tracesFetched: f.traces.length,
+      tracesMatched: matched,
+      bytesFetched: f.meter.bytes,
+      requests: f.meter.requests,
+      bounded: f.bounded,
+    });
+  }
+
+  private async sampleRecent(signal?: AbortSignal): Promise<Trace[]> {
+    const now = BigInt(Date.now()) * 1_000_000n;
+    return (await this.fetchTraces('{}', { start: now - 3_600_000_000_000n, end: now, signal })).traces.slice(0, 200);
+  }
+}

@@ -1,0 +1,286 @@
+import { TempoClient, type DependencyLink, type SamplingStrategy } from '../backends';
+import { RequestMeter } from '../backends/http';
+import type { Transport } from '../backends/transport';
+import { evaluateMetrics, evaluateMetricsInstant } from '../engine';
+import { TraceLensError } from '../errors';
+import type { Trace } from '../model/types';
+import { explainPlan, planQuery, tempoCapabilities, type TempoEnginePlan, type TempoNativePlan } from '../plan';
+import type { RootNode } from '../traceql/ast';
+import { DEFAULT_LIMIT, checkWindow, evaluateSearch, formatStep, matchingTraces, parseQuery, stats } from './common';
+import { mapBounded } from './mapBounded';
+import {
+  engineMetricsNotice,
+  limitReachedNotice,
+  partialNotice,
+  tempoBoundedNotice,
+  tempoFallbackNotice,
+} from './notices';
+import type {
+  Backend,
+  BackendHealth,
+  Explained,
+  FetchOutcome,
+  InstantMetricsOutcome,
+  MetricsOptions,
+  MetricsOutcome,
+  Notice,
+  Operation,
+  SearchOptions,
+  SearchOutcome,
+  Window,
+} from './types';
+
+interface Fetched {
+  readonly traces: Trace[];
+  readonly notices: Notice[];
+  readonly bounded: boolean;
+}
+
+/**
+ * TraceQL over Tempo: natively where the server's version runs every construct of the query;
+ * otherwise a narrowing search on Tempo, the traces fetched by id, and the engine finishing.
+ */
+export class TempoBackend implements Backend {
+  readonly kind = 'tempo';
+  private readonly client: TempoClient;
+  private version?: Promise<string>;
+
+  constructor(
+    private readonly transport: Transport,
+    private readonly opts: { searchDepth: number; maxConcurrency: number }
+  ) {
+    this.client = new TempoClient(transport);
+  }
+
+  async detect(signal?: AbortSignal): Promise<BackendHealth> {
+    const d = await this.client.detect(signal);
+    this.version = Promise.resolve(d.version);
+    return { kind: 'tempo', api: 'v2', version: d.version, message: d.message };
+  }
+
+  async search(queryText: string, opts: SearchOptions): Promise<SearchOutcome> {
+    const root = parseQuery(queryText);
+    if (root.query.type !== 'Pipeline') {
+      throw new TraceLensError('validate', 'this is a metrics query: run it as a metrics query, not a search');
+    }
+    checkWindow(opts);
+    const meter = new RequestMeter();
+    const client = new TempoClient(meter.wrap(this.transport));
+    const plan = await this.plan(root, opts);
+    const limit = opts.limit ?? DEFAULT_LIMIT;
+    if (plan.mode === 'native') {
+      const response = await client.search(
+        { q: queryText, start: opts.start, end: opts.end, limit, spss: opts.spss },
+        opts.signal
+      );
+      const notices: Notice[] =
+        response.traces.length >= limit
+          ? [{ severity: 'info', text: `Tempo returned the limit of ${limit} traces; raise the limit to see more.` }]
+          : [];
+      return {
+        response,
+        notices,
+        stats: stats({ tracesMatched: response.traces.length, bytesFetched: meter.bytes, requests: meter.requests }),
+      };
+    }
+    const f = await this.fetchForEngine(client, plan, opts);
+    const { response, matched } = evaluateSearch(root, f.traces, { ...opts, bytes: meter.bytes });
+    const notices = [...f.notices];
+    if (matched > limit) {
+      notices.push(limitReachedNotice(limit, matched));
+    }
+    return {
+      response,
+      notices,
+      stats: stats({
+        tracesFetched: f.traces.length,
+        tracesMatched: matched,
+        bytesFetched: meter.bytes,
+        requests: meter.requests,
+        bounded: f.bounded,
+      }),
+    };
+  }
+
+  async metrics(queryText: string, opts: MetricsOptions): Promise<MetricsOutcome> {
+    const root = parseQuery(queryText);
+    checkWindow(opts);
+    const meter = new RequestMeter();
+    const client = new TempoClient(meter.wrap(this.transport));
+    const plan = await this.plan(root, opts);
+    if (plan.mode === 'native') {
+      const response = await client.queryRange(
+        { q: queryText, start: opts.start, end: opts.end, step: formatStep(opts.step), exemplars: opts.exemplars },
+        opts.signal
+      );
+      const notices = response.status === 'PARTIAL' ? [partialNotice('metrics result', response.message)] : [];
+      return { response, notices, stats: stats({ bytesFetched: meter.bytes, requests: meter.requests }) };
+    }
+    const f = await this.fetchForEngine(client, plan, opts);
+    const r = evaluateMetrics(root, f.traces, {
+      start: opts.start,
+      end: opts.end,
+      step: opts.step,
+      exemplars: opts.exemplars,
+    });
+    if (!r.ok) {
+      throw r.error;
+    }
+    return {
+      response: r.response,
+      notices: [...f.notices, engineMetricsNotice('Tempo', f.traces.length, f.bounded)],
+      stats: stats({
+        tracesFetched: f.traces.length,
+        bytesFetched: meter.bytes,
+        requests: meter.requests,
+        bounded: f.bounded,
+      }),
+    };
+  }
+
+  async metricsInstant(queryText: string, opts: Window): Promise<InstantMetricsOutcome> {
+    const root = parseQuery(queryText);
+    checkWindow(opts);
+    const meter = new RequestMeter();
+    const client = new TempoClient(meter.wrap(this.transport));
+    const plan = await this.plan(root, opts);
+    if (plan.mode === 'native') {
+      const response = await client.queryInstant({ q: queryText, start: opts.start, end: opts.end }, opts.signal);
+      const notices = response.status === 'PARTIAL' ? [partialNotice('metrics result', response.message)] : [];
+      return { response, notices, stats: stats({ bytesFetched: meter.bytes, requests: meter.requests }) };
+    }
+    const f = await this.fetchForEngine(client, plan, opts);
+    const r = evaluateMetricsInstant(root, f.traces, { start: opts.start, end: opts.end });
+    if (!r.ok) {
+      throw r.error;
+    }
+    return {
+      response: r.response,
+      notices: [...f.notices, engineMetricsNotice('Tempo', f.traces.length, f.bounded)],
+      stats: stats({
+        tracesFetched: f.traces.length,
+        bytesFetched: meter.bytes,
+        requests: meter.requests,
+        bounded: f.bounded,
+      }),
+    };
+  }
+
+  /**
+   * Whole traces for analyses: Tempo's search narrows (natively when it can run the query's filter),
+   * each hit is fetched in full, and the engine keeps the traces the query matches.
+   */
+  async fetchTraces(queryText: string, window: Window): Promise<FetchOutcome> {
+    const root = parseQuery(queryText);
+    checkWindow(window);
+    const meter = new RequestMeter();
+    const client = new TempoClient(meter.wrap(this.transport));
+    const plan = await this.plan(root, window);
+    const narrowing = plan.mode === 'native' && root.query.type === 'Pipeline' ? queryText : undefined;
+    const f = await this.fetchIds(client, narrowing ?? (plan.mode === 'engine' ? plan.narrowing : '{}'), window);
+    const traces = root.query.type === 'Pipeline' ? matchingTraces(root, f.traces) : f.traces;
+    return {
+      traces,
+      notices: f.notices,
+      stats: stats({
+        tracesFetched: f.traces.length,
+        tracesMatched: traces.length,
+        bytesFetched: meter.bytes,
+        requests: meter.requests,
+        bounded: f.bounded,
+      }),
+    };
+  }
+
+  getTrace(id: string, signal?: AbortSignal): Promise<Trace> {
+    return this.client.getTrace(id, undefined, signal);
+  }
+
+  async services(signal?: AbortSignal): Promise<string[]> {
+    return (await this.client.tagValues('resource.service.name', undefined, signal)).map((v) => v.value);
+  }
+
+  async operations(service: string, signal?: AbortSignal): Promise<Operation[]> {
+    const q = `{ resource.service.name = ${JSON.stringify(service)} }`;
+    return (await this.client.tagValues('name', q, signal)).map((v) => ({ name: v.value, spanKind: '' }));
+  }
+
+  tags(signal?: AbortSignal) {
+    return this.client.tags({}, signal);
+  }
+
+  tagValues(tag: string, query?: string, signal?: AbortSignal) {
+    return this.client.tagValues(tag, query, signal);
+  }
+
+  dependencies(): Promise<DependencyLink[]> {
+    return Promise.reject(
+      new TraceLensError(
+        'unsupported',
+        "Tempo has no dependencies API: build the service graph from Tempo's service-graph metrics in Prometheus, or from spans in the window"
+      )
+    );
+  }
+
+  samplingStrategy(): Promise<SamplingStrategy> {
+    return Promise.reject(
+      new TraceLensError(
+        'unsupported',
+        "sampling strategies come from Jaeger's remote-sampling endpoint; Tempo has none"
+      )
+    );
+  }
+
+  async explain(queryText: string, window: Window): Promise<Explained> {
+    const root = parseQuery(queryText);
+    const plan = await this.plan(root, window);
+    return { plan, ...explainPlan(plan) };
+  }
+
+  private async plan(root: RootNode, window: Window): Promise<TempoNativePlan | TempoEnginePlan> {
+    if (!this.version) {
+      const p = this.client.detect(window.signal).then((d) => d.version);
+      this.version = p;
+      p.catch(() => {
+        if (this.version === p) {
+          this.version = undefined;
+        }
+      });
+    }
+    const version = await this.version;
+    return planQuery(root, tempoCapabilities(version, this.opts.searchDepth), window);
+  }
+
+  private async fetchForEngine(client: TempoClient, plan: TempoEnginePlan, window: Window): Promise<Fetched> {
+    const f = await this.fetchIds(client, plan.narrowing, window);
+    const labels = plan.unsupported.map((u) => `${u.label} (since ${u.since})`);
+    return {
+      ...f,
+      notices: [tempoFallbackNotice(plan.version, labels, plan.narrowing, f.traces.length), ...f.notices],
+    };
+  }
+
+  private async fetchIds(client: TempoClient, q: string, window: Window): Promise<Fetched> {
+    const depth = this.opts.searchDepth;
+    const hits = await client.search({ q, start: window.start, end: window.end, limit: depth, spss: 1 }, window.signal);
+    const ids = hits.traces.map((t) => t.traceID);
+    const traces = await mapBounded(
+      ids,
+      this.opts.maxConcurrency,
+      (id, signal) => client.getTrace(id, { start: window.start, end: window.end }, signal),
+      window.signal
+    );
+    const notices: Notice[] = [];
+    const partial = traces.filter((t) => t.partial).length;
+    if (partial) {
+      notices.push(
+        partialNotice(`answer for ${partial} of ${traces.length} traces`, 'the engine saw only part of them')
+      );
+    }
+    const bounded = ids.length >= depth;
+    if (bounded) {
+      notices.push(tempoBoundedNotice(depth));
+    }
+    return { traces, notices, bounded };
+  }
+}
