@@ -1,0 +1,105 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import { LoadingState, PanelProps, getDefaultTimeRange } from '@grafana/data';
+import React from 'react';
+
+import type { ServiceSampling } from '../../core/analysis/sampling';
+import { samplingFrame } from '../../shared/frames/samplingFrames';
+import { SamplingPanel } from './SamplingPanel';
+import { DEFAULT_OPTIONS, SamplingPanelOptions, parseRates } from './types';
+
+const frontend: ServiceSampling = {
+  service: 'frontend',
+  sampler: 'tracestate',
+  samplerDetail: 'tracestate ot=th:e666',
+  probability: 0.1,
+  storedTraces: 600,
+  storedSpans: 6000,
+  spansPerTrace: 10,
+  storedTracesPerSecond: 10,
+  storedSpansPerSecond: 100,
+  bytesPerSpan: 500,
+  estimatedRequests: 6000,
+  estimatedRequestsPerSecond: 100,
+  estimatedRequestsInterval: [5700, 6300],
+  effectiveRate: 0.1,
+  errorTraces: 12,
+  errorRate: 0.02,
+  notes: [],
+};
+const batch: ServiceSampling = {
+  ...frontend,
+  service: 'batch',
+  sampler: 'rate-limited',
+  probability: null,
+  estimatedRequests: null,
+  estimatedRequestsPerSecond: null,
+  estimatedRequestsInterval: null,
+  effectiveRate: null,
+  notes: ['Rate-limited sampling keeps a fixed number of traces per second.'],
+};
+
+function props(rows: ServiceSampling[], options: Partial<SamplingPanelOptions> = {}): PanelProps<SamplingPanelOptions> {
+  const timeRange = getDefaultTimeRange();
+  return {
+    data: { series: [samplingFrame(rows, { windowSeconds: 600 })], state: LoadingState.Done, timeRange },
+    options: { ...DEFAULT_OPTIONS, cpuMicrosPerSpan: 50, ...options },
+    width: 900,
+    height: 500,
+    timeRange,
+  } as unknown as PanelProps<SamplingPanelOptions>;
+}
+
+describe('SamplingPanel', () => {
+  it('shows each service with its sampler, rates, estimate and cost against budget', () => {
+    render(<SamplingPanel {...props([frontend, batch])} />);
+    const table = screen.getByTestId('sampling-table');
+    const rows = within(table).getAllByRole('row');
+    const fe = rows.find((r) => r.textContent?.includes('frontend'))!;
+    expect(fe).toHaveTextContent('tracestate');
+    expect(fe).toHaveTextContent('10%'); // configured and effective
+    expect(fe).toHaveTextContent('100/s'); // real requests
+    expect(fe).toHaveTextContent('0.50%'); // 100 spans/s × 50µs = 0.5% of a core: within the 1% budget
+    const b = rows.find((r) => r.textContent?.includes('batch'))!;
+    expect(b).toHaveTextContent('rate limited');
+    expect(b).toHaveTextContent('not estimable');
+  });
+
+  it('prices candidate rates for the selected service and suggests one within budget', () => {
+    render(<SamplingPanel {...props([frontend, batch])} />);
+    const whatIf = screen.getByTestId('sampling-whatif');
+    // CPU allows 20% (1% / (100 req/s × 10 spans × 50µs)), storage 23%: suggested 20%
+    expect(within(whatIf).getByText(/20% \(suggested\)/)).toBeInTheDocument();
+    expect(within(whatIf).getAllByText('over').length).toBeGreaterThan(0);
+  });
+
+  it('explains when what-if is impossible for a rate-limited service', () => {
+    render(<SamplingPanel {...props([frontend, batch])} />);
+    fireEvent.click(screen.getByText('batch'));
+    expect(screen.getByTestId('sampling-whatif')).toHaveTextContent(/cannot be estimated for batch/);
+  });
+
+  it('adds a typed rate to the what-if table', () => {
+    render(<SamplingPanel {...props([frontend])} />);
+    fireEvent.change(screen.getByLabelText('Try a sampling rate in percent'), { target: { value: '2.5' } });
+    expect(within(screen.getByTestId('sampling-whatif')).getByText('2.5%')).toBeInTheDocument();
+  });
+
+  it('says what it needs when given other data', () => {
+    render(
+      <SamplingPanel
+        {...({
+          ...props([]),
+          data: { series: [], state: LoadingState.Done },
+        } as unknown as PanelProps<SamplingPanelOptions>)}
+      />
+    );
+    expect(screen.getByTestId('sampling-empty')).toBeInTheDocument();
+  });
+});
+
+describe('parseRates', () => {
+  it('reads percentages', () => {
+    expect(parseRates('0.1, 1, 5%, 200, x')).toEqual([0.001, 0.01, 0.05]);
+    expect(parseRates('')).toEqual([0.001, 0.01, 0.05, 0.1, 1]);
+  });
+});

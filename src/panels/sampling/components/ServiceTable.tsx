@@ -1,0 +1,158 @@
+import { css, cx } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+import { Badge, BadgeColor, Tooltip, useStyles2 } from '@grafana/ui';
+import React from 'react';
+
+import { costAt, suggestRate, type SamplerKind, type ServiceSampling } from '../../../core/analysis/sampling';
+import { SamplingPanelOptions, formatPercent, formatRate } from '../types';
+
+const SAMPLER_LABEL: Record<SamplerKind, { text: string; color: BadgeColor; help: string }> = {
+  tracestate: {
+    text: 'tracestate',
+    color: 'green',
+    help: 'Exact probability from the OpenTelemetry tracestate threshold (ot=th:…) on root spans.',
+  },
+  'jaeger-tags': {
+    text: 'sampler tags',
+    color: 'green',
+    help: 'Probability from sampler.type/sampler.param (or SampleRate) tags on root spans.',
+  },
+  strategy: {
+    text: 'Jaeger strategy',
+    color: 'blue',
+    help: 'Probability Jaeger serves this service on its remote-sampling endpoint.',
+  },
+  'rate-limited': {
+    text: 'rate limited',
+    color: 'orange',
+    help: 'Keeps a fixed number of traces per second: real traffic cannot be extrapolated.',
+  },
+  unknown: {
+    text: 'unknown',
+    color: 'red',
+    help: 'No tracestate threshold, sampler tags or strategy: nothing is guessed.',
+  },
+};
+
+interface Props {
+  rows: readonly ServiceSampling[];
+  options: SamplingPanelOptions;
+  selected?: string;
+  onSelect: (key: string) => void;
+}
+
+export const rowKey = (r: ServiceSampling) => (r.operation ? `${r.service} ${r.operation}` : r.service);
+
+export function bytesPerSpanOf(r: ServiceSampling, options: SamplingPanelOptions): number {
+  return r.bytesPerSpan ?? options.fallbackBytesPerSpan;
+}
+
+/** One row per service: sampler, effective vs configured rate, stored vs real traffic, cost vs budget. */
+export function ServiceTable({ rows, options, selected, onSelect }: Props) {
+  const styles = useStyles2(getStyles);
+  return (
+    <table className={styles.table} data-testid="sampling-table">
+      <thead>
+        <tr>
+          <th scope="col">Service</th>
+          <th scope="col">Sampler</th>
+          <th scope="col">Configured</th>
+          <th scope="col">Effective</th>
+          <th scope="col">Stored</th>
+          <th scope="col">Estimated real (95%)</th>
+          <th scope="col">Spans/trace</th>
+          <th scope="col">CPU</th>
+          <th scope="col">Storage</th>
+          <th scope="col">Suggested</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => {
+          const key = rowKey(r);
+          const label = SAMPLER_LABEL[r.sampler];
+          const model = { cpuMicrosPerSpan: options.cpuMicrosPerSpan, bytesPerSpan: bytesPerSpanOf(r, options) };
+          const cost = costAt(r.storedSpansPerSecond, model);
+          const cpuOver = cost.cpuPercentOfCore > options.cpuBudgetPercent;
+          const storageOver = (cost.storageGBPerDay ?? 0) > options.storageBudgetGBPerDay;
+          const suggested =
+            r.estimatedRequestsPerSecond !== null
+              ? suggestRate({
+                  requestsPerSecond: r.estimatedRequestsPerSecond,
+                  spansPerTrace: r.spansPerTrace,
+                  errorRate: r.errorRate,
+                  model,
+                  cpuBudgetPercent: options.cpuBudgetPercent,
+                  storageBudgetGBPerDay: options.storageBudgetGBPerDay,
+                })
+              : null;
+          return (
+            <tr
+              key={key}
+              className={cx(styles.row, key === selected && styles.selected)}
+              onClick={() => onSelect(key)}
+              aria-selected={key === selected}
+              tabIndex={0}
+              onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onSelect(key)}
+            >
+              <th scope="row">
+                {r.service}
+                {r.operation && <span className={styles.muted}> {r.operation}</span>}
+              </th>
+              <td>
+                <Tooltip content={`${label.help} ${r.samplerDetail}`}>
+                  <span>
+                    <Badge text={label.text} color={label.color} />
+                  </span>
+                </Tooltip>
+              </td>
+              <td>{formatPercent(r.probability)}</td>
+              <td>{formatPercent(r.effectiveRate)}</td>
+              <td>{formatRate(r.storedTracesPerSecond)}</td>
+              <td title={r.notes.join(' ')}>
+                {r.estimatedRequestsPerSecond === null ? (
+                  <span className={styles.muted}>not estimable</span>
+                ) : (
+                  <>
+                    {formatRate(r.estimatedRequestsPerSecond)}
+                    {r.estimatedRequestsInterval && (
+                      <span className={styles.muted}>
+                        {' '}
+                        ({Math.round(r.estimatedRequestsInterval[0])}–{Math.round(r.estimatedRequestsInterval[1])})
+                      </span>
+                    )}
+                  </>
+                )}
+              </td>
+              <td>{r.spansPerTrace.toFixed(1)}</td>
+              <td className={cpuOver ? styles.over : styles.under}>{cost.cpuPercentOfCore.toPrecision(2)}%</td>
+              <td className={storageOver ? styles.over : styles.under}>
+                {(cost.storageGBPerDay ?? 0).toPrecision(2)} GB/day
+              </td>
+              <td>{suggested === null ? '–' : formatPercent(suggested)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  table: css({
+    width: '100%',
+    borderCollapse: 'collapse',
+    fontSize: theme.typography.bodySmall.fontSize,
+    'th, td': {
+      textAlign: 'left',
+      padding: theme.spacing(0.5, 1),
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+      whiteSpace: 'nowrap',
+    },
+    'thead th': { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
+  }),
+  row: css({ cursor: 'pointer', '&:hover': { background: theme.colors.action.hover } }),
+  selected: css({ background: theme.colors.action.selected }),
+  muted: css({ color: theme.colors.text.secondary }),
+  over: css({ color: theme.colors.error.text, fontWeight: theme.typography.fontWeightMedium }),
+  under: css({ color: theme.colors.success.text }),
+});

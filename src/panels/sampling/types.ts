@@ -1,0 +1,62 @@
+import {
+  DEFAULT_CPU_BUDGET_PERCENT,
+  DEFAULT_CPU_MICROS_PER_SPAN,
+  DEFAULT_STORAGE_BUDGET_GB_PER_DAY,
+} from '../../core/analysis/sampling';
+
+export interface SamplingPanelOptions {
+  /** SDK CPU per recorded span in µs (default: our measurement, see bench/overhead.bench.ts). */
+  cpuMicrosPerSpan: number;
+  /** Budget for tracing's CPU, in % of one core per service. */
+  cpuBudgetPercent: number;
+  storageBudgetGBPerDay: number;
+  /** Used when response sizes were not measured. */
+  fallbackBytesPerSpan: number;
+  /** Candidate rates for the what-if table, in percent ("0.1, 1, 5, 10, 100"). */
+  candidateRates: string;
+}
+
+export const DEFAULT_OPTIONS: SamplingPanelOptions = {
+  cpuMicrosPerSpan: DEFAULT_CPU_MICROS_PER_SPAN,
+  cpuBudgetPercent: DEFAULT_CPU_BUDGET_PERCENT,
+  storageBudgetGBPerDay: DEFAULT_STORAGE_BUDGET_GB_PER_DAY,
+  fallbackBytesPerSpan: 600,
+  candidateRates: '0.1, 1, 5, 10, 100',
+};
+
+/** "0.1, 1, 5%" → [0.001, 0.01, 0.05]; values outside (0, 100] are dropped. */
+export function parseRates(text: string | undefined): number[] {
+  const rates = (text ?? '')
+    .split(/[\s,;]+/)
+    .map((v) => Number(v.replace(/%$/, '')))
+    .filter((v) => Number.isFinite(v) && v > 0 && v <= 100)
+    .map((v) => v / 100);
+  const unique = Array.from(new Set(rates)).sort((a, b) => a - b);
+  return unique.length ? unique : [0.001, 0.01, 0.05, 0.1, 1];
+}
+
+export const formatPercent = (v: number | null | undefined): string => {
+  if (v === null || v === undefined || !Number.isFinite(v)) {
+    return '–';
+  }
+  const pct = v * 100;
+  return `${pct >= 10 ? pct.toFixed(0) : pct >= 1 ? pct.toFixed(1) : pct.toPrecision(2)}%`;
+};
+
+export const formatRate = (v: number | null | undefined, unit = '/s'): string => {
+  if (v === null || v === undefined || !Number.isFinite(v)) {
+    return '–';
+  }
+  const abs = Math.abs(v);
+  const text =
+    abs >= 1e6
+      ? `${(v / 1e6).toFixed(1)}M`
+      : abs >= 1e3
+        ? `${(v / 1e3).toFixed(1)}k`
+        : abs >= 10
+          ? v.toFixed(0)
+          : abs >= 1
+            ? v.toFixed(1)
+            : v.toPrecision(2);
+  return `${text}${unit}`;
+};
