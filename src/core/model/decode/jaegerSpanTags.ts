@@ -1,7 +1,7 @@
 import { EMPTY_ATTRIBUTES, newAttributeMap, type MutableAttributeMap } from '../attributes';
-import type { AttributeMap, InstrumentationScope, SpanKind, StatusCode } from '../types';
+import type { AttributeMap, AttributeValue, InstrumentationScope, SpanKind, StatusCode } from '../types';
 import { within } from './decodeError';
-import { decodeJaegerKeyValue } from './jaegerKeyValue';
+import { jaegerKey, jaegerValue } from './jaegerKeyValue';
 
 /**
  * Jaeger v1 has no fields for kind, status, scope or tracestate: Jaeger's OTLP translation stores
@@ -40,9 +40,11 @@ export function mapJaegerSpanTags(tags: readonly unknown[]): MappedSpanTags {
   let traceState = '';
   for (let i = 0; i < tags.length; i++) {
     let key: string;
-    let value;
+    let value: AttributeValue;
     try {
-      ({ key, value } = decodeJaegerKeyValue(tags[i]));
+      const kv = tags[i];
+      key = jaegerKey(kv);
+      value = jaegerValue(kv as Record<string, unknown>);
     } catch (e) {
       return within(e, `tags[${i}]`);
     }
@@ -104,14 +106,20 @@ export function mapJaegerSpanTags(tags: readonly unknown[]): MappedSpanTags {
 /** Scopes are shared between spans with the same name and version, like OTLP's scopeSpans blocks. */
 export class ScopeCache {
   private readonly scopes = new Map<string, InstrumentationScope>();
+  private last: InstrumentationScope | null = null;
 
   get(name: string, version: string): InstrumentationScope {
+    // Consecutive spans nearly always share a scope; skip building the key for them.
+    if (this.last !== null && this.last.name === name && this.last.version === version) {
+      return this.last;
+    }
     const key = `${name}\u0000${version}`;
     let scope = this.scopes.get(key);
     if (scope === undefined) {
       scope = { name, version, attributes: EMPTY_ATTRIBUTES };
       this.scopes.set(key, scope);
     }
+    this.last = scope;
     return scope;
   }
 }

@@ -129,11 +129,22 @@ function micros(v: unknown, field: string): number {
   return v;
 }
 
+/** All spans and references of a Jaeger trace share its trace id: remember the last conversion. */
+let lastRawTraceId = '';
+let lastTraceId = '';
+
 function idField(obj: Record<string, unknown>, key: string, kind: 'trace' | 'span'): string {
   const raw = obj[key];
+  if (kind === 'trace' && raw === lastRawTraceId && lastTraceId !== '') {
+    return lastTraceId;
+  }
   const id = typeof raw === 'string' ? (kind === 'trace' ? normalizeTraceId(raw) : normalizeSpanId(raw)) : null;
   if (id === null) {
     return fail(key, `expected a ${kind} id in hex, got ${describe(raw)}`);
+  }
+  if (kind === 'trace') {
+    lastRawTraceId = raw as string;
+    lastTraceId = id;
   }
   return id;
 }

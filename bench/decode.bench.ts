@@ -1,0 +1,64 @@
+/**
+ * Decoding a large search-sized response, and decoding plus evaluating a filter over it, as a ratio
+ * against plain JSON.parse of the same bytes in the same run. Goal: the whole pipeline within 2x of
+ * JSON.parse. Formats: Tempo trace bodies (base64 ids, enum names), Jaeger api_v3 FindTraces
+ * (hex ids, integer enums) and Jaeger v1 (µs, processes, tags).
+ */
+import { searchTraces } from '../src/core/engine';
+import { decodeTraces } from '../src/core/model';
+import { parseTraceQL } from '../src/core/traceql';
+import { encodeBody, generateTraces, type BenchFormat } from './generator';
+import { formatMs, formatRatio, timeInterleaved } from './measure';
+
+const TRACES = 200;
+const SPANS_PER_TRACE = 60;
+const ROUNDS = 7;
+const FORMATS: ReadonlyArray<{ format: BenchFormat; label: string }> = [
+  { format: 'tempo-v1', label: 'Tempo {batches}' },
+  { format: 'jaeger-api-v3', label: 'Jaeger api_v3' },
+  { format: 'jaeger-v1', label: 'Jaeger v1 {data}' },
+];
+/** A typical search filter: one intrinsic, one span attribute, one resource regex. */
+const QUERY = '{ status = error && span.http.response.status_code >= 500 && resource.service.name =~ "service-[1-5]" }';
+
+export default async function bench(): Promise<string[]> {
+  const parsed = parseTraceQL(QUERY);
+  if (!parsed.ok) {
+    throw new Error(`bench query does not parse: ${parsed.error.message}`);
+  }
+  const root = parsed.value;
+  const traces = generateTraces({ seed: 7, traces: TRACES, spansPerTrace: SPANS_PER_TRACE });
+  const lines = [
+    `${TRACES} traces x ${SPANS_PER_TRACE} spans; filter ${QUERY}; median of ${ROUNDS} interleaved rounds`,
+  ];
+  for (const { format, label } of FORMATS) {
+    const text = encodeBody(traces, format);
+    let matched = 0;
+    const [parse, decode, pipeline] = timeInterleaved(
+      [
+        { name: 'JSON.parse', run: () => JSON.parse(text) },
+        { name: 'parse+decode', run: () => decodeTraces(JSON.parse(text)) },
+        {
+          name: 'parse+decode+search',
+          run: () => {
+            const r = searchTraces(root, decodeTraces(JSON.parse(text)), { limit: TRACES });
+            if (!r.ok) {
+              throw r.error;
+            }
+            matched = r.response.traces.length;
+            return r;
+          },
+        },
+      ],
+      ROUNDS
+    );
+    const mb = (text.length / 1e6).toFixed(1);
+    lines.push(
+      `${label} (${mb} MB): JSON.parse ${formatMs(parse.medianMs)}; ` +
+        `+decode ${formatMs(decode.medianMs)} = ${formatRatio(decode.medianMs / parse.medianMs)}; ` +
+        `+search ${formatMs(pipeline.medianMs)} = ${formatRatio(pipeline.medianMs / parse.medianMs)} of JSON.parse ` +
+        `(${matched} traces matched)`
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,230 @@
+/**
+ * A seeded synthetic trace generator for benchmarks: many services, trees with bounded depth and
+ * fan-out, realistic attributes (HTTP, DB, random typed keys), errors and events. The same seed
+ * gives the same traces, so runs compare like with like. Encoded bodies come from the model's own
+ * encoders, so every format carries exactly the same traces.
+ */
+import {
+  attributeMapFrom,
+  EMPTY_ATTRIBUTES,
+  encodeJaegerApiV3,
+  encodeJaegerV1,
+  encodeOtlp,
+  encodeTempoV1,
+  encodeTempoV2,
+  type AttributeValue,
+  type InstrumentationScope,
+  type Resource,
+  type Span,
+  type SpanEvent,
+  type SpanKind,
+  type Trace,
+} from '../src/core/model';
+
+export interface GeneratorOptions {
+  readonly seed: number;
+  readonly traces: number;
+  readonly spansPerTrace: number;
+  readonly services: number;
+  readonly maxDepth: number;
+  readonly maxFanOut: number;
+  /** Extra random attributes per span, on top of the HTTP/DB ones. */
+  readonly attributesPerSpan: number;
+  /** Probability that a span has status error. */
+  readonly errorRate: number;
+  /** Probability that a span has an event (errors always get an exception event). */
+  readonly eventRate: number;
+  /** Start of the first trace; every trace starts a second after the previous one. */
+  readonly startNs?: bigint;
+  /** Whole microseconds only, so Jaeger v1 carries the traces without loss. */
+  readonly microsecondTimes?: boolean;
+}
+
+export const DEFAULT_OPTIONS: GeneratorOptions = {
+  seed: 42,
+  traces: 100,
+  spansPerTrace: 50,
+  services: 12,
+  maxDepth: 8,
+  maxFanOut: 6,
+  attributesPerSpan: 4,
+  errorRate: 0.05,
+  eventRate: 0.1,
+  microsecondTimes: true,
+};
+
+/** mulberry32: tiny, fast, and good enough for shaping test data. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ROUTES = ['/users', '/users/{id}', '/orders', '/login', '/cart', '/search', '/health', '/payments'];
+const METHODS = ['GET', 'GET', 'GET', 'POST', 'PUT', 'DELETE'];
+const WORDS = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa'];
+const SCOPE: InstrumentationScope = {
+  name: '@opentelemetry/instrumentation-http',
+  version: '0.223.0',
+  attributes: EMPTY_ATTRIBUTES,
+};
+
+function hex(random: () => number, digits: number): string {
+  let s = '';
+  for (let i = 0; i < digits; i++) {
+    s += ((random() * 16) | 0).toString(16);
+  }
+  return s;
+}
+
+function pick<T>(random: () => number, items: readonly T[]): T {
+  return items[(random() * items.length) | 0];
+}
+
+interface Node {
+  readonly span: Span;
+  readonly depth: number;
+  children: number;
+}
+
+export function generateTraces(options: Partial<GeneratorOptions> = {}): Trace[] {
+  const o = { ...DEFAULT_OPTIONS, ...options };
+  const random = seededRandom(o.seed);
+  const resources: Resource[] = [];
+  for (let i = 0; i < o.services; i++) {
+    const name = i === 0 ? 'frontend' : `service-${i}`;
+    resources.push({
+      serviceName: name,
+      attributes: attributeMapFrom({
+        'service.name': name,
+        'service.version': `1.${i}.0`,
+        'host.name': `host-${i % 5}`,
+        'k8s.namespace.name': 'bench',
+      }),
+    });
+  }
+  const traces: Trace[] = [];
+  let traceStart = o.startNs ?? 1764070000000000000n;
+  for (let t = 0; t < o.traces; t++) {
+    traces.push(generateTrace(o, random, resources, traceStart));
+    traceStart += 1_000_000_000n;
+  }
+  return traces;
+}
+
+function generateTrace(o: GeneratorOptions, random: () => number, resources: Resource[], startNs: bigint): Trace {
+  const traceId = hex(random, 32);
+  const nodes: Node[] = [];
+  const rootDuration = 50_000 + ((random() * 2_000_000) | 0);
+  nodes.push({
+    span: makeSpan(o, random, traceId, '', resources[0], 'server', startNs, rootDuration * 1000),
+    depth: 0,
+    children: 0,
+  });
+  for (let i = 1; i < o.spansPerTrace; i++) {
+    // Pick a parent that still has room; fall back to the root so the size is always reached.
+    let parent = nodes[(random() * nodes.length) | 0];
+    for (let tries = 0; tries < 8 && (parent.depth >= o.maxDepth || parent.children >= o.maxFanOut); tries++) {
+      parent = nodes[(random() * nodes.length) | 0];
+    }
+    parent.children++;
+    const sameService = random() < 0.4;
+    const resource = sameService ? parent.span.resource : resources[1 + ((random() * (resources.length - 1)) | 0)];
+    const kind: SpanKind = sameService ? (random() < 0.5 ? 'internal' : 'client') : 'server';
+    const parentMicros = Math.floor(parent.span.durationNanos / 1000);
+    const offset = Math.floor(random() * parentMicros * 0.3);
+    const duration = Math.max(1, Math.floor((parentMicros - offset) * (0.2 + random() * 0.7)));
+    const start = parent.span.startTimeUnixNano + BigInt(offset) * 1000n;
+    const span = makeSpan(o, random, traceId, parent.span.spanId, resource, kind, start, duration * 1000);
+    nodes.push({ span, depth: parent.depth + 1, children: 0 });
+  }
+  const spans = nodes.map((n) => n.span);
+  spans.sort((a, b) =>
+    a.startTimeUnixNano < b.startTimeUnixNano
+      ? -1
+      : a.startTimeUnixNano > b.startTimeUnixNano
+        ? 1
+        : a.spanId < b.spanId
+          ? -1
+          : 1
+  );
+  return { traceId, spans, warnings: [] };
+}
+
+function makeSpan(
+  o: GeneratorOptions,
+  random: () => number,
+  traceId: string,
+  parentSpanId: string,
+  resource: Resource,
+  kind: SpanKind,
+  start: bigint,
+  durationNanos: number
+): Span {
+  const error = random() < o.errorRate;
+  const route = pick(random, ROUTES);
+  const method = pick(random, METHODS);
+  const attrs: Record<string, AttributeValue> = {
+    'http.request.method': method,
+    'http.route': route,
+    'http.response.status_code': error ? 500 : 200,
+  };
+  if (kind === 'client' && random() < 0.3) {
+    attrs['db.system'] = 'sqlite';
+    attrs['db.statement'] = `SELECT * FROM ${pick(random, WORDS)} WHERE id = ?`;
+  }
+  for (let i = 0; i < o.attributesPerSpan; i++) {
+    const r = random();
+    attrs[`attr.${i}`] =
+      r < 0.4 ? pick(random, WORDS) : r < 0.7 ? (random() * 10_000) | 0 : r < 0.9 ? random() * 100 : random() < 0.5;
+  }
+  const events: SpanEvent[] = [];
+  if (error || random() < o.eventRate) {
+    events.push({
+      name: error ? 'exception' : 'checkpoint',
+      timeUnixNano: start + BigInt(Math.floor(durationNanos / 2000)) * 1000n,
+      attributes: attributeMapFrom(
+        error
+          ? { 'exception.type': 'Error', 'exception.message': `failed ${route}` }
+          : { 'checkpoint.step': pick(random, WORDS) }
+      ),
+    });
+  }
+  return {
+    traceId,
+    spanId: hex(random, 16),
+    parentSpanId,
+    name: `${method} ${route}`,
+    kind,
+    statusCode: error ? 'error' : 'unset',
+    statusMessage: error ? 'internal error' : '',
+    startTimeUnixNano: o.microsecondTimes ? start : start + BigInt((random() * 1000) | 0),
+    durationNanos,
+    attributes: attributeMapFrom(attrs),
+    resource,
+    scope: SCOPE,
+    events,
+    links: [],
+    traceState: '',
+  };
+}
+
+export type BenchFormat = 'jaeger-v1' | 'jaeger-api-v3' | 'tempo-v1' | 'tempo-v2' | 'otlp';
+
+const ENCODERS: Readonly<Record<BenchFormat, (traces: readonly Trace[]) => unknown>> = {
+  'jaeger-v1': encodeJaegerV1,
+  'jaeger-api-v3': encodeJaegerApiV3,
+  'tempo-v1': encodeTempoV1,
+  'tempo-v2': encodeTempoV2,
+  otlp: encodeOtlp,
+};
+
+/** The traces as the JSON text a backend would send, in the requested format. */
+export function encodeBody(traces: readonly Trace[], format: BenchFormat): string {
+  return JSON.stringify(ENCODERS[format](traces));
+}
