@@ -1,5 +1,5 @@
 /** The planner: what a backend runs and what the engine finishes, and `explain` in words and JSON. */
-export { planQuery } from './planQuery';
+export { planQuery, planJaegerQuery, planTempoQuery } from './planQuery';
 export { explainPlan } from './explainPlan';
 export type { PlanExplanation } from './explainPlan';
 export {

@@ -18,37 +18,30 @@ import type { JaegerPlan, QueryPlan, TempoEnginePlan, TempoNativePlan, TimeWindo
  * always the whole query; the pushdown is chosen so it can only narrow the traces fetched, never
  * drop one the query would return (see requiredSpans.ts for why each operator is sound).
  */
-export function planQuery(root: RootNode, caps: JaegerCapabilitiesForPlan, window: TimeWindow): JaegerPlan;
-export function planQuery(
+export function planQuery(root: RootNode, caps: BackendCapabilities, window: TimeWindow): QueryPlan {
+  return caps.kind === 'jaeger' ? planJaegerQuery(root, caps, window) : planTempoQuery(root, caps, window);
+}
+
+export function planJaegerQuery(root: RootNode, caps: JaegerCapabilitiesForPlan, window: TimeWindow): JaegerPlan {
+  const pushdown = choosePushdown(requiredSpanCandidates(root));
+  return {
+    backend: 'jaeger',
+    api: caps.api,
+    queryKind: isMetricsQuery(root) ? 'metrics' : 'search',
+    residual: root,
+    window,
+    pushdown,
+    fanOut: pushdown.service === undefined,
+    searchDepth: caps.searchDepth,
+  };
+}
+
+export function planTempoQuery(
   root: RootNode,
   caps: TempoCapabilitiesForPlan,
   window: TimeWindow
-): TempoNativePlan | TempoEnginePlan;
-export function planQuery(root: RootNode, caps: BackendCapabilities, window: TimeWindow): QueryPlan;
-export function planQuery(root: RootNode, caps: BackendCapabilities, window: TimeWindow): QueryPlan {
-  const queryKind = isMetricsQuery(root) ? 'metrics' : 'search';
-  if (caps.kind === 'jaeger') {
-    const pushdown = choosePushdown(requiredSpanCandidates(root));
-    return {
-      backend: 'jaeger',
-      api: caps.api,
-      queryKind,
-      residual: root,
-      window,
-      pushdown,
-      fanOut: pushdown.service === undefined,
-      searchDepth: caps.searchDepth,
-    };
-  }
-  return planTempo(root, caps, window, queryKind);
-}
-
-function planTempo(
-  root: RootNode,
-  caps: TempoCapabilitiesForPlan,
-  window: TimeWindow,
-  queryKind: 'search' | 'metrics'
 ): TempoNativePlan | TempoEnginePlan {
+  const queryKind = isMetricsQuery(root) ? 'metrics' : 'search';
   const unsupported = queryFeatures(root)
     .filter((u) => !tempoSupports(caps, u.feature))
     .map((u) => ({

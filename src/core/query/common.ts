@@ -1,6 +1,5 @@
 import { TraceLensError } from '../errors';
-import type { SearchResponse } from '../engine';
-import { searchTraces } from '../engine';
+import { searchTraces, type SearchResponse } from '../engine';
 import type { Trace } from '../model/types';
 import { formatDiagnostic, parseTraceQL } from '../traceql';
 import type { RootNode } from '../traceql/ast';

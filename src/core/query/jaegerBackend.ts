@@ -4,7 +4,7 @@ import type { Transport } from '../backends/transport';
 import { evaluateMetrics, evaluateMetricsInstant } from '../engine';
 import { TraceLensError } from '../errors';
 import type { Trace } from '../model/types';
-import { explainPlan, jaegerCapabilities, planQuery, type JaegerPlan } from '../plan';
+import { explainPlan, jaegerCapabilities, planJaegerQuery, type JaegerPlan } from '../plan';
 import type { RootNode } from '../traceql/ast';
 import {
   DEFAULT_LIMIT,
@@ -186,7 +186,7 @@ export class JaegerBackend implements Backend {
   async explain(queryText: string, window: Window): Promise<Explained> {
     const root = parseQuery(queryText);
     const caps = await this.client.capabilities(window.signal);
-    const plan = planQuery(root, jaegerCapabilities(caps.api, this.opts.searchDepth), window);
+    const plan = planJaegerQuery(root, jaegerCapabilities(caps.api, this.opts.searchDepth), window);
     return { plan, ...explainPlan(plan) };
   }
 
@@ -195,7 +195,7 @@ export class JaegerBackend implements Backend {
     const meter = new RequestMeter();
     const client = this.client.withTransport(meter.wrap(this.transport));
     const caps = await client.capabilities(window.signal);
-    const plan = planQuery(root, jaegerCapabilities(caps.api, this.opts.searchDepth), window);
+    const plan = planJaegerQuery(root, jaegerCapabilities(caps.api, this.opts.searchDepth), window);
     const notices: Notice[] = [];
     const services = plan.fanOut ? await client.services(window.signal) : [plan.pushdown.service ?? ''];
     if (plan.fanOut) {

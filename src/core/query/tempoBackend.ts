@@ -4,7 +4,7 @@ import type { Transport } from '../backends/transport';
 import { evaluateMetrics, evaluateMetricsInstant } from '../engine';
 import { TraceLensError } from '../errors';
 import type { Trace } from '../model/types';
-import { explainPlan, planQuery, tempoCapabilities, type TempoEnginePlan, type TempoNativePlan } from '../plan';
+import { explainPlan, planTempoQuery, tempoCapabilities, type TempoEnginePlan, type TempoNativePlan } from '../plan';
 import type { RootNode } from '../traceql/ast';
 import { DEFAULT_LIMIT, checkWindow, evaluateSearch, formatStep, matchingTraces, parseQuery, stats } from './common';
 import { mapBounded } from './mapBounded';
@@ -248,7 +248,7 @@ export class TempoBackend implements Backend {
       });
     }
     const version = await this.version;
-    return planQuery(root, tempoCapabilities(version, this.opts.searchDepth), window);
+    return planTempoQuery(root, tempoCapabilities(version, this.opts.searchDepth), window);
   }
 
   private async fetchForEngine(client: TempoClient, plan: TempoEnginePlan, window: Window): Promise<Fetched> {
