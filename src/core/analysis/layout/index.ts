@@ -12,3 +12,12 @@ export type {
   PositionedNode,
   RoutedEdge,
 } from './types';
+export {
+  groupServiceGraph,
+  groupKey,
+  groupNodeId,
+  groupNameOf,
+  type GroupBy,
+  type GroupOptions,
+  type GroupedGraph,
+} from './grouping';
