@@ -49,6 +49,16 @@ describe('tokenizeForHighlight', () => {
     expect(kinds).toEqual(['punctuation', 'error', 'operator', 'error']);
   });
 
+  it('treats Grafana template variables as keywords, since the editor shows them uninterpolated', () => {
+    const text = '{ .a = $x && .b = ${y:csv} && .c = $ }';
+    const kinds = tokenizeForHighlight(text).map((s) => [text.slice(s.from, s.to), s.kind]);
+    expect(kinds.filter(([t]) => t.startsWith('$'))).toEqual([
+      ['$x', 'keyword'],
+      ['${y:csv}', 'keyword'],
+      ['$', 'error'],
+    ]);
+  });
+
   it('splits parent scopes from the attribute name', () => {
     const text = 'parent.resource.x';
     expect(tokenizeForHighlight(text).map((s) => [text.slice(s.from, s.to), s.kind])).toEqual([

@@ -68,7 +68,8 @@ function kindOf(t: Token): HighlightKind {
     case 'ident':
       return wordKind(t.text);
     default:
-      return 'error';
+      // The editor shows text before interpolation, where `$service` is legitimate.
+      return /^\$(\{[A-Za-z0-9_]+(:[A-Za-z0-9_]+)?\}|[A-Za-z0-9_]+)$/.test(t.text) ? 'keyword' : 'error';
   }
 }
 
