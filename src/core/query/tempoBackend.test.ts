@@ -1,0 +1,128 @@
+import { nodeTransport } from '../backends';
+import { fixture } from '../backends/testing/fixtures';
+import { startFakeServer, type FakeServer } from '../backends/testing/fakeServer';
+import { TraceLensError } from '../errors';
+import { createBackend } from './createBackend';
+
+const T0 = 1764092934000000000n;
+const window = { start: T0 - 3_600_000_000_000n, end: T0 + 3_600_000_000_000n };
+const json = (name: string) => ({ body: fixture('tempo', name) });
+const TRACE_A = '0af7651916cd43dd8448eb211c80319c';
+const TRACE_B = '4bf92f3577b34da6a3ce929d0e0e4736';
+
+async function rejection(p: Promise<unknown>): Promise<TraceLensError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof TraceLensError) {
+      return e;
+    }
+    throw e;
+  }
+  throw new Error('expected a rejection');
+}
+
+function tempoServer(buildinfo: string): Promise<FakeServer> {
+  return startFakeServer({
+    '/api/status/buildinfo': json(buildinfo),
+    '/api/search': (req) =>
+      req.query.get('q') === '{ .bad'
+        ? { status: 400, body: 'invalid TraceQL query: parse error' }
+        : json('search-ids.json'),
+    [`/api/v2/traces/${TRACE_A}`]: json('trace-v2.json'),
+    [`/api/v2/traces/${TRACE_B}`]: json('trace-v2-partial.json'),
+    '/api/metrics/query_range': json('query-range.json'),
+    '/api/metrics/query': json('query-instant.json'),
+    '/api/v2/search/tag/resource.service.name/values': json('tag-values-v2.json'),
+    '/api/v2/search/tag/name/values': { body: { tagValues: [{ type: 'string', value: 'GET /users' }] } },
+  });
+}
+
+describe('Tempo backend on a current Tempo (native)', () => {
+  let server: FakeServer;
+  beforeAll(async () => {
+    server = await tempoServer('buildinfo-3.0.json');
+  });
+  afterAll(() => server.close());
+
+  it('sends the query text as is to /api/search', async () => {
+    const b = createBackend({ kind: 'tempo', transport: nodeTransport(server.url) });
+    const q = '{ span:childCount > 1 } | count() > 0';
+    const out = await b.search(q, { ...window, limit: 2, spss: 5 });
+    const req = server.requests.filter((r) => r.path === '/api/search').pop();
+    expect(req?.query.get('q')).toBe(q);
+    expect(req?.query.get('limit')).toBe('2');
+    expect(out.response.traces.map((t) => t.traceID)).toEqual([TRACE_A, TRACE_B]);
+    expect(out.stats.tracesFetched).toBe(0);
+    expect(out.notices[0]?.text).toContain('limit of 2');
+    expect(server.requests.some((r) => r.path.startsWith('/api/v2/traces/'))).toBe(false);
+  });
+
+  it('runs metrics natively with a step and exemplars', async () => {
+    const b = createBackend({ kind: 'tempo', transport: nodeTransport(server.url) });
+    const out = await b.metrics('{} | rate() by (resource.service.name) > 0.1', { ...window, step: 60_000_000_000 });
+    const req = server.requests.filter((r) => r.path === '/api/metrics/query_range').pop();
+    expect(req?.query.get('step')).toBe('1m');
+    expect(out.response.series[0].exemplars).toHaveLength(1);
+    const inst = await b.metricsInstant('{} | rate()', window);
+    expect(inst.response.series).toHaveLength(2);
+  });
+
+  it('reports a tag that neither the v2 nor the v1 endpoint knows as a 404', async () => {
+    const b = createBackend({ kind: 'tempo', transport: nodeTransport(server.url) });
+    const err = await rejection(b.tagValues('x', undefined));
+    expect(err.status).toBe(404);
+  });
+
+  it('lists services and operations from tag values', async () => {
+    const b = createBackend({ kind: 'tempo', transport: nodeTransport(server.url) });
+    expect(await b.services()).toContain('frontend');
+    expect(await b.operations('frontend')).toEqual([{ name: 'GET /users', spanKind: '' }]);
+    const req = server.requests.filter((r) => r.path === '/api/v2/search/tag/name/values').pop();
+    expect(req?.query.get('q')).toBe('{ resource.service.name = "frontend" }');
+  });
+});
+
+describe('Tempo backend on an older Tempo (engine finishes)', () => {
+  let server: FakeServer;
+  beforeAll(async () => {
+    server = await tempoServer('buildinfo-2.9.json');
+  });
+  afterAll(() => server.close());
+
+  it('narrows on Tempo, fetches the traces and evaluates the query locally', async () => {
+    const b = createBackend({ kind: 'tempo', transport: nodeTransport(server.url) });
+    const out = await b.search('{ span:childCount > 0 && resource.service.name = "user-service" }', window);
+    const req = server.requests.filter((r) => r.path === '/api/search').pop();
+    expect(req?.query.get('q')).toBe('{ resource.service.name = "user-service" }');
+    expect(out.response.traces.map((t) => t.traceID)).toEqual([TRACE_A]);
+    expect(out.stats).toMatchObject({ tracesFetched: 2, tracesMatched: 1 });
+    const texts = out.notices.map((n) => n.text).join(' ');
+    expect(texts).toContain('does not support span:childCount (since 2.10)');
+    expect(texts).toContain('partial');
+  });
+
+  it('computes metrics Tempo lacks in the engine', async () => {
+    const b = createBackend({ kind: 'tempo', transport: nodeTransport(server.url) });
+    const out = await b.metrics('({} | count_over_time()) / ({ status = error } | count_over_time())', {
+      ...window,
+      step: 7_200_000_000_000,
+    });
+    expect(out.response.series.length).toBeGreaterThan(0);
+    expect(out.stats.tracesFetched).toBe(2);
+    expect(out.notices.map((n) => n.text).join(' ')).toContain('Metrics computed by TraceLens');
+  });
+
+  it('explains why', async () => {
+    const b = createBackend({ kind: 'tempo', transport: nodeTransport(server.url) });
+    const e = await b.explain('{ span:childCount > 0 }', window);
+    expect(e.plan).toMatchObject({ backend: 'tempo', mode: 'engine' });
+    expect(e.text).toContain('needs Tempo 2.10');
+  });
+
+  it('has no dependencies or sampling API', async () => {
+    const b = createBackend({ kind: 'tempo', transport: nodeTransport(server.url) });
+    expect((await rejection(b.dependencies(window))).kind).toBe('unsupported');
+    expect((await rejection(b.samplingStrategy('x'))).kind).toBe('unsupported');
+  });
+});
