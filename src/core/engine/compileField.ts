@@ -6,6 +6,7 @@ import type { AttributeNode, ComparisonOp, FieldBinaryOp, FieldExpr, StaticNode 
 import { compileAnchoredRegex } from '../regex';
 import { fromAttribute } from './attributeValue';
 import type { CompiledField, EvalContext } from './evalContext';
+import { fastComparison } from './fastCompare';
 import { compileIntrinsic, intrinsicScope } from './intrinsics';
 import { type ArithOp, NIL, type Value, arith, bool, compare, equals, negate } from './values';
 
@@ -165,8 +166,10 @@ function compileBinary(op: FieldBinaryOp, l: FieldExpr, r: FieldExpr): CompiledF
     case '=~':
     case '!~':
       return compileRegex(op, left, r, right);
-    default:
-      return (c) => bool(compareOp(op, left(c), right(c)));
+    default: {
+      const general: CompiledField = (c) => bool(compareOp(op, left(c), right(c)));
+      return fastComparison(op, l, r, general) ?? general;
+    }
   }
 }
 

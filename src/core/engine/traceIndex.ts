@@ -31,36 +31,82 @@ export function indexTrace(trace: Trace): TraceIndex {
   if (hit !== undefined && hit.spans === trace.spans) {
     return hit;
   }
-  const built = buildIndex(trace);
+  const built = new LazyTraceIndex(trace);
   cache.set(trace, built);
   return built;
 }
 
-function buildIndex(trace: Trace): TraceIndex {
-  const spans = trace.spans;
-  const n = spans.length;
-  const byId = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    if (!byId.has(spans[i].spanId)) {
-      byId.set(spans[i].spanId, i);
-    }
+interface Structure {
+  parent: Int32Array;
+  childCount: Int32Array;
+  left: Int32Array;
+  right: Int32Array;
+  nestedParent: Int32Array;
+}
+
+interface Extent {
+  root: number;
+  startUnixNano: bigint;
+  durationNanos: number;
+}
+
+/**
+ * Parts are built on first use: a plain filter needs neither the id map nor the nested sets, and
+ * skipping them keeps filter-only queries close to the cost of reading the spans.
+ */
+class LazyTraceIndex implements TraceIndex {
+  readonly spans: readonly Span[];
+  private structure: Structure | null = null;
+  private extent: Extent | null = null;
+
+  constructor(readonly trace: Trace) {
+    this.spans = trace.spans;
   }
-  const parent = new Int32Array(n).fill(-1);
-  const childCount = new Int32Array(n);
+
+  get parent(): Int32Array {
+    return this.built().parent;
+  }
+  get childCount(): Int32Array {
+    return this.built().childCount;
+  }
+  get left(): Int32Array {
+    return this.built().left;
+  }
+  get right(): Int32Array {
+    return this.built().right;
+  }
+  get nestedParent(): Int32Array {
+    return this.built().nestedParent;
+  }
+  get root(): number {
+    return this.measured().root;
+  }
+  get startUnixNano(): bigint {
+    return this.measured().startUnixNano;
+  }
+  get durationNanos(): number {
+    return this.measured().durationNanos;
+  }
+
+  private built(): Structure {
+    this.structure ??= buildStructure(this.spans);
+    return this.structure;
+  }
+
+  private measured(): Extent {
+    this.extent ??= measureExtent(this.spans);
+    return this.extent;
+  }
+}
+
+function measureExtent(spans: readonly Span[]): Extent {
   let root = -1;
   let minStart: bigint | null = null;
   let maxEnd: bigint | null = null;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < spans.length; i++) {
     const s = spans[i];
-    if (s.parentSpanId === '') {
-      if (root === -1) {
-        root = i;
-      }
-    } else {
-      const p = byId.get(s.parentSpanId);
-      if (p !== undefined && p !== i) {
-        parent[i] = p;
-      }
+    if (root === -1 && s.parentSpanId === '') {
+      root = i;
     }
     const end = s.startTimeUnixNano + BigInt(Math.round(s.durationNanos));
     if (minStart === null || s.startTimeUnixNano < minStart) {
@@ -70,19 +116,33 @@ function buildIndex(trace: Trace): TraceIndex {
       maxEnd = end;
     }
   }
-  const { left, right, nestedParent } = numberNestedSets(parent, childCount);
   return {
-    trace,
-    spans,
-    parent,
-    childCount,
-    left,
-    right,
-    nestedParent,
     root,
     startUnixNano: minStart ?? 0n,
     durationNanos: minStart === null || maxEnd === null ? 0 : Number(maxEnd - minStart),
   };
+}
+
+function buildStructure(spans: readonly Span[]): Structure {
+  const n = spans.length;
+  const byId = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    if (!byId.has(spans[i].spanId)) {
+      byId.set(spans[i].spanId, i);
+    }
+  }
+  const parent = new Int32Array(n).fill(-1);
+  const childCount = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = spans[i].parentSpanId;
+    if (id !== '') {
+      const p = byId.get(id);
+      if (p !== undefined && p !== i) {
+        parent[i] = p;
+      }
+    }
+  }
+  return { parent, childCount, ...numberNestedSets(parent, childCount) };
 }
 
 /**
