@@ -5,7 +5,8 @@ import { RE2JS } from 're2js';
  * behaves like `^bar$`. RE2 runs in time linear in the input, so a hostile pattern cannot freeze a
  * browser tab the way a backtracking JavaScript RegExp can.
  */
-export type AnchoredRegex = { readonly ok: true; test(s: string): boolean } | { readonly ok: false; readonly message: string };
+export type AnchoredRegex =
+  { readonly ok: true; test(s: string): boolean } | { readonly ok: false; readonly message: string };
 
 /** Queries reuse a handful of patterns across many spans; a small cache avoids recompiling per span. */
 const CACHE_LIMIT = 256;
