@@ -1,0 +1,57 @@
+import type { DatasourceRef } from './readFrames';
+
+/**
+ * TraceQL and Explore links for what the user clicked. Kept pure so the menu, the tests and the
+ * README agree on exactly what is opened.
+ */
+
+/** TraceQL string literal: backslashes and quotes escaped as TraceQL's lexer expects. */
+export function traceqlString(s: string): string {
+  return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+export function traceqlForNode(service: string): string {
+  return `{resource.service.name=${traceqlString(service)}}`;
+}
+
+/** Traces where a span of `source` has a descendant span in `target`: the calls along this edge. */
+export function traceqlForEdge(source: string, target: string): string {
+  return `${traceqlForNode(source)} >> ${traceqlForNode(target)}`;
+}
+
+/**
+ * Calls to an uninstrumented peer exist only as the caller's client spans, so they are found by
+ * what those spans say rather than by a callee service.
+ */
+export function traceqlForPeerEdge(source: string, peerAttribute: string, peer: string): string {
+  return `{resource.service.name=${traceqlString(source)} && span.${peerAttribute}=${traceqlString(peer)}}`;
+}
+
+export interface TimeRangeRef {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** An Explore URL with one pane running `query` against the given data source. */
+export function exploreUrl(ds: DatasourceRef, query: Record<string, unknown>, range: TimeRangeRef): string {
+  const panes = {
+    sg: {
+      datasource: ds.uid,
+      queries: [{ refId: 'A', ...query, datasource: ds.type ? { type: ds.type, uid: ds.uid } : { uid: ds.uid } }],
+      range,
+    },
+  };
+  return `/explore?schemaVersion=1&panes=${encodeURIComponent(JSON.stringify(panes))}&orgId=1`;
+}
+
+/** Explore with a TraceQL search. TraceLens and Tempo both read { queryType: 'traceql', query }. */
+export function tracesUrl(ds: DatasourceRef, traceql: string, range: TimeRangeRef): string {
+  return exploreUrl(ds, { queryType: 'traceql', query: traceql }, range);
+}
+
+/** Explore with a logs query for a service; `${service}` in the template is replaced (escaped for a label matcher). */
+export function logsUrl(logsDatasourceUid: string, template: string, service: string, range: TimeRangeRef): string {
+  const escaped = service.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  const expr = template.split('${service}').join(escaped);
+  return exploreUrl({ uid: logsDatasourceUid }, { expr }, range);
+}
