@@ -15,7 +15,11 @@ export interface SandboxGlobals {
 
 /** The slice of RequireJS's global API the host uses (requirejs ships no TypeScript types here). */
 export interface AmdRequire {
-  (deps: string[], onLoad: (...modules: unknown[]) => void, onError: (error: Error & { requireModules?: string[] }) => void): void;
+  (
+    deps: string[],
+    onLoad: (...modules: unknown[]) => void,
+    onError: (error: Error & { requireModules?: string[] }) => void
+  ): void;
   config(options: { baseUrl?: string; waitSeconds?: number }): void;
   undef(id: string): void;
 }

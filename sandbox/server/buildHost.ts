@@ -11,13 +11,21 @@ function newestMtime(dir: string): number {
 }
 
 /**
+ * Where the host bundle goes. Inside node_modules/.cache, like webpack's and babel's caches, so that
+ * `eslint .` (which does not read .gitignore) never parses an 8 MB minified bundle, and git ignores it.
+ */
+export function hostBuildDir(repoRoot: string): string {
+  return path.join(repoRoot, 'node_modules', '.cache', 'tracelens-sandbox', 'host');
+}
+
+/**
  * Bundles the host page (React, @grafana/*, rxjs, lodash, monaco-editor and the other runtime
  * packages Grafana supplies to plugins, plus the sandbox's own pages) into sandbox/.build/.
  * Skips the build when the output is newer than the host sources and the installed packages.
  */
 export async function buildHost(repoRoot: string, force = false): Promise<void> {
   const hostDir = path.join(repoRoot, 'sandbox', 'host');
-  const outDir = path.join(repoRoot, 'sandbox', '.build');
+  const outDir = hostBuildDir(repoRoot);
   const outFile = path.join(outDir, 'host.js');
   const lockFile = path.join(repoRoot, 'package-lock.json');
   const inputsChanged = Math.max(newestMtime(hostDir), fs.existsSync(lockFile) ? fs.statSync(lockFile).mtimeMs : 0);

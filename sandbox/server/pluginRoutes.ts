@@ -14,14 +14,17 @@ export interface PluginRoute {
  * Secrets only ever reach the upstream request through here, never the browser.
  */
 export function expandRouteTemplate(template: string, ds: StoredDataSource): string {
-  return template.replace(/\{\{\s*\.(JsonData|SecureJsonData)\.([A-Za-z0-9_]+)\s*\}\}|\{\{\s*\.URL\s*\}\}/g, (match, scope, key) => {
-    if (!scope) {
-      return ds.url;
+  return template.replace(
+    /\{\{\s*\.(JsonData|SecureJsonData)\.([A-Za-z0-9_]+)\s*\}\}|\{\{\s*\.URL\s*\}\}/g,
+    (match, scope, key) => {
+      if (!scope) {
+        return ds.url;
+      }
+      const source: Record<string, unknown> = scope === 'JsonData' ? ds.jsonData : ds.secureJsonData;
+      const value = source[key];
+      return value === undefined || value === null ? '' : String(value);
     }
-    const source: Record<string, unknown> = scope === 'JsonData' ? ds.jsonData : ds.secureJsonData;
-    const value = source[key];
-    return value === undefined || value === null ? '' : String(value);
-  });
+  );
 }
 
 /**

@@ -49,7 +49,9 @@ function asRecord(value: unknown): Record<string, unknown> {
 
 function asStringRecord(value: unknown): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(asRecord(value)).flatMap(([key, item]) => (item === undefined || item === null ? [] : [[key, String(item)]]))
+    Object.entries(asRecord(value)).flatMap(([key, item]) =>
+      item === undefined || item === null ? [] : [[key, String(item)]]
+    )
   );
 }
 

@@ -3,6 +3,7 @@ import http from 'http';
 import path from 'path';
 
 import { ThemeId, buildBootData, instanceSettingsFor } from './bootData';
+import { hostBuildDir } from './buildHost';
 import { loadProvisionedDashboards } from './dashboards';
 import { proxyDataSourceRequest } from './dataProxy';
 import { DataSourceStore, DataSourceUpdate } from './dataSourceStore';
@@ -68,7 +69,14 @@ export function createSandboxServer({ repoRoot, env }: SandboxOptions): http.Ser
   const datasourcesDir = provisioningDir(repoRoot, env, 'datasources');
   const dashboardsDir = provisioningDir(repoRoot, env, 'dashboards');
   const store = new DataSourceStore(loadProvisionedDataSources(datasourcesDir, env));
-  console.log(`sandbox: data sources from ${path.relative(repoRoot, datasourcesDir)}: ${store.list().map((ds) => ds.uid).join(', ') || 'none'}`);
+  console.log(
+    `sandbox: data sources from ${path.relative(repoRoot, datasourcesDir)}: ${
+      store
+        .list()
+        .map((ds) => ds.uid)
+        .join(', ') || 'none'
+    }`
+  );
   console.log(`sandbox: dashboards from ${path.relative(repoRoot, dashboardsDir)}`);
 
   const pluginFolder = (plugins: BuiltPlugin[], id: string): string | undefined =>
@@ -92,10 +100,19 @@ export function createSandboxServer({ repoRoot, env }: SandboxOptions): http.Ser
     }
     const dsByUid = /^\/api\/datasources\/uid\/([^/]+)$/.exec(url.pathname);
     if (url.pathname === '/api/datasources' && method === 'GET') {
-      sendJson(res, 200, store.list().map((ds) => store.toPublic(ds)));
+      sendJson(
+        res,
+        200,
+        store.list().map((ds) => store.toPublic(ds))
+      );
     } else if (url.pathname === '/api/datasources' && method === 'POST') {
       const created = store.create(await readJsonBody(req));
-      sendJson(res, 200, { datasource: store.toPublic(created), id: created.id, message: 'Datasource added', name: created.name });
+      sendJson(res, 200, {
+        datasource: store.toPublic(created),
+        id: created.id,
+        message: 'Datasource added',
+        name: created.name,
+      });
     } else if (dsByUid && method === 'GET') {
       const ds = store.get(decodeURIComponent(dsByUid[1]));
       ds ? sendJson(res, 200, store.toPublic(ds)) : sendJson(res, 404, { message: 'Data source not found' });
@@ -115,18 +132,32 @@ export function createSandboxServer({ repoRoot, env }: SandboxOptions): http.Ser
       });
     } else if (url.pathname === '/api/search') {
       const dashboards = loadProvisionedDashboards(dashboardsDir);
-      sendJson(res, 200, dashboards.map((d) => ({ uid: d.uid, title: d.title, type: 'dash-db', url: `/dashboard/${d.uid}` })));
+      sendJson(
+        res,
+        200,
+        dashboards.map((d) => ({ uid: d.uid, title: d.title, type: 'dash-db', url: `/dashboard/${d.uid}` }))
+      );
     } else if (url.pathname.startsWith('/api/dashboards/uid/')) {
       const uid = decodeURIComponent(url.pathname.slice('/api/dashboards/uid/'.length));
       const dashboard = loadProvisionedDashboards(dashboardsDir).find((d) => d.uid === uid);
       dashboard
-        ? sendJson(res, 200, { dashboard: dashboard.json, meta: { provisioned: true, provisionedExternalId: dashboard.file } })
+        ? sendJson(res, 200, {
+            dashboard: dashboard.json,
+            meta: { provisioned: true, provisionedExternalId: dashboard.file },
+          })
         : sendJson(res, 404, { message: 'Dashboard not found' });
     } else if (/^\/api\/plugins\/[^/]+\/settings$/.test(url.pathname)) {
       const id = url.pathname.split('/')[3];
       const plugin = plugins.find((candidate) => candidate.id === id);
       plugin
-        ? sendJson(res, 200, { ...plugin.json, enabled: true, pinned: true, jsonData: {}, module: plugin.module, baseUrl: plugin.baseUrl })
+        ? sendJson(res, 200, {
+            ...plugin.json,
+            enabled: true,
+            pinned: true,
+            jsonData: {},
+            module: plugin.module,
+            baseUrl: plugin.baseUrl,
+          })
         : sendJson(res, 404, { message: 'Plugin not found' });
     } else if (url.pathname === '/api/health') {
       sendJson(res, 200, { database: 'ok', version: '12.4.6', commit: 'sandbox' });
@@ -163,11 +194,16 @@ export function createSandboxServer({ repoRoot, env }: SandboxOptions): http.Ser
     }
     let served = false;
     if (pathname.startsWith('/host/')) {
-      served = serveFile(res, path.join(repoRoot, 'sandbox', '.build'), pathname.slice('/host/'.length));
+      served = serveFile(res, hostBuildDir(repoRoot), pathname.slice('/host/'.length));
     } else if (pathname === '/vendor/require.js') {
       served = serveFile(res, path.join(repoRoot, 'node_modules', 'requirejs'), 'require.js', true);
     } else if (pathname.startsWith('/monaco/vs/')) {
-      served = serveFile(res, path.join(repoRoot, 'node_modules', 'monaco-editor', 'min', 'vs'), pathname.slice('/monaco/vs/'.length), true);
+      served = serveFile(
+        res,
+        path.join(repoRoot, 'node_modules', 'monaco-editor', 'min', 'vs'),
+        pathname.slice('/monaco/vs/'.length),
+        true
+      );
     } else if (pathname.startsWith('/public/build/img/icons/')) {
       // @grafana/ui's <Icon> fetches its SVGs from Grafana's public/build/img/icons/.
       const icons = path.join(repoRoot, 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img', 'icons');

@@ -77,10 +77,15 @@ test.afterAll(async () => {
   fs.rmSync(provisioningDir, { recursive: true, force: true });
 });
 
-test('forwards to the data source URL with basic auth and custom headers from interpolated provisioning', async ({ request }) => {
-  const response = await request.get(`${sandbox.url}/api/datasources/proxy/uid/echo-basic/api/traces?service=a%20b&limit=2`, {
-    headers: { Authorization: 'Bearer browser-session', Cookie: 'grafana_session=abc' },
-  });
+test('forwards to the data source URL with basic auth and custom headers from interpolated provisioning', async ({
+  request,
+}) => {
+  const response = await request.get(
+    `${sandbox.url}/api/datasources/proxy/uid/echo-basic/api/traces?service=a%20b&limit=2`,
+    {
+      headers: { Authorization: 'Bearer browser-session', Cookie: 'grafana_session=abc' },
+    }
+  );
   expect(response.status()).toBe(200);
   const echoed = await response.json();
   expect(echoed.url).toBe('/base/api/traces?service=a%20b&limit=2');
@@ -121,7 +126,13 @@ for (const unsafe of ['api/..%2f..%2fadmin', 'api/%2e%2e/admin', 'api/../admin',
 test('answers 404 for an unknown data source and 502 when the upstream is down', async ({ request }) => {
   expect((await request.get(`${sandbox.url}/api/datasources/proxy/uid/nope/api/services`)).status()).toBe(404);
   const created = await request.post(`${sandbox.url}/api/datasources`, {
-    data: { name: 'Down', type: 'tracelens-traceql-datasource', uid: 'down', url: 'http://127.0.0.1:9', access: 'proxy' },
+    data: {
+      name: 'Down',
+      type: 'tracelens-traceql-datasource',
+      uid: 'down',
+      url: 'http://127.0.0.1:9',
+      access: 'proxy',
+    },
   });
   expect(created.ok()).toBe(true);
   const response = await request.get(`${sandbox.url}/api/datasources/proxy/uid/down/api/services`);

@@ -38,7 +38,14 @@ export async function importPanelPlugin(id: string, meta: PluginMeta): Promise<P
   if (!(plugin instanceof PanelPlugin)) {
     throw new Error(`${info.module} does not export a PanelPlugin named "plugin"`);
   }
-  const panelMeta: PanelPluginMeta = { sort: 100, skipDataQuery: false, hideFromList: false, ...meta, module: info.module, baseUrl: info.baseUrl };
+  const panelMeta: PanelPluginMeta = {
+    sort: 100,
+    skipDataQuery: false,
+    hideFromList: false,
+    ...meta,
+    module: info.module,
+    baseUrl: info.baseUrl,
+  };
   plugin.meta = panelMeta;
   return plugin;
 }

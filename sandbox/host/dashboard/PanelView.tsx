@@ -14,7 +14,7 @@ import {
 } from '@grafana/data';
 import { config } from '@grafana/runtime';
 import { ErrorBoundaryAlert, PanelChrome, PanelContextProvider } from '@grafana/ui';
-import React, { useCallback, useEffect, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useState } from 'react';
 
 import { importPanelPlugin } from '../amd/importPlugin';
 import { useElementWidth } from '../components/useElementWidth';
@@ -34,20 +34,20 @@ interface Props {
 const EMPTY_FIELD_CONFIG: FieldConfigSource = { defaults: {}, overrides: [] };
 
 function usePanelPlugin(type: string): { plugin?: PanelPlugin; error?: string } {
+  // Boot data lists panel plugins as PanelPluginMeta; the loader needs the PluginMeta part.
+  const meta = config.panels[type] as unknown as PluginMeta | undefined;
   const [state, setState] = useState<{ plugin?: PanelPlugin; error?: string }>({});
   useEffect(() => {
-    if (isCorePanel(type)) {
-      return;
-    }
-    const meta = config.panels[type] as unknown as PluginMeta | undefined;
-    if (!meta) {
-      setState({ error: `Panel plugin ${type} is not built (run npm run build once it lands)` });
+    if (isCorePanel(type) || !meta) {
       return;
     }
     importPanelPlugin(type, meta)
       .then((plugin) => setState({ plugin }))
       .catch((error: unknown) => setState({ error: error instanceof Error ? error.message : String(error) }));
-  }, [type]);
+  }, [type, meta]);
+  if (!isCorePanel(type) && !meta) {
+    return { error: `Panel plugin ${type} is not built (run npm run build once it lands)` };
+  }
   return state;
 }
 
@@ -97,21 +97,23 @@ export function PanelView({ panel, range, eventBus, services, onChangeTimeRange 
   const height = panelPixelHeight(panel);
   const { plugin, error: pluginError } = usePanelPlugin(panel.type);
   const data = usePanelData(panel, range, services);
-  const [options, setOptions] = useState<Record<string, unknown>>();
-  const [fieldConfig, setFieldConfig] = useState<FieldConfigSource>(panel.fieldConfig ?? EMPTY_FIELD_CONFIG);
-
-  useEffect(() => {
-    if (plugin) {
-      const defaults = getPanelOptionsWithDefaults({
-        plugin,
-        currentOptions: panel.options ?? {},
-        currentFieldConfig: panel.fieldConfig ?? EMPTY_FIELD_CONFIG,
-        isAfterPluginChange: false,
-      });
-      setOptions(defaults.options);
-      setFieldConfig(defaults.fieldConfig);
-    }
-  }, [plugin, panel]);
+  const defaults = useMemo(
+    () =>
+      plugin
+        ? getPanelOptionsWithDefaults({
+            plugin,
+            currentOptions: panel.options ?? {},
+            currentFieldConfig: panel.fieldConfig ?? EMPTY_FIELD_CONFIG,
+            isAfterPluginChange: false,
+          })
+        : undefined,
+    [plugin, panel]
+  );
+  // A panel may change its own options (onOptionsChange); those win over the saved ones.
+  const [changedOptions, setOptions] = useState<Record<string, unknown>>();
+  const [changedFieldConfig, setFieldConfig] = useState<FieldConfigSource>();
+  const options = changedOptions ?? defaults?.options;
+  const fieldConfig = changedFieldConfig ?? defaults?.fieldConfig ?? panel.fieldConfig ?? EMPTY_FIELD_CONFIG;
 
   const replaceVariables = useCallback<InterpolateFunction>(
     (value, scopedVars, format) => services.templateSrv.replace(value, scopedVars, format),
@@ -138,7 +140,13 @@ export function PanelView({ panel, range, eventBus, services, onChangeTimeRange 
             <ErrorBoundaryAlert>
               <PanelContextProvider value={{ eventsScope: 'dashboard', eventBus }}>
                 {isCorePanel(panel.type) && panelData && (
-                  <CorePanelStandIn type={panel.type} data={panelData} width={innerWidth} height={innerHeight} range={range} />
+                  <CorePanelStandIn
+                    type={panel.type}
+                    data={panelData}
+                    width={innerWidth}
+                    height={innerHeight}
+                    range={range}
+                  />
                 )}
                 {PanelComponent && options && panelData && (
                   <PanelComponent

@@ -14,7 +14,13 @@ export function TraceJson({ traceId, data }: Props) {
   const json = useMemo(() => {
     const traceFrames = data.series.filter((frame) => frame.meta?.preferredVisualisationType === 'trace');
     const frames = traceFrames.length > 0 ? traceFrames : data.series;
-    return frames.length > 0 ? JSON.stringify(frames.map((frame) => toDataFrameDTO(frame)), null, 2) : '';
+    return frames.length > 0
+      ? JSON.stringify(
+          frames.map((frame) => toDataFrameDTO(frame)),
+          null,
+          2
+        )
+      : '';
   }, [data.series]);
   return (
     <section aria-labelledby="trace-json-heading" data-testid="trace-json">

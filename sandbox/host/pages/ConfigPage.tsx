@@ -1,5 +1,12 @@
 import { css } from '@emotion/css';
-import { DataSourceApi, DataSourceInstanceSettings, DataSourcePlugin, DataSourceSettings, GrafanaTheme2, PluginMeta } from '@grafana/data';
+import {
+  DataSourceApi,
+  DataSourceInstanceSettings,
+  DataSourcePlugin,
+  DataSourceSettings,
+  GrafanaTheme2,
+  PluginMeta,
+} from '@grafana/data';
 import { FetchError, getBackendSrv } from '@grafana/runtime';
 import { Alert, Button, ErrorBoundaryAlert, LoadingPlaceholder, useStyles2 } from '@grafana/ui';
 import React, { useEffect, useState } from 'react';
@@ -42,7 +49,6 @@ export function ConfigPage({ uid, services }: Props) {
 
   useEffect(() => {
     if (!target) {
-      setError('No data source to configure');
       return;
     }
     getBackendSrv()
@@ -63,7 +69,10 @@ export function ConfigPage({ uid, services }: Props) {
     setSaving(true);
     setTest(undefined);
     try {
-      const response = await getBackendSrv().put<SaveResponse>(`/api/datasources/uid/${encodeURIComponent(options.uid)}`, options);
+      const response = await getBackendSrv().put<SaveResponse>(
+        `/api/datasources/uid/${encodeURIComponent(options.uid)}`,
+        options
+      );
       setOptions(response.datasource);
       setSaved(response.datasource);
       services.dataSourceSrv.replaceInstanceSettings(response.instanceSettings);
@@ -77,10 +86,10 @@ export function ConfigPage({ uid, services }: Props) {
     }
   };
 
-  if (error) {
+  if (error || !target) {
     return (
       <Alert severity="error" title="Settings could not be loaded">
-        {error}
+        {error ?? 'No TraceLens data source is provisioned'}
       </Alert>
     );
   }
@@ -109,7 +118,11 @@ export function ConfigPage({ uid, services }: Props) {
         </Button>
       </div>
       {test && (
-        <Alert severity={test.status} title={test.status === 'success' ? 'Data source is working' : 'Test failed'} data-testid="test-result">
+        <Alert
+          severity={test.status}
+          title={test.status === 'success' ? 'Data source is working' : 'Test failed'}
+          data-testid="test-result"
+        >
           {test.message}
         </Alert>
       )}
@@ -126,7 +139,9 @@ export function ConfigPage({ uid, services }: Props) {
             <div>
               <h3>secureJsonData (write-only)</h3>
               <ul data-testid="stored-secure-fields">
-                {Object.entries(saved.secureJsonFields ?? {}).filter(([, set]) => set).length === 0 && <li>No secrets stored</li>}
+                {Object.entries(saved.secureJsonFields ?? {}).filter(([, set]) => set).length === 0 && (
+                  <li>No secrets stored</li>
+                )}
                 {Object.entries(saved.secureJsonFields ?? {})
                   .filter(([, set]) => set)
                   .map(([key]) => (

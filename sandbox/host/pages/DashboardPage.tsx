@@ -1,11 +1,25 @@
 import { css } from '@emotion/css';
-import { AbsoluteTimeRange, EventBusSrv, GrafanaTheme2, TimeRange, dateTime, makeTimeRange, rangeUtil } from '@grafana/data';
+import {
+  AbsoluteTimeRange,
+  EventBusSrv,
+  GrafanaTheme2,
+  TimeRange,
+  dateTime,
+  makeTimeRange,
+  rangeUtil,
+} from '@grafana/data';
 import { getBackendSrv, locationService } from '@grafana/runtime';
 import { Alert, LoadingPlaceholder, RefreshPicker, TimeRangePicker, useStyles2 } from '@grafana/ui';
 import React, { useEffect, useMemo, useState } from 'react';
 
 import { PanelView } from '../dashboard/PanelView';
-import { DashboardSearchHit, GRID_CELL_HEIGHT, GRID_CELL_MARGIN, GRID_COLUMNS, SavedDashboard } from '../dashboard/dashboardModel';
+import {
+  DashboardSearchHit,
+  GRID_CELL_HEIGHT,
+  GRID_CELL_MARGIN,
+  GRID_COLUMNS,
+  SavedDashboard,
+} from '../dashboard/dashboardModel';
 import { SandboxServices } from '../runtime/installServices';
 import { useLocation } from '../useLocation';
 
@@ -46,13 +60,18 @@ export function DashboardPage({ uid, services }: Props) {
       if (!target) {
         throw new Error('No dashboard is provisioned (provisioning/dashboards/*.json)');
       }
-      const { dashboard: saved } = await getBackendSrv().get<{ dashboard: SavedDashboard }>(`/api/dashboards/uid/${encodeURIComponent(target)}`);
+      const { dashboard: saved } = await getBackendSrv().get<{ dashboard: SavedDashboard }>(
+        `/api/dashboards/uid/${encodeURIComponent(target)}`
+      );
       services.templateSrv.setVariables(saved.templating?.list ?? []);
       if (!cancelled) {
         setDashboard(saved);
       }
     })().catch((reason: unknown) => {
-      const message = reason instanceof Error ? reason.message : ((reason as { data?: { message?: string } })?.data?.message ?? String(reason));
+      const message =
+        reason instanceof Error
+          ? reason.message
+          : ((reason as { data?: { message?: string } })?.data?.message ?? String(reason));
       if (!cancelled) {
         setError(message);
       }
@@ -65,7 +84,6 @@ export function DashboardPage({ uid, services }: Props) {
   const range = useMemo(
     () => (dashboard ? rangeFromUrl(location.search, dashboard) : undefined),
     // refreshKey re-evaluates relative ranges ("now-1h") on refresh.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [dashboard, location.search, refreshKey]
   );
   useEffect(() => {
@@ -104,7 +122,11 @@ export function DashboardPage({ uid, services }: Props) {
           onMoveForward={() => setRefreshKey((key) => key + 1)}
           onZoom={() => setRefreshKey((key) => key + 1)}
         />
-        <RefreshPicker onRefresh={() => setRefreshKey((key) => key + 1)} onIntervalChanged={() => {}} noIntervalPicker />
+        <RefreshPicker
+          onRefresh={() => setRefreshKey((key) => key + 1)}
+          onIntervalChanged={() => {}}
+          noIntervalPicker
+        />
       </div>
       <div className={styles.grid}>
         {dashboard.panels.map((panel) => (
@@ -116,7 +138,13 @@ export function DashboardPage({ uid, services }: Props) {
               minWidth: 0,
             }}
           >
-            <PanelView panel={panel} range={range} eventBus={eventBus} services={services} onChangeTimeRange={onChangeTimeRange} />
+            <PanelView
+              panel={panel}
+              range={range}
+              eventBus={eventBus}
+              services={services}
+              onChangeTimeRange={onChangeTimeRange}
+            />
           </div>
         ))}
       </div>

@@ -44,10 +44,14 @@ export function ExplorePage({ services }: Props) {
   const dataSources = pluginDataSources(services);
   const dsSettings = services.dataSourceSrv.getInstanceSettings(pane?.datasource) ?? dataSources[0];
 
-  const [datasource, setDatasource] = useState<DataSourceApi>();
-  const [loadError, setLoadError] = useState<string>();
+  const [loaded, setLoaded] = useState<{ uid: string; api?: DataSourceApi; error?: string }>();
+  const datasource = loaded && loaded.uid === dsSettings?.uid ? loaded.api : undefined;
+  const loadError = loaded && loaded.uid === dsSettings?.uid ? loaded.error : undefined;
   const [query, setQuery] = useState<DataQuery>(pane?.queries[0] ?? { refId: 'A' });
-  const [range, setRange] = useState<TimeRange>(rangeUtil.convertRawToRange(pane?.range ?? { from: 'now-1h', to: 'now' }));
+  const [range, setRange] = useState<TimeRange>(
+    rangeUtil.convertRawToRange(pane?.range ?? { from: 'now-1h', to: 'now' })
+  );
+  const [seenPane, setSeenPane] = useState(pane);
   const [data, setData] = useState<PanelData>();
   const [trace, setTrace] = useState<{ id: string; data: PanelData }>();
   const runningQuery = useRef<Subscription>();
@@ -55,29 +59,38 @@ export function ExplorePage({ services }: Props) {
   // The URL search this page has already run, so writing our own state to the URL does not rerun.
   const autoRan = useRef<string>();
 
-  // A link from elsewhere (a panel, the URL bar) replaces the query and range.
-  useEffect(() => {
+  // A link from elsewhere (a panel, the URL bar) replaces the query and range (adjusting state
+  // during render, React's pattern for state that follows a prop).
+  if (pane !== seenPane) {
+    setSeenPane(pane);
     if (pane?.queries[0]) {
       setQuery(pane.queries[0]);
       setRange(rangeUtil.convertRawToRange(pane.range));
     }
-  }, [pane]);
+  }
 
   useEffect(() => {
     if (!dsSettings) {
       return;
     }
     let cancelled = false;
-    setLoadError(undefined);
     services.dataSourceSrv
       .get(dsSettings.uid)
       .then((api) => {
         if (!cancelled) {
-          setDatasource(api);
-          setQuery((current) => ({ ...(api.getDefaultQuery?.(CoreApp.Explore) ?? {}), ...current, datasource: api.getRef() }));
+          setLoaded({ uid: dsSettings.uid, api });
+          setQuery((current) => ({
+            ...(api.getDefaultQuery?.(CoreApp.Explore) ?? {}),
+            ...current,
+            datasource: api.getRef(),
+          }));
         }
       })
-      .catch((error: unknown) => !cancelled && setLoadError(error instanceof Error ? error.message : String(error)));
+      .catch((error: unknown) => {
+        if (!cancelled) {
+          setLoaded({ uid: dsSettings.uid, error: error instanceof Error ? error.message : String(error) });
+        }
+      });
     return () => {
       cancelled = true;
     };
@@ -232,7 +245,11 @@ const getStyles = (theme: GrafanaTheme2) => ({
   page: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(2) }),
   title: css({ fontSize: theme.typography.h3.fontSize, margin: 0 }),
   toolbar: css({ display: 'flex', gap: theme.spacing(2), alignItems: 'center', flexWrap: 'wrap' }),
-  editor: css({ border: `1px solid ${theme.colors.border.weak}`, padding: theme.spacing(1), background: theme.colors.background.primary }),
+  editor: css({
+    border: `1px solid ${theme.colors.border.weak}`,
+    padding: theme.spacing(1),
+    background: theme.colors.background.primary,
+  }),
   section: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1) }),
   errorText: css({ whiteSpace: 'pre-wrap', margin: 0, fontFamily: theme.typography.fontFamilyMonospace }),
   columns: css({ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: theme.spacing(2) }),

@@ -78,10 +78,14 @@ export class SandboxBackendSrv implements BackendSrv {
           controller.abort();
         });
       }
-      const headers: Record<string, string> = { accept: 'application/json, text/plain, */*', ...(options.headers ?? {}) };
+      const headers: Record<string, string> = {
+        accept: 'application/json, text/plain, */*',
+        ...(options.headers ?? {}),
+      };
       let body: BodyInit | undefined;
       if (options.data !== undefined && options.data !== null) {
-        const isRaw = typeof options.data === 'string' || options.data instanceof Blob || options.data instanceof FormData;
+        const isRaw =
+          typeof options.data === 'string' || options.data instanceof Blob || options.data instanceof FormData;
         body = isRaw ? (options.data as BodyInit) : JSON.stringify(options.data);
         if (!isRaw && !Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) {
           headers['content-type'] = 'application/json';

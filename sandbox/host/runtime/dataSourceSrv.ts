@@ -1,5 +1,11 @@
 import { DataSourceApi, DataSourceInstanceSettings, DataSourceRef, ScopedVars } from '@grafana/data';
-import { DataSourceSrv, GetDataSourceListFilters, RuntimeDataSourceRegistration, TemplateSrv, config } from '@grafana/runtime';
+import {
+  DataSourceSrv,
+  GetDataSourceListFilters,
+  RuntimeDataSourceRegistration,
+  TemplateSrv,
+  config,
+} from '@grafana/runtime';
 
 import { importDataSourcePlugin } from '../amd/importPlugin';
 
@@ -26,12 +32,20 @@ export class SandboxDataSourceSrv implements DataSourceSrv {
     config.datasources[ds.name] = ds;
   }
 
-  getInstanceSettings(ref?: DataSourceRef | string | null, scopedVars?: ScopedVars): DataSourceInstanceSettings | undefined {
+  getInstanceSettings(
+    ref?: DataSourceRef | string | null,
+    scopedVars?: ScopedVars
+  ): DataSourceInstanceSettings | undefined {
     const all = [...this.settings.values()];
     if (ref === undefined || ref === null || ref === 'default') {
       return all.find((ds) => ds.isDefault) ?? all[0];
     }
-    const key = typeof ref === 'string' ? this.templateSrv.replace(ref, scopedVars) : ref.uid ? this.templateSrv.replace(ref.uid, scopedVars) : undefined;
+    const key =
+      typeof ref === 'string'
+        ? this.templateSrv.replace(ref, scopedVars)
+        : ref.uid
+          ? this.templateSrv.replace(ref.uid, scopedVars)
+          : undefined;
     if (!key) {
       // A ref with only a type picks the first data source of that type, as Grafana does.
       return typeof ref === 'object' && ref.type ? all.find((ds) => ds.type === ref.type) : undefined;

@@ -83,7 +83,14 @@ export function runQueries(options: RunQueriesOptions): Observable<PanelData> {
     startWith(initial),
     catchError((error: unknown) => {
       const queryError = toDataQueryError(error);
-      return of<PanelData>({ state: LoadingState.Error, series: [], error: queryError, errors: [queryError], timeRange: options.range, request });
+      return of<PanelData>({
+        state: LoadingState.Error,
+        series: [],
+        error: queryError,
+        errors: [queryError],
+        timeRange: options.range,
+        request,
+      });
     })
   );
 }

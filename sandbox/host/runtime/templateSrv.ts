@@ -13,7 +13,6 @@ export interface SavedVariable {
 const VARIABLE = /\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\$\{(\w+)(?:\.([^:^}]+))?(?::([^}]+))?\}/g;
 
 // Grafana types custom formatters as a bare Function; they are called as (value, variable).
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type Formatter = string | Function | undefined;
 
 function escapeRegex(value: string): string {

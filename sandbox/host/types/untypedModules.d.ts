@@ -5,6 +5,9 @@ declare module 'd3' {
 }
 
 declare module 'prismjs' {
-  const Prism: { languages: Record<string, unknown>; highlight: (text: string, grammar: unknown, language: string) => string };
+  const Prism: {
+    languages: Record<string, unknown>;
+    highlight: (text: string, grammar: unknown, language: string) => string;
+  };
   export default Prism;
 }
