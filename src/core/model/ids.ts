@@ -135,21 +135,21 @@ function normalizeId(s: string, digits: number, base64Digits: readonly number[])
   if (isCanonicalHex(s, digits)) {
     return s;
   }
-  const trimmed = s.trim();
-  if (trimmed.length === 0) {
+  const raw = s.length > 0 && (s.charCodeAt(0) <= 32 || s.charCodeAt(s.length - 1) <= 32) ? s.trim() : s;
+  if (raw.length === 0) {
     return null;
   }
   // Hex first: an id of at most `digits` hex digits is hex (Jaeger sends 64-bit trace ids as 16
-  // digits and may drop leading zeros). Otherwise it must be base64 of a whole id (8 or 16 bytes for
-  // a trace, 8 for a span), so stray text like "xx" is not mistaken for one byte of base64.
-  let hex: string | null = null;
-  if (trimmed.length <= digits && isHex(trimmed)) {
-    hex = trimmed.toLowerCase();
-  } else {
-    hex = base64ToHex(trimmed);
-    if (hex === null || !base64Digits.includes(hex.length)) {
-      return null;
-    }
+  // digits and may drop leading zeros). Padded base64 (Tempo's ids end in '=') skips that scan.
+  // Otherwise it must be base64 of a whole id (8 or 16 bytes for a trace, 8 for a span), so stray
+  // text like "xx" is not mistaken for one byte of base64.
+  if (raw.charCodeAt(raw.length - 1) !== 61 /* = */ && raw.length <= digits && isHex(raw)) {
+    const hex = raw.toLowerCase();
+    return hex.length < digits ? hex.padStart(digits, '0') : hex;
+  }
+  const hex = base64ToHex(raw);
+  if (hex === null || !base64Digits.includes(hex.length)) {
+    return null;
   }
   return hex.length < digits ? hex.padStart(digits, '0') : hex;
 }
