@@ -1,5 +1,5 @@
 import { render, screen } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import userEventLib from '@testing-library/user-event';
 import React, { useState } from 'react';
 
 import { selectors } from '../selectors';
@@ -19,6 +19,10 @@ jest.mock('@grafana/runtime', () => ({
     </button>
   ),
 }));
+
+// No delay between keystrokes: the machine is shared, and typing speed is not what is tested.
+const userEvent = userEventLib.setup({ delay: null });
+jest.setTimeout(20_000);
 
 function baseSettings(jsonData: Settings['jsonData'] = {}): Settings {
   return {

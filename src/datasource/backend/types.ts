@@ -16,8 +16,8 @@ export interface OtlpAnyValue {
   intValue?: string | number;
   doubleValue?: number;
   boolValue?: boolean;
-  arrayValue?: { values?: OtlpAnyValue[] };
-  kvlistValue?: { values?: OtlpKeyValue[] };
+  arrayValue?: { values?: readonly OtlpAnyValue[] };
+  kvlistValue?: { values?: readonly OtlpKeyValue[] };
   bytesValue?: string;
 }
 
@@ -31,13 +31,13 @@ export interface SearchSpan {
   name?: string;
   startTimeUnixNano?: string;
   durationNanos?: string;
-  attributes?: OtlpKeyValue[];
+  attributes?: readonly OtlpKeyValue[];
 }
 
 export interface SearchSpanSet {
-  spans?: SearchSpan[];
+  spans?: readonly SearchSpan[];
   matched?: number;
-  attributes?: OtlpKeyValue[];
+  attributes?: readonly OtlpKeyValue[];
 }
 
 export interface TraceSearchMetadata {
@@ -47,13 +47,13 @@ export interface TraceSearchMetadata {
   startTimeUnixNano?: string;
   durationMs?: number;
   spanSet?: SearchSpanSet;
-  spanSets?: SearchSpanSet[];
+  spanSets?: readonly SearchSpanSet[];
 }
 
 /** Tempo's `/api/search` response; the core answers Jaeger searches in the same shape. */
 export interface SearchResponse {
-  traces?: TraceSearchMetadata[];
-  metrics?: Record<string, unknown>;
+  traces?: readonly TraceSearchMetadata[];
+  metrics?: object;
 }
 
 export type NoticeSeverity = 'info' | 'warning' | 'error';
@@ -66,7 +66,7 @@ export interface BackendNotice {
 
 export interface SearchResult {
   response: SearchResponse;
-  notices: BackendNotice[];
+  notices: readonly BackendNotice[];
 }
 
 export interface MetricsSample {
@@ -75,23 +75,23 @@ export interface MetricsSample {
 }
 
 export interface MetricsExemplar {
-  labels?: OtlpKeyValue[];
+  labels?: readonly OtlpKeyValue[];
   value: number;
   timestampMs: string | number;
 }
 
 export interface MetricsSeries {
-  labels?: OtlpKeyValue[];
+  labels?: readonly OtlpKeyValue[];
   /** Range queries. */
-  samples?: MetricsSample[];
-  exemplars?: MetricsExemplar[];
+  samples?: readonly MetricsSample[];
+  exemplars?: readonly MetricsExemplar[];
   /** Instant queries. */
   value?: number;
 }
 
 export interface MetricsResult {
-  series: MetricsSeries[];
-  notices: BackendNotice[];
+  series: readonly MetricsSeries[];
+  notices: readonly BackendNotice[];
 }
 
 export interface TimeWindow {
@@ -131,13 +131,7 @@ export interface MetricsRequest {
 export interface TagScope {
   /** 'resource', 'span', 'intrinsic', 'event', 'link', 'instrumentation'. */
   name: string;
-  tags: string[];
-}
-
-/** One line of `explain`: where a part of the query runs. */
-export interface ExplainStep {
-  where: 'backend' | 'browser';
-  text: string;
+  tags: readonly string[];
 }
 
 export interface ServiceGraphRequest {
@@ -149,7 +143,7 @@ export interface ServiceGraphRequest {
 
 export interface ServiceGraphResult {
   graph: ServiceGraph;
-  notices: BackendNotice[];
+  notices: readonly BackendNotice[];
 }
 
 export interface LatencyRequest {
@@ -159,8 +153,8 @@ export interface LatencyRequest {
 }
 
 export interface LatencyResult {
-  samples: LatencySample[];
-  notices: BackendNotice[];
+  samples: readonly LatencySample[];
+  notices: readonly BackendNotice[];
 }
 
 export interface TraceLensClient {
@@ -174,7 +168,8 @@ export interface TraceLensClient {
   /** Values of a TraceQL identifier such as `resource.service.name`. */
   tagValues(tag: string, request: { query?: string; window?: TimeWindow }, options?: CallOptions): Promise<string[]>;
   metrics(request: MetricsRequest, options?: CallOptions): Promise<MetricsResult>;
-  explain(query: string): Promise<ExplainStep[]>;
+  /** Plain words: what runs on the backend and what in the browser, and why. */
+  explain(query: string, window: TimeWindow): Promise<string>;
   serviceGraph(request: ServiceGraphRequest, options?: CallOptions): Promise<ServiceGraphResult>;
   latency(request: LatencyRequest, options?: CallOptions): Promise<LatencyResult>;
 }

@@ -14,7 +14,7 @@ export interface SearchFrameContext {
 
 const HIDDEN = { custom: { hidden: true } };
 
-function spanSetsOf(trace: TraceSearchMetadata): SearchSpanSet[] {
+function spanSetsOf(trace: TraceSearchMetadata): readonly SearchSpanSet[] {
   if (trace.spanSets && trace.spanSets.length > 0) {
     return trace.spanSets;
   }

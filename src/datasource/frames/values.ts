@@ -57,7 +57,7 @@ export function otlpValue(value: OtlpAnyValue | undefined): string | number | bo
   return undefined;
 }
 
-export function otlpAttributes(kvs: OtlpKeyValue[] | undefined): Record<string, string | number | boolean> {
+export function otlpAttributes(kvs: readonly OtlpKeyValue[] | undefined): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
   for (const kv of kvs ?? []) {
     const v = otlpValue(kv.value);

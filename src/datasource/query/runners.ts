@@ -12,8 +12,7 @@ import {
   type LogsLinkSetup,
   type SelfRef,
 } from '../frames';
-import type { TraceLensQuery } from '../types';
-import { DEFAULT_QUERY } from '../types';
+import { DEFAULT_QUERY, type TraceLensQuery } from '../types';
 import { fromAbortable } from './fromAbortable';
 import { stepSeconds } from './step';
 

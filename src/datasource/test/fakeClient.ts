@@ -18,7 +18,7 @@ export function fakeClient(over: Partial<Record<keyof TraceLensClient, jest.Mock
     ]),
     tagValues: jest.fn().mockResolvedValue(['api-gateway', 'frontend']),
     metrics: jest.fn().mockResolvedValue({ series: [], notices: [] }),
-    explain: jest.fn().mockResolvedValue([]),
+    explain: jest.fn().mockResolvedValue('Jaeger: service and operation pushed down; the rest runs in the browser.'),
     serviceGraph: jest
       .fn()
       .mockResolvedValue({ graph: { nodes: [], edges: [], windowSeconds: 60, source: 'traces' }, notices: [] }),

@@ -1,0 +1,251 @@
+import { dateTime, LoadingState, type DataQueryRequest, type DataSourceInstanceSettings } from '@grafana/data';
+import type { TemplateSrv } from '@grafana/runtime';
+import { lastValueFrom, Observable, toArray } from 'rxjs';
+
+import { TraceLensError } from '../core/errors';
+import { TraceLensDataSource } from './datasource';
+import { fakeClient } from './test/fakeClient';
+import { TRACE_ID } from './test/fixtures';
+import type { TraceLensOptions, TraceLensQuery } from './types';
+
+jest.mock('@grafana/runtime', () => ({
+  ...jest.requireActual('@grafana/runtime'),
+  getTemplateSrv: () => templateSrvWith({}),
+  getDataSourceSrv: () => ({ getInstanceSettings: () => undefined }),
+}));
+
+function templateSrvWith(vars: Record<string, string | string[]>): TemplateSrv {
+  const replace = (text = '', _scoped?: unknown, format?: unknown) =>
+    text.replace(/\$\{?(\w+)\}?/g, (whole: string, name: string) => {
+      if (!(name in vars)) {
+        return whole;
+      }
+      return typeof format === 'function' ? (format as (v: unknown) => string)(vars[name]) : String(vars[name]);
+    });
+  return {
+    getVariables: () => Object.keys(vars).map((name) => ({ name })),
+    replace,
+    containsTemplate: () => false,
+    updateTimeRange: () => {},
+  } as unknown as TemplateSrv;
+}
+
+const settings = (jsonData: TraceLensOptions = { backend: 'jaeger' }): DataSourceInstanceSettings<TraceLensOptions> =>
+  ({
+    id: 1,
+    uid: 'tl-uid',
+    name: 'TraceLens',
+    type: 'tracelens-traceql-datasource',
+    url: '/api/datasources/proxy/uid/tl-uid',
+    jsonData,
+    meta: {} as DataSourceInstanceSettings['meta'],
+    access: 'proxy',
+    readOnly: false,
+  }) as DataSourceInstanceSettings<TraceLensOptions>;
+
+function request(
+  targets: TraceLensQuery[],
+  extra: Partial<DataQueryRequest<TraceLensQuery>> = {}
+): DataQueryRequest<TraceLensQuery> {
+  const from = dateTime(1_700_000_000_000);
+  const to = dateTime(1_700_003_600_000);
+  return {
+    requestId: 'r1',
+    interval: '1m',
+    intervalMs: 60_000,
+    range: { from, to, raw: { from, to } },
+    scopedVars: {},
+    targets,
+    timezone: 'utc',
+    app: 'explore',
+    startTime: 0,
+    ...extra,
+  } as DataQueryRequest<TraceLensQuery>;
+}
+
+function make(client = fakeClient(), vars: Record<string, string | string[]> = {}, json?: TraceLensOptions) {
+  const ds = new TraceLensDataSource(settings(json), templateSrvWith(vars), {
+    createClient: () => client,
+    getLogsDatasource: (uid) => ({ uid, type: 'loki', name: 'Loki' }),
+  });
+  return { ds, client };
+}
+
+describe('TraceLensDataSource.query', () => {
+  it('dispatches each target by query type and merges the answers', async () => {
+    const { ds, client } = make();
+    const responses = await lastValueFrom(
+      ds
+        .query(
+          request([
+            { refId: 'A', queryType: 'traceql', query: '{ status = error }', limit: 5, spss: 2 },
+            { refId: 'B', queryType: 'traceId', query: TRACE_ID },
+            { refId: 'C', queryType: 'traceql', query: '{}', hide: true },
+          ])
+        )
+        .pipe(toArray())
+    );
+    expect(responses.map((r) => r.key).sort()).toEqual(['A', 'B']);
+    expect(client.search).toHaveBeenCalledWith(
+      {
+        query: '{ status = error }',
+        window: { startMs: 1_700_000_000_000, endMs: 1_700_003_600_000 },
+        limit: 5,
+        spss: 2,
+      },
+      { signal: expect.any(AbortSignal) }
+    );
+    expect(client.getTrace).toHaveBeenCalledWith(TRACE_ID, undefined, { signal: expect.any(AbortSignal) });
+    const byKey = Object.fromEntries(responses.map((r) => [r.key, r]));
+    expect(byKey.A.data[0].name).toBe('Traces');
+    expect(byKey.B.data[0].meta.preferredVisualisationType).toBe('trace');
+    expect(byKey.B.state).toBe(LoadingState.Done);
+  });
+
+  it('turns a failing backend into a DataQueryError for that target only', async () => {
+    const client = fakeClient({
+      search: jest
+        .fn()
+        .mockRejectedValue(new TraceLensError('http', 'Jaeger answered 500: storage unavailable', { status: 500 })),
+    });
+    const { ds } = make(client);
+    const responses = await lastValueFrom(
+      ds
+        .query(
+          request([
+            { refId: 'A', query: '{}' },
+            { refId: 'B', queryType: 'traceId', query: TRACE_ID },
+          ])
+        )
+        .pipe(toArray())
+    );
+    const a = responses.find((r) => r.key === 'A');
+    expect(a).toMatchObject({
+      state: LoadingState.Error,
+      data: [],
+      error: { message: 'Jaeger answered 500: storage unavailable', refId: 'A', status: 500 },
+    });
+    expect(responses.find((r) => r.key === 'B')?.state).toBe(LoadingState.Done);
+  });
+
+  it('reports an empty trace id instead of sending it', async () => {
+    const { ds, client } = make();
+    const r = await lastValueFrom(ds.query(request([{ refId: 'A', queryType: 'traceId', query: ' ' }])));
+    expect(r.error?.message).toBe('Enter a trace ID');
+    expect(client.getTrace).not.toHaveBeenCalled();
+  });
+
+  it('aborts the core call when Grafana unsubscribes', () => {
+    let seen: AbortSignal | undefined;
+    const client = fakeClient({
+      search: jest.fn((_req, opts: { signal: AbortSignal }) => {
+        seen = opts.signal;
+        return new Promise(() => {});
+      }),
+    });
+    const { ds } = make(client);
+    const sub = (ds.query(request([{ refId: 'A', query: '{}' }])) as Observable<unknown>).subscribe();
+    expect(seen?.aborted).toBe(false);
+    sub.unsubscribe();
+    expect(seen?.aborted).toBe(true);
+  });
+
+  it('shows backend notices on the frame', async () => {
+    const client = fakeClient({
+      search: jest.fn().mockResolvedValue({
+        response: { traces: [] },
+        notices: [{ severity: 'warning', text: 'Scanned 200 traces (search depth); 12 matched.' }],
+      }),
+    });
+    const r = await lastValueFrom(make(client).ds.query(request([{ refId: 'A', query: '{}' }])));
+    expect(r.data[0].meta.notices).toEqual([
+      { severity: 'warning', text: 'Scanned 200 traces (search depth); 12 matched.' },
+    ]);
+  });
+
+  it('interpolates template variables with TraceQL escaping, and ad-hoc filters become conditions', async () => {
+    const { ds, client } = make(fakeClient(), { svc: 'say "hi"' });
+    await lastValueFrom(
+      ds.query(
+        request([{ refId: 'A', query: '{ resource.service.name = "$svc" }' }], {
+          filters: [{ key: 'status', operator: '=', value: 'error' }],
+        })
+      )
+    );
+    expect(client.search.mock.calls[0][0].query).toBe('{ resource.service.name = "say \\"hi\\"" && status = error }');
+  });
+
+  it('runs metrics with the step from the query or the interval, and instant queries at the range end', async () => {
+    const client = fakeClient({
+      metrics: jest.fn().mockResolvedValue({ series: [{ labels: [], value: 3 }], notices: [] }),
+    });
+    const { ds } = make(client);
+    await lastValueFrom(ds.query(request([{ refId: 'A', queryType: 'metrics', query: '{} | rate()', step: '30s' }])));
+    expect(client.metrics.mock.calls[0][0]).toMatchObject({ instant: false, stepSeconds: 30 });
+    const r = await lastValueFrom(
+      ds.query(request([{ refId: 'A', queryType: 'metrics', query: '{} | rate()', metricsQueryType: 'instant' }]))
+    );
+    expect(r.data[0].fields[0].values).toEqual([1_700_003_600_000]);
+  });
+
+  it('answers service graph queries with node graph frames', async () => {
+    const { ds, client } = make();
+    const r = await lastValueFrom(
+      ds.query(request([{ refId: 'A', queryType: 'serviceGraph', serviceGraphDetail: 'peers' }]))
+    );
+    expect(client.serviceGraph.mock.calls[0][0]).toMatchObject({ detail: 'peers' });
+    expect(r.data.map((f: { name: string }) => f.name)).toEqual(['nodes', 'edges']);
+  });
+
+  it('adds logs links from the configured trace-to-logs data source', async () => {
+    const { ds } = make(fakeClient(), {}, { backend: 'jaeger', tracesToLogsV2: { datasourceUid: 'loki-uid' } });
+    const r = await lastValueFrom(ds.query(request([{ refId: 'A', query: '{}' }])));
+    const links = r.data[0].fields[0].config.links;
+    expect(links[1]).toMatchObject({ title: 'Logs for this trace', internal: { datasourceUid: 'loki-uid' } });
+  });
+});
+
+describe('TraceLensDataSource variables and health', () => {
+  it('finds services, operations, attributes and values for template variables', async () => {
+    const { ds, client } = make(fakeClient(), { service: 'api-gateway' });
+    expect(await ds.metricFindQuery('services')).toEqual([
+      { text: 'api-gateway', value: 'api-gateway' },
+      { text: 'frontend', value: 'frontend' },
+    ]);
+    await ds.metricFindQuery('operations($service)');
+    expect(client.operations).toHaveBeenCalledWith('api-gateway');
+    expect((await ds.metricFindQuery('attributes')).map((v) => v.text)).toEqual([
+      'duration',
+      'resource.service.name',
+      'span.http.route',
+      'status',
+    ]);
+    expect((await ds.metricFindQuery('attributes(span)')).map((v) => v.text)).toEqual(['span.http.route']);
+    await ds.metricFindQuery('values(resource.service.name, { status = error })');
+    expect(client.tagValues).toHaveBeenCalledWith('resource.service.name', {
+      query: '{ status = error }',
+      window: undefined,
+    });
+    await expect(ds.metricFindQuery('nonsense')).rejects.toThrow('is not a variable query');
+  });
+
+  it('offers attribute names and values for ad-hoc filters', async () => {
+    const { ds } = make();
+    expect((await ds.getTagKeys()).map((v) => v.text)).toContain('resource.service.name');
+    expect(await ds.getTagValues({ key: 'resource.service.name' })).toHaveLength(2);
+  });
+
+  it('reports the detected backend or what is wrong', async () => {
+    expect(await make().ds.testDatasource()).toEqual({
+      status: 'success',
+      message: 'Connected to Jaeger v2.13.0 using the api_v3 HTTP API.',
+    });
+    const failing = fakeClient({
+      detect: jest.fn().mockRejectedValue(new TraceLensError('unreachable', 'connection refused')),
+    });
+    expect(await make(failing).ds.testDatasource()).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('Could not reach Jaeger: connection refused'),
+    });
+  });
+});
