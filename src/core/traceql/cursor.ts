@@ -21,7 +21,9 @@ export function describe(token: Token): string {
   if (token.kind === 'eof') {
     return 'end of query';
   }
-  const shown = token.text.length > 40 ? `${token.text.slice(0, 37)}...` : token.text;
+  // Messages are one line: control characters in the token are shown escaped.
+  const flat = token.text.replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+  const shown = flat.length > 40 ? `${flat.slice(0, 37)}...` : flat;
   return `\`${shown}\``;
 }
 

@@ -1,7 +1,7 @@
 import { Cursor, describe } from './cursor';
 import { combine, QUERY_PRECEDENCE, toPipeline } from './combine';
 import { isAggregate, isMetricsFunction } from './names';
-import { literalFromToken, negativeLiteral } from './parseField';
+import { keywordLiteral, literalFromToken, negativeLiteral } from './parseField';
 import { parseMetricsFn } from './parseMetrics';
 import { parseAggregate, parseCoalesce, parseGroupBy, parseSelect, parseSpansetFilter, parseTopK } from './parseStages';
 import { QueryValue } from './queryValues';
@@ -73,6 +73,10 @@ function parseWord(c: Cursor, t: Token): QueryValue {
   const w = t.text;
   if (isAggregate(w)) {
     return { t: 'scalar', node: parseAggregate(c) };
+  }
+  if (w === 'minInt' || w === 'maxInt') {
+    c.next();
+    return { t: 'scalar', node: keywordLiteral(t) ?? c.fail(t, `unexpected ${describe(t)}`) };
   }
   if (isMetricsFunction(w)) {
     const node = parseMetricsFn(c);

@@ -47,5 +47,5 @@ export function makeDiagnostic(
   token: string
 ): TraceQLDiagnostic {
   const { line, column } = offsetToLineColumn(text, from);
-  return { message, from, to, line, column, token };
+  return { message: message.replace(/\s*[\r\n]+\s*/g, ' '), from, to, line, column, token };
 }
