@@ -328,6 +328,16 @@ describe('parseTraceQL: errors', () => {
     }
   });
 
+  it('regression: a raw string spanning lines still gives a one-line message', () => {
+    const r = parseTraceQL('`a\nb`');
+    expect(!r.ok && r.error.message).toBe('unexpected ``a\\nb``: strings belong inside a spanset filter such as { .a = `a\\nb` }');
+  });
+
+  it('regression: minInt and maxInt are numbers in scalar filters', () => {
+    expect(parseTraceQL('{ } | count() > minInt').ok).toBe(true);
+    expect(parseTraceQL('{ } | sum(span.x) < maxInt').ok).toBe(true);
+  });
+
   it('counts columns in characters, not UTF-16 units', () => {
     const r = parseTraceQL('{ .a = "😀" && }');
     expect(!r.ok && [r.error.column, r.error.from]).toEqual([15, 15]);
