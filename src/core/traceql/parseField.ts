@@ -182,6 +182,13 @@ export function parseFieldOperand(c: Cursor): FieldExpr {
       const lit = t.kind === 'ident' ? keywordLiteral(t) : undefined;
       const node = lit ?? intrinsicFromToken(c, t);
       if (node === undefined) {
+        const next = c.peek(1);
+        if (next.kind === 'attribute' && next.from === t.to && next.text.startsWith('.')) {
+          c.fail(
+            t,
+            `${t.text}. is not a scope; use span., resource., event., link., instrumentation., parent. or a leading .`
+          );
+        }
         c.fail(t, `unknown identifier ${describe(t)}: attributes need a scope, e.g. .${t.text} or span.${t.text}`);
       }
       c.next();

@@ -280,6 +280,13 @@ describe('parseTraceQL: errors', () => {
     ['{ .a = 1', 'unexpected end of query, expected `}` or an operator', 1, 9, ''],
     ['{ .a == 1 }', 'unexpected `=`, expected a value, attribute or intrinsic', 1, 7, '='],
     ['{ foo = 1 }', 'unknown identifier `foo`: attributes need a scope, e.g. .foo or span.foo', 1, 3, 'foo'],
+    [
+      '{ trace.a = 1 }',
+      'trace. is not a scope; use span., resource., event., link., instrumentation., parent. or a leading .',
+      1,
+      3,
+      'trace',
+    ],
     ['{ trace:name = "a" }', 'unknown intrinsic `trace:name`', 1, 3, 'trace:name'],
     ['{ .a }\n  | count()', 'an aggregate in a pipeline must be compared, e.g. | count() > 1', 2, 5, 'count()'],
     ['{ .a }\n&& count() > 1', '`&&` needs a spanset on both sides, not a scalar filter', 2, 1, '&&'],
@@ -330,7 +337,9 @@ describe('parseTraceQL: errors', () => {
 
   it('regression: a raw string spanning lines still gives a one-line message', () => {
     const r = parseTraceQL('`a\nb`');
-    expect(!r.ok && r.error.message).toBe('unexpected ``a\\nb``: strings belong inside a spanset filter such as { .a = `a\\nb` }');
+    expect(!r.ok && r.error.message).toBe(
+      'unexpected ``a\\nb``: strings belong inside a spanset filter such as { .a = `a\\nb` }'
+    );
   });
 
   it('regression: minInt and maxInt are numbers in scalar filters', () => {
