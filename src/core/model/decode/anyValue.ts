@@ -3,12 +3,18 @@ import type { AttributeMap, AttributeValue } from '../types';
 import { describe, fail, isRecord, within } from './decodeError';
 import { doubleValue, int64Value } from './numbers';
 
+/** Deeper AnyValue nesting is refused rather than risking the stack on hostile input. */
+const MAX_NESTING = 64;
+
 /**
  * OTLP AnyValue: exactly one of stringValue, intValue, doubleValue, boolValue, bytesValue (kept as
  * its base64 text, the model has no bytes type), arrayValue or kvlistValue. An empty AnyValue
  * (`{}`) carries no value and yields undefined so the attribute is left out, as if never set.
  */
-export function decodeAnyValue(v: unknown): AttributeValue | undefined {
+export function decodeAnyValue(v: unknown, depth = 0): AttributeValue | undefined {
+  if (depth > MAX_NESTING) {
+    return fail('', `values nested deeper than ${MAX_NESTING} levels`);
+  }
   if (!isRecord(v)) {
     return fail('', `expected an AnyValue object, got ${describe(v)}`);
   }
@@ -32,14 +38,14 @@ export function decodeAnyValue(v: unknown): AttributeValue | undefined {
     return doubleValue(v.doubleValue, 'doubleValue');
   }
   if (v.arrayValue !== undefined) {
-    return decodeArrayValue(v.arrayValue);
+    return decodeArrayValue(v.arrayValue, depth);
   }
   if (v.kvlistValue !== undefined) {
     if (!isRecord(v.kvlistValue)) {
       fail('kvlistValue', `expected an object, got ${describe(v.kvlistValue)}`);
     }
     try {
-      return decodeKeyValues(v.kvlistValue.values);
+      return decodeKeyValues(v.kvlistValue.values, depth + 1);
     } catch (e) {
       return within(e, 'kvlistValue.values');
     }
@@ -53,7 +59,7 @@ export function decodeAnyValue(v: unknown): AttributeValue | undefined {
   return undefined;
 }
 
-function decodeArrayValue(arrayValue: unknown): AttributeValue[] {
+function decodeArrayValue(arrayValue: unknown, depth: number): AttributeValue[] {
   if (!isRecord(arrayValue)) {
     return fail('arrayValue', `expected an object, got ${describe(arrayValue)}`);
   }
@@ -67,7 +73,7 @@ function decodeArrayValue(arrayValue: unknown): AttributeValue[] {
   const out: AttributeValue[] = [];
   for (let i = 0; i < values.length; i++) {
     try {
-      const item = decodeAnyValue(values[i]);
+      const item = decodeAnyValue(values[i], depth + 1);
       if (item !== undefined) {
         out.push(item);
       }
@@ -79,7 +85,7 @@ function decodeArrayValue(arrayValue: unknown): AttributeValue[] {
 }
 
 /** A list of OTLP KeyValue as an attribute map; a later duplicate key wins. */
-export function decodeKeyValues(list: unknown): AttributeMap {
+export function decodeKeyValues(list: unknown, depth = 0): AttributeMap {
   if (list === undefined || list === null) {
     return EMPTY_ATTRIBUTES;
   }
@@ -106,7 +112,7 @@ export function decodeKeyValues(list: unknown): AttributeMap {
         value = raw.stringValue;
       } else {
         try {
-          value = decodeAnyValue(raw);
+          value = decodeAnyValue(raw, depth);
         } catch (e) {
           within(e, 'value');
         }
