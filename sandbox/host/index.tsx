@@ -8,9 +8,11 @@ import { registerSharedModules } from './amd/pluginLoader';
 import { SandboxApp } from './SandboxApp';
 import { installServices } from './runtime/installServices';
 import { setUpMonaco } from './runtime/monacoSetup';
+import { registerOptionEditors } from './runtime/optionEditors';
 
 // Order matters: services and shared modules must exist before the first plugin module runs.
 setUpMonaco();
+registerOptionEditors();
 const services = installServices();
 registerSharedModules();
 

@@ -1,4 +1,4 @@
-import { DataQuery, RawTimeRange } from '@grafana/data';
+import { DataQuery, RawTimeRange, dateTime } from '@grafana/data';
 
 /** One Explore pane as Grafana encodes it in `?panes=` (or the older `?left=`). */
 export interface ExplorePaneState {
@@ -13,6 +13,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/** Grafana's URLs carry either relative times ("now-1h") or epoch milliseconds. */
+function parseRawTime(value: unknown): RawTimeRange['from'] {
+  const text = String(value);
+  return /^\d+$/.test(text) ? dateTime(Number(text)) : text;
+}
+
 function toPane(value: unknown): ExplorePaneState | undefined {
   if (!isRecord(value)) {
     return undefined;
@@ -22,7 +28,7 @@ function toPane(value: unknown): ExplorePaneState | undefined {
     : [];
   const range = isRecord(value.range) && value.range.from && value.range.to ? value.range : DEFAULT_RANGE;
   const datasource = typeof value.datasource === 'string' ? value.datasource : queries[0]?.datasource?.uid;
-  return { datasource, queries, range: { from: String(range.from), to: String(range.to) } as RawTimeRange };
+  return { datasource, queries, range: { from: parseRawTime(range.from), to: parseRawTime(range.to) } };
 }
 
 /**

@@ -151,7 +151,15 @@ export function ExplorePage({ services }: Props) {
 
   const QueryEditor = datasource?.components?.QueryEditor;
   const searchFrame = data?.series.find((frame) => frame.name === 'Traces');
-  const otherFrames = data?.series.filter((frame) => frame !== searchFrame && frame.length > 0) ?? [];
+  const traceFrame = data?.series.find((frame) => frame.meta?.preferredVisualisationType === 'trace');
+  const otherFrames =
+    data?.series.filter((frame) => frame !== searchFrame && frame !== traceFrame && frame.length > 0) ?? [];
+  // A trace-ID query (typed, or from a panel's "open trace" link) shows the trace view's input.
+  const shownTrace =
+    trace ??
+    (traceFrame && data
+      ? { id: String(traceFrame.fields.find((f) => f.name === 'traceID')?.values[0] ?? ''), data }
+      : undefined);
   const traces = searchFrame ? summarizeTraces(searchFrame) : [];
   const loading = data?.state === LoadingState.Loading;
 
@@ -235,7 +243,7 @@ export function ExplorePage({ services }: Props) {
       )}
       <div className={styles.columns}>
         {searchFrame && <TraceList traces={traces} openTraceId={trace?.id} onOpen={openTrace} />}
-        {trace && <TraceJson traceId={trace.id} data={trace.data} />}
+        {shownTrace && <TraceJson traceId={shownTrace.id} data={shownTrace.data} />}
       </div>
     </div>
   );
