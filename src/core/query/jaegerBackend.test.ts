@@ -30,7 +30,7 @@ describe('Jaeger backend (executor over a loopback api_v3 server)', () => {
       '/api/v3/services': json('v3-services.json'),
       // Both fixture traces start at frontend: only frontend and api-gateway "have" them.
       '/api/v3/traces': (req) => {
-        const svc = req.query.get('query.serviceName');
+        const svc = req.query.get('query.service_name');
         if (svc === 'slow') {
           return { delayMs: 2000, ...json('v3-search.json') };
         }
@@ -60,7 +60,7 @@ describe('Jaeger backend (executor over a loopback api_v3 server)', () => {
     const out = await backend().search('{ resource.service.name = "frontend" && span.http.status_code = 500 }', window);
     expect(searches().length - before).toBe(1);
     const q = searches()[searches().length - 1].query;
-    expect(q.get('query.serviceName')).toBe('frontend');
+    expect(q.get('query.service_name')).toBe('frontend');
     expect(q.get('query.attributes')).toBe('{"http.status_code":"500"}');
     expect(out.response.traces.map((t) => t.traceID)).toEqual([TRACE_A]);
     expect(out.stats).toMatchObject({ tracesFetched: 2, tracesMatched: 1, bounded: false });

@@ -30,9 +30,9 @@ describe('JaegerClient against an api_v3 server', () => {
       '/api/v3/operations': (req) =>
         req.query.get('service') === 'frontend' ? json('v3-operations.json') : { body: {} },
       '/api/v3/traces': (req) =>
-        req.query.get('query.serviceName') === 'nobody'
+        req.query.get('query.service_name') === 'nobody'
           ? { status: 404, ...json('v3-not-found.json') }
-          : req.query.get('query.serviceName') === 'bad'
+          : req.query.get('query.service_name') === 'bad'
             ? { status: 400, ...json('v3-error.json') }
             : json('v3-search.json'),
       '/api/v3/traces/0af7651916cd43dd8448eb211c80319c': json('v3-trace.json'),
@@ -66,14 +66,14 @@ describe('JaegerClient against an api_v3 server', () => {
       '4bf92f3577b34da6a3ce929d0e0e4736',
     ]);
     const q = server.requests[server.requests.length - 1].query;
-    expect(q.get('query.serviceName')).toBe('frontend');
-    expect(q.get('query.operationName')).toBe('GET /users');
+    expect(q.get('query.service_name')).toBe('frontend');
+    expect(q.get('query.operation_name')).toBe('GET /users');
     expect(JSON.parse(q.get('query.attributes') ?? '')).toEqual({ 'http.status_code': '500' });
-    expect(q.get('query.durationMin')).toBe('1us');
-    expect(q.get('query.durationMax')).toBe('2000001us');
-    expect(q.get('query.searchDepth')).toBe('20');
-    expect(q.get('query.startTimeMin')).toBe('2025-11-25T16:48:54.000000000Z');
-    expect(q.get('query.startTimeMax')).toBe('2025-11-25T18:48:54.000000000Z');
+    expect(q.get('query.duration_min')).toBe('1us');
+    expect(q.get('query.duration_max')).toBe('2000001us');
+    expect(q.get('query.num_traces')).toBe('20');
+    expect(q.get('query.start_time_min')).toBe('2025-11-25T16:48:54.000000000Z');
+    expect(q.get('query.start_time_max')).toBe('2025-11-25T18:48:54.000000000Z');
     const db = traces.flatMap((t) => t.spans).find((s) => s.resource.serviceName === 'database');
     expect(db?.kind).toBe('client');
     expect(db?.statusCode).toBe('error');

@@ -281,13 +281,13 @@ export class JaegerClient {
 function v3SearchQuery(p: JaegerSearchParams): Record<string, string | undefined> {
   const attrs = p.attributes && Object.keys(p.attributes).length ? JSON.stringify(p.attributes) : undefined;
   return {
-    'query.serviceName': p.service,
-    'query.operationName': p.operation,
-    'query.startTimeMin': rfc3339Nano(p.start),
-    'query.startTimeMax': rfc3339Nano(p.end),
-    'query.durationMin': p.durationMinNs !== undefined ? goDurationMicros(p.durationMinNs, 'down') : undefined,
-    'query.durationMax': p.durationMaxNs !== undefined ? goDurationMicros(p.durationMaxNs, 'up') : undefined,
-    'query.searchDepth': String(p.searchDepth),
+    'query.service_name': p.service,
+    'query.operation_name': p.operation,
+    'query.start_time_min': rfc3339Nano(p.start),
+    'query.start_time_max': rfc3339Nano(p.end),
+    'query.duration_min': p.durationMinNs !== undefined ? goDurationMicros(p.durationMinNs, 'down') : undefined,
+    'query.duration_max': p.durationMaxNs !== undefined ? goDurationMicros(p.durationMaxNs, 'up') : undefined,
+    'query.num_traces': String(p.searchDepth),
     'query.attributes': attrs,
   };
 }
