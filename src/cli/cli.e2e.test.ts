@@ -45,3 +45,25 @@ describe('bin/tracelens.js', () => {
     expect(r.stdout).toContain('Usage: tracelens parse');
   });
 });
+
+describe('bin/tracelens.js over the trace fixtures', () => {
+  const fixture = (name: string) => resolve(__dirname, '../../tests/fixtures/traces', name);
+
+  it('answers a search the same from a Jaeger file and a Tempo file', () => {
+    const query = '{ resource.service.name = "database" && status = error }';
+    const jaeger = tracelens('query', query, '--traces', fixture('guide.jaeger-v1.json'));
+    const tempo = tracelens('query', query, '--traces', fixture('guide.tempo-v2.json'));
+    expect(jaeger.code).toBe(0);
+    expect(tempo.code).toBe(0);
+    const answer = JSON.parse(jaeger.stdout);
+    expect(answer.traces.map((t: { traceID: string }) => t.traceID)).toEqual(['e3b0c44298fc1c149afbf4c8996fb924']);
+    expect(JSON.parse(tempo.stdout)).toEqual(answer);
+  });
+
+  it('lists every registered command in --help', () => {
+    const help = tracelens('--help');
+    for (const name of ['parse', 'explain', 'query']) {
+      expect(help.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
+    }
+  });
+});
