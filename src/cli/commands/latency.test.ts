@@ -1,0 +1,57 @@
+import fs from 'fs';
+import path from 'path';
+
+import { fakeIO } from '../testing';
+import { latencyCommand, parseSelect } from './latency';
+
+const FIXTURE = path.resolve(__dirname, '../../../tests/fixtures/traces/guide.jaeger-v1.json');
+const files = { 'guide.json': fs.readFileSync(FIXTURE, 'utf8') };
+
+describe('tracelens latency', () => {
+  it('buckets the matched spans with exemplars and percentiles', async () => {
+    const io = fakeIO(files);
+    const code = await latencyCommand.run(['{ kind = server }', '--traces', 'guide.json', '--compact'], io);
+    expect(io.err()).toBe('');
+    expect(code).toBe(0);
+    const report = JSON.parse(io.out());
+    expect(report.total).toBeGreaterThan(0);
+    const counted = report.buckets.reduce((n: number, b: { count: number }) => n + b.count, 0);
+    expect(counted).toBe(report.total);
+    expect(report.percentiles.map((p: { p: number }) => p.p)).toEqual([50, 95, 99]);
+    for (const b of report.buckets) {
+      expect(b.upperMs).toBeGreaterThan(b.lowerMs);
+      expect(b.exemplars.length).toBeGreaterThan(0);
+      expect(b.exemplars[0]).toMatch(/^[0-9a-f]{32}$/);
+    }
+  });
+
+  it('compares a selected duration range with the rest', async () => {
+    const io = fakeIO(files);
+    const code = await latencyCommand.run(['{ }', '--traces', 'guide.json', '--select', '30ms..', '--compact'], io);
+    expect(code).toBe(0);
+    const report = JSON.parse(io.out());
+    expect(report.comparison.selected).toBeGreaterThan(0);
+    expect(report.comparison.selected + report.comparison.baseline).toBe(report.total);
+    for (const a of report.comparison.attributes) {
+      expect(a.selectedShare).toBeGreaterThan(a.baselineShare);
+      expect(a.traceql).toContain('duration > 30ms');
+    }
+  });
+
+  it('exits 2 with line and column for a bad query, and for a bad --select', async () => {
+    const io = fakeIO(files);
+    expect(await latencyCommand.run(['{ kind = }', '--traces', 'guide.json'], io)).toBe(2);
+    expect(io.err()).toMatch(/line 1, column/);
+    const io2 = fakeIO(files);
+    expect(await latencyCommand.run(['{}', '--traces', 'guide.json', '--select', 'fast'], io2)).toBe(2);
+    expect(() => parseSelect('2s..1s')).toThrow(/upper duration/);
+    expect(parseSelect('500ms..2s')).toEqual({ minNs: 500e6, maxNs: 2e9 });
+  });
+
+  it('exits 1 naming the cause when a live backend is unreachable', async () => {
+    const io = fakeIO();
+    const code = await latencyCommand.run(['{}', '--jaeger', 'http://127.0.0.1:9', '--timeout', '2s'], io);
+    expect(code).toBe(1);
+    expect(io.err()).toMatch(/127\.0\.0\.1:9/);
+  });
+});

@@ -1,0 +1,87 @@
+import { runSampling } from '../../core/analysis/runners';
+import { estimateSampling, type ServiceSampling } from '../../core/analysis/sampling';
+import { errorMessage, isTraceLensError } from '../../core/errors';
+import type { Notice } from '../../core/query';
+import { flagSet, parseArgs } from '../args';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exitCodes';
+import { toJson } from '../json';
+import { SOURCE_FLAGS, SOURCE_HELP, resolveSource } from '../source';
+import type { CliCommand } from '../types';
+
+const USAGE = `tracelens sampling (--traces FILE... | --jaeger URL [--sampling-url URL] | --tempo URL) [--since 1h | --start T --end T]
+                   [--by-operation] [--compact]`;
+
+const HELP = `${USAGE}
+
+Per root service: the sampler in effect (tracestate, jaeger-tags, strategy, rate-limited or unknown),
+its probability, stored traces and spans, spans per trace, and the real request count the stored
+traces stand for (sum of 1/p, with a 95% interval). estimatedRequests is null where it cannot
+honestly be estimated (rate-limited or unknown samplers).
+
+${SOURCE_HELP}
+  --sampling-url URL  Jaeger's remote-sampling endpoint (e.g. http://127.0.0.1:5778) for strategies
+  --by-operation      one row per service and root operation`;
+
+const FLAGS = [
+  ...SOURCE_FLAGS,
+  { name: 'by-operation', type: 'boolean' as const },
+  { name: 'compact', type: 'boolean' as const },
+];
+
+function publicRow(r: ServiceSampling) {
+  return {
+    service: r.service,
+    ...(r.operation !== undefined ? { operation: r.operation } : {}),
+    sampler: r.sampler,
+    samplerDetail: r.samplerDetail,
+    probability: r.probability,
+    storedTraces: r.storedTraces,
+    storedSpans: r.storedSpans,
+    spansPerTrace: r.spansPerTrace,
+    storedTracesPerSecond: r.storedTracesPerSecond,
+    estimatedRequests: r.estimatedRequests,
+    estimatedRequestsInterval: r.estimatedRequestsInterval,
+    estimatedRequestsPerSecond: r.estimatedRequestsPerSecond,
+    effectiveRate: r.effectiveRate,
+    bytesPerSpan: r.bytesPerSpan,
+    errorRate: r.errorRate,
+    notes: r.notes,
+  };
+}
+
+/** `tracelens sampling`: what sampling keeps and the traffic it stands for, per service, as JSON. */
+export const samplingCommand: CliCommand = {
+  name: 'sampling',
+  summary: 'Per-service sampler, probability, stored traces and estimated real requests',
+  usage: HELP,
+  async run(argv, io) {
+    const parsed = parseArgs(argv, FLAGS);
+    if (!parsed.ok || parsed.args.positionals.length !== 0) {
+      io.stderr(`tracelens sampling: ${parsed.ok ? 'takes no positional arguments' : parsed.error}\nUsage: ${USAGE}\n`);
+      return EXIT_USAGE;
+    }
+    const args = parsed.args;
+    const byOperation = flagSet(args, 'by-operation');
+    try {
+      const source = await resolveSource(args, io);
+      let rows: ServiceSampling[];
+      let notices: readonly Notice[] = [];
+      let windowSeconds: number;
+      if (source.kind === 'files') {
+        windowSeconds = Math.max(1e-9, Number(source.window.end - source.window.start) / 1e9);
+        rows = estimateSampling({ traces: source.traces, windowSeconds, byOperation });
+      } else {
+        const run = await runSampling(source.backend, { ...source.window, signal: io.signal }, { byOperation });
+        rows = run.rows;
+        notices = run.notices;
+        windowSeconds = run.windowSeconds;
+      }
+      notices.forEach((n) => io.stderr(`tracelens sampling: ${n.severity}: ${n.text}\n`));
+      io.stdout(`${toJson({ windowSeconds, services: rows.map(publicRow) }, { compact: flagSet(args, 'compact') })}\n`);
+      return EXIT_OK;
+    } catch (e) {
+      io.stderr(`tracelens sampling: ${errorMessage(e)}\n`);
+      return !isTraceLensError(e) || e.kind === 'input' ? EXIT_USAGE : EXIT_FAILURE;
+    }
+  },
+};

@@ -1,0 +1,168 @@
+/**
+ * Where a command's traces come from: trace files (`--traces`) or a live backend (`--jaeger`,
+ * `--tempo`) over a window (`--since`, `--start`/`--end`). Shared by query, graph, latency and
+ * sampling so every command reads the same flags the same way.
+ */
+import { nodeTransport } from '../core/backends';
+import { TraceLensError, errorMessage } from '../core/errors';
+import { decodeTraces, parseJsonBody, type Trace } from '../core/model';
+import { createBackend, type Backend } from '../core/query';
+import { flagValue, flagValues, intFlag, type FlagSpec, type ParsedArgs } from './args';
+import type { CliIO } from './types';
+
+export const SOURCE_FLAGS: readonly FlagSpec[] = [
+  { name: 'traces', type: 'list', repeatable: true },
+  { name: 'jaeger', type: 'value' },
+  { name: 'tempo', type: 'value' },
+  { name: 'sampling-url', type: 'value' },
+  { name: 'since', type: 'value' },
+  { name: 'start', type: 'value' },
+  { name: 'end', type: 'value' },
+  { name: 'search-depth', type: 'value' },
+  { name: 'timeout', type: 'value' },
+];
+
+export const SOURCE_HELP = `  --traces FILE...    trace files in any supported format (Jaeger JSON, Jaeger api_v3, Tempo, OTLP JSON)
+  --jaeger URL        a live Jaeger query service (e.g. http://127.0.0.1:16686)
+  --tempo URL         a live Tempo (e.g. http://127.0.0.1:3200)
+  --since D           live window ending now (default 1h)
+  --start T, --end T  RFC3339 or Unix seconds/milliseconds/nanoseconds
+  --search-depth N    most traces fetched per backend search (default 100)
+  --timeout D         per-request timeout for live backends (default 30s)`;
+
+const UNITS: Record<string, number> = {
+  ns: 1,
+  us: 1e3,
+  µs: 1e3,
+  ms: 1e6,
+  s: 1e9,
+  m: 60e9,
+  h: 3600e9,
+  d: 86400e9,
+  w: 604800e9,
+};
+
+/** `1h30m`, `15s`, `500ms` → nanoseconds. */
+export function durationFlag(name: string, raw: string): number {
+  const parts = raw.trim().match(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h|d|w)/g);
+  if (!parts || parts.join('') !== raw.trim()) {
+    throw new TraceLensError('input', `--${name} must be a duration like 15s, 5m or 1h30m, got ${JSON.stringify(raw)}`);
+  }
+  return parts.reduce((sum, p) => {
+    const m = /^(\d+(?:\.\d+)?)(.+)$/.exec(p) as RegExpExecArray;
+    return sum + Number(m[1]) * UNITS[m[2]];
+  }, 0);
+}
+
+/** RFC3339 (nanosecond fractions kept) or a Unix time whose digit count says its unit. */
+export function timeFlag(name: string, raw: string): bigint {
+  const s = raw.trim();
+  if (/^\d+$/.test(s)) {
+    const n = BigInt(s);
+    return s.length <= 11 ? n * 1_000_000_000n : s.length <= 14 ? n * 1_000_000n : s.length <= 17 ? n * 1000n : n;
+  }
+  const m = /^(.*T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/.exec(s);
+  const ms = m ? Date.parse(`${m[1]}${m[3]}`) : NaN;
+  if (!m || Number.isNaN(ms)) {
+    throw new TraceLensError('input', `--${name} must be RFC3339 or Unix time, got ${JSON.stringify(raw)}`);
+  }
+  return BigInt(ms) * 1_000_000n + BigInt((m[2] ?? '').padEnd(9, '0') || '0');
+}
+
+export interface TimeWindow {
+  readonly start: bigint;
+  readonly end: bigint;
+}
+
+/** --start/--end, else the fallback (the files' own extent), else --since (default 1h) ending now. */
+export function windowFlags(args: ParsedArgs, fallback?: TimeWindow): TimeWindow {
+  const start = flagValue(args, 'start');
+  const end = flagValue(args, 'end');
+  if (start !== undefined || end !== undefined) {
+    const e = end !== undefined ? timeFlag('end', end) : BigInt(Date.now()) * 1_000_000n;
+    const s = start !== undefined ? timeFlag('start', start) : e - 3_600_000_000_000n;
+    if (e <= s) {
+      throw new TraceLensError('input', '--end must be after --start');
+    }
+    return { start: s, end: e };
+  }
+  if (fallback) {
+    return fallback;
+  }
+  const now = BigInt(Date.now()) * 1_000_000n;
+  return { start: now - BigInt(durationFlag('since', flagValue(args, 'since') ?? '1h')), end: now };
+}
+
+export function intOption(args: ParsedArgs, name: string, max: number): number | undefined {
+  const r = intFlag(args, name, 1, max);
+  if (!r.ok) {
+    throw new TraceLensError('input', r.error);
+  }
+  return r.value;
+}
+
+/** First span start to last span start (+1 ns) of the traces: the window of a file-based run. */
+export function extentOf(traces: readonly Trace[]): TimeWindow | undefined {
+  let min: bigint | undefined;
+  let max: bigint | undefined;
+  for (const t of traces) {
+    for (const s of t.spans) {
+      min = min === undefined || s.startTimeUnixNano < min ? s.startTimeUnixNano : min;
+      max = max === undefined || s.startTimeUnixNano > max ? s.startTimeUnixNano : max;
+    }
+  }
+  return min === undefined || max === undefined ? undefined : { start: min, end: max + 1n };
+}
+
+/** Reads and decodes trace files; the same trace split over several files is merged span by span. */
+export async function loadTraceFiles(files: readonly string[], io: CliIO): Promise<Trace[]> {
+  const byId = new Map<string, Trace>();
+  for (const file of files) {
+    let text: string;
+    try {
+      text = await io.readFile(file);
+    } catch (e) {
+      throw new TraceLensError('input', `cannot read ${file}: ${errorMessage(e)}`, { cause: e });
+    }
+    for (const t of decodeTraces(parseJsonBody(text, file))) {
+      const prev = byId.get(t.traceId);
+      if (prev) {
+        const ids = new Set(prev.spans.map((s) => s.spanId));
+        byId.set(t.traceId, { ...prev, spans: [...prev.spans, ...t.spans.filter((s) => !ids.has(s.spanId))] });
+      } else {
+        byId.set(t.traceId, t);
+      }
+    }
+  }
+  return [...byId.values()];
+}
+
+export type Source =
+  | { readonly kind: 'files'; readonly traces: Trace[]; readonly window: TimeWindow }
+  | { readonly kind: 'backend'; readonly backend: Backend; readonly window: TimeWindow };
+
+/** Exactly one of --traces, --jaeger, --tempo; anything else is a usage error (TraceLensError 'input'). */
+export async function resolveSource(args: ParsedArgs, io: CliIO): Promise<Source> {
+  const files = flagValues(args, 'traces');
+  const jaeger = flagValue(args, 'jaeger');
+  const tempo = flagValue(args, 'tempo');
+  const given = [files.length > 0, jaeger !== undefined, tempo !== undefined].filter(Boolean).length;
+  if (given !== 1) {
+    throw new TraceLensError('input', 'give exactly one of --traces FILE..., --jaeger URL or --tempo URL');
+  }
+  if (files.length > 0) {
+    const traces = await loadTraceFiles(files, io);
+    return { kind: 'files', traces, window: windowFlags(args, extentOf(traces) ?? { start: 0n, end: 1n }) };
+  }
+  const timeout = flagValue(args, 'timeout');
+  const timeoutMs = timeout ? durationFlag('timeout', timeout) / 1e6 : undefined;
+  const url = (jaeger ?? tempo) as string;
+  const samplingUrl = flagValue(args, 'sampling-url');
+  const backend = createBackend({
+    kind: jaeger !== undefined ? 'jaeger' : 'tempo',
+    transport: nodeTransport(url, { timeoutMs }),
+    samplingTransport: samplingUrl ? nodeTransport(samplingUrl, { timeoutMs }) : undefined,
+    searchDepth: intOption(args, 'search-depth', 100_000),
+  });
+  return { kind: 'backend', backend, window: windowFlags(args) };
+}
