@@ -58,16 +58,26 @@ function isDigit(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '9';
 }
 
+function isLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
 function isIdentStart(ch: string | undefined): boolean {
-  return ch !== undefined && /[A-Za-z_]/.test(ch);
+  return ch !== undefined && isLetterCode(ch.charCodeAt(0));
 }
 
 function scanIdent(text: string, i: number): number {
-  while (i < text.length && /[A-Za-z0-9_]/.test(text[i])) {
+  for (let c = text.charCodeAt(i); isLetterCode(c) || (c >= 48 && c <= 57); c = text.charCodeAt(i)) {
     i++;
   }
   return i;
 }
+
+/** Operators grouped by first character, longest first, so a lookup tries only a few. */
+const OPERATORS_BY_FIRST: ReadonlyMap<string, readonly string[]> = OPERATORS.reduce((m, op) => {
+  m.set(op[0], [...(m.get(op[0]) ?? []), op]);
+  return m;
+}, new Map<string, string[]>());
 
 function nextToken(text: string, i: number): Token {
   const ch = text[i];
@@ -96,7 +106,7 @@ function nextToken(text: string, i: number): Token {
   if (isIdentStart(ch)) {
     return wordToken(text, i);
   }
-  const op = OPERATORS.find((o) => text.startsWith(o, i));
+  const op = OPERATORS_BY_FIRST.get(ch)?.find((o) => text.startsWith(o, i));
   if (op !== undefined) {
     return { kind: 'op', text: op, from: i, to: i + op.length };
   }

@@ -82,6 +82,8 @@ export const OPERATORS: readonly string[] = [
 ];
 
 /** Characters that end an unquoted attribute name (Tempo's isAttributeRune, negated). */
+const ATTRIBUTE_ENDERS = new Set(['{', '}', '(', ')', '=', '~', '!', '<', '>', '&', '|', '^', ',']);
+
 export function endsAttributeName(ch: string): boolean {
-  return ch === '' || /[\s{}()=~!<>&|^,]/.test(ch);
+  return ch === '' || ch === ' ' || ATTRIBUTE_ENDERS.has(ch) || /\s/.test(ch);
 }
