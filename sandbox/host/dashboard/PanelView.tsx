@@ -125,7 +125,15 @@ export function PanelView({ panel, range, eventBus, services, onChangeTimeRange 
   const PanelComponent = plugin?.panel;
 
   return (
-    <div ref={ref} data-testid={`panel-${panel.id}`} data-panel-type={panel.type} style={{ height }}>
+    <div
+      ref={ref}
+      data-testid={`panel-${panel.id}`}
+      data-panel-type={panel.type}
+      // State and error as attributes, so tests wait for Done and name the error when a panel fails.
+      data-panel-state={panelData?.state ?? (plugin || isCorePanel(panel.type) ? 'NotStarted' : 'LoadingPlugin')}
+      data-panel-error={error ?? ''}
+      style={{ height }}
+    >
       {width > 0 && (
         <PanelChrome
           title={panel.title}

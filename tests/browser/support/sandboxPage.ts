@@ -1,0 +1,67 @@
+import AxeBuilder from '@axe-core/playwright';
+import { Page, expect } from '@playwright/test';
+import fs from 'fs';
+import path from 'path';
+
+import { screenshotDir } from './environment';
+
+export interface PageWatch {
+  /** Uncaught exceptions thrown in the page. */
+  pageErrors: string[];
+  /** Requests that left the machine (a CDN fetch for Monaco, fonts, analytics). */
+  externalRequests: string[];
+}
+
+/** Opens a sandbox page and records page errors and any request that is not to loopback. */
+export async function openSandboxPage(page: Page, url: string): Promise<PageWatch> {
+  const watch: PageWatch = { pageErrors: [], externalRequests: [] };
+  page.on('pageerror', (error) => watch.pageErrors.push(error.message));
+  page.on('request', (request) => {
+    const { protocol, hostname } = new URL(request.url());
+    if ((protocol === 'http:' || protocol === 'https:') && hostname !== '127.0.0.1' && hostname !== 'localhost') {
+      watch.externalRequests.push(request.url());
+    }
+  });
+  await page.goto(url);
+  await expect(page.getByRole('navigation', { name: 'Sandbox pages' })).toBeVisible();
+  return watch;
+}
+
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const file = path.join(screenshotDir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+export interface AxeFinding {
+  id: string;
+  impact: string;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Serious and critical axe violations inside `include` (our plugin's markup). Grafana library
+ * internals are left out only where listed in `exclude`, and every exclusion is named in the test.
+ */
+export async function seriousViolations(page: Page, include: string[], exclude: string[] = []): Promise<AxeFinding[]> {
+  // @axe-core/playwright is typed against its own playwright-core copy; the page object is the same.
+  const axePage = page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'];
+  let builder = new AxeBuilder({ page: axePage }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  for (const selector of include) {
+    builder = builder.include(selector);
+  }
+  for (const selector of exclude) {
+    builder = builder.exclude(selector);
+  }
+  const results = await builder.analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? '',
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+}
