@@ -41,3 +41,28 @@ describe('tracelens parse', () => {
     expect(io.err()).toContain('line 1, column 1');
   });
 });
+
+describe('tracelens parse --var', () => {
+  it('interpolates Grafana template variables before parsing', async () => {
+    const io = fakeIO();
+    const code = await parseCommand.run(
+      ['--var', 'svc=api-gateway', '--compact', '{ resource.service.name = "$svc" }'],
+      io
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(io.out()).query.stages[0].expr.right.value).toEqual({ kind: 'string', value: 'api-gateway' });
+  });
+
+  it('turns a repeated variable into a regex alternation inside =~', async () => {
+    const io = fakeIO();
+    const argv = ['--var', 'svc=a.b', '--var', 'svc=c', '--compact', '{ resource.service.name =~ "${svc}" }'];
+    expect(await parseCommand.run(argv, io)).toBe(0);
+    expect(JSON.parse(io.out()).query.stages[0].expr.right.value.value).toBe('a\\.b|c');
+  });
+
+  it('rejects a --var without name=value', async () => {
+    const io = fakeIO();
+    expect(await parseCommand.run(['--var', 'oops', '{ }'], io)).toBe(2);
+    expect(io.err()).toContain('--var takes name=value, got "oops"');
+  });
+});
