@@ -6,12 +6,16 @@ import type { RootNode } from '../../core/traceql/ast';
 import type { ParseResult, TraceQLDiagnostic } from '../../core/traceql/diagnostics';
 import { lex } from '../../core/traceql/lexer';
 import { parseSyntax } from '../../core/traceql/parser';
+import { printAttribute } from '../../core/traceql/printLiterals';
 import { printTraceQL } from '../../core/traceql/printer';
 import { validateTraceQL } from '../../core/traceql/validate';
 
 export { interpolateTemplateVariables, type TemplateVariables } from '../../core/traceql/interpolate';
 export type { Token, TokenKind } from '../../core/traceql/tokens';
 export { printTraceQL };
+
+/** An attribute reference as TraceQL writes it (`span.http.route`, `resource."a b"`). */
+export const printAttributeName = printAttribute;
 
 export function tokenize(text: string) {
   return lex(text);
