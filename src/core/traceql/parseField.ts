@@ -94,9 +94,10 @@ export function negativeLiteral(c: Cursor, minus: Token): StaticNode | undefined
   const raw = `-${t.text}`;
   const v = lit.value;
   if (v.kind === 'int') {
-    const neg = typeof v.value === 'bigint' ? -v.value : -v.value;
+    // Keep bigint only while the value is outside the safe range; avoid a -0 number.
+    const neg: number | bigint = typeof v.value === 'bigint' ? -v.value : v.value === 0 ? 0 : -v.value;
     const exact = typeof neg === 'bigint' && Number.isSafeInteger(Number(neg)) ? Number(neg) : neg;
-    return { type: 'Static', value: { kind: 'int', value: exact === 0 ? 0 : exact }, raw, from: minus.from, to: t.to };
+    return { type: 'Static', value: { kind: 'int', value: exact }, raw, from: minus.from, to: t.to };
   }
   if (v.kind === 'float' || v.kind === 'duration') {
     return {
