@@ -42,7 +42,10 @@ export async function runBenches(filters: readonly string[], print: (line: strin
     const t0 = performance.now();
     try {
       const bench = await loadBench(file);
-      const lines = await bench();
+      const lines: unknown = await bench();
+      if (!Array.isArray(lines) || !lines.every((l) => typeof l === 'string')) {
+        throw new Error(`${file} returned ${typeof lines}, not the string[] of result lines`);
+      }
       for (const line of lines) {
         print(`  ${line}`);
       }
