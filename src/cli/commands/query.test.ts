@@ -95,7 +95,7 @@ describe('tracelens query against live backends (loopback)', () => {
     jaeger = await startFakeServer({
       '/api/v3/services': { body: fixture('jaeger', 'v3-services.json') },
       '/api/v3/traces': (req) =>
-        req.query.get('query.serviceName') === 'frontend'
+        req.query.get('query.service_name') === 'frontend'
           ? { body: fixture('jaeger', 'v3-search.json') }
           : { status: 404, body: fixture('jaeger', 'v3-not-found.json') },
     });
@@ -127,9 +127,9 @@ describe('tracelens query against live backends (loopback)', () => {
     expect(code).toBe(0);
     expect(JSON.parse(io.out()).traces.map((t: { traceID: string }) => t.traceID)).toEqual([TRACE_B]);
     expect(io.err()).toContain('info: No service condition');
-    const req = jaeger.requests.find((r) => r.query.get('query.serviceName') === 'frontend');
-    expect(req?.query.get('query.operationName')).toBe('GET /login');
-    expect(req?.query.get('query.startTimeMin')).toBe('2025-11-25T17:00:00.000000000Z');
+    const req = jaeger.requests.find((r) => r.query.get('query.service_name') === 'frontend');
+    expect(req?.query.get('query.operation_name')).toBe('GET /login');
+    expect(req?.query.get('query.start_time_min')).toBe('2025-11-25T17:00:00.000000000Z');
   });
 
   it('runs search and metrics natively against Tempo', async () => {

@@ -94,7 +94,7 @@ function jaegerMatches(
 
 const micros = (v: string | null) => (v ? Number(v.replace(/us$/, '')) * 1000 : undefined);
 
-function jaegerSearch(req: FakeRequest, v3: boolean): Trace[] {
+function jaegerSearch(req: FakeRequest, v3: boolean): Trace[] | null {
   const q = (k: string) => req.query.get(v3 ? `query.${k}` : k);
   const p = {
     service: q(v3 ? 'service_name' : 'service') ?? undefined,
@@ -113,6 +113,9 @@ async function servers(): Promise<FakeServer[]> {
     '/api/v3/services': { body: { services } },
     '/api/v3/traces': (req) => {
       const found = jaegerSearch(req, true);
+      if (found === null) {
+        return { status: 400, body: { error: { httpCode: 400, message: 'service name is required' } } };
+      }
       return found.length
         ? { body: json(encodeJaegerApiV3(found)) }
         : { status: 404, body: { error: { httpCode: 404, message: 'No traces found' } } };
@@ -120,7 +123,12 @@ async function servers(): Promise<FakeServer[]> {
   });
   const v1 = await startFakeServer({
     '/api/services': { body: { data: services, total: services.length } },
-    '/api/traces': (req) => ({ body: json(encodeJaegerV1(jaegerSearch(req, false))) }),
+    '/api/traces': (req) => {
+      const found = jaegerSearch(req, false);
+      return found === null
+        ? { status: 400, body: { errors: [{ code: 400, msg: "parameter 'service' is required" }] } }
+        : { body: json(encodeJaegerV1(found)) };
+    },
   });
   const routes: Record<string, unknown> = {
     '/api/status/buildinfo': { body: { version: '2.3.0', revision: 'x' } },

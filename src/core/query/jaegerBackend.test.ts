@@ -129,6 +129,24 @@ describe('Jaeger backend (executor over a loopback api_v3 server)', () => {
 
   it('offers tag values from services and sampled traces', async () => {
     expect(await backend().tagValues('resource.service.name')).toContainEqual({ type: 'string', value: 'database' });
+    expect(await backend().tagValues('span.http.method')).toEqual([
+      { type: 'string', value: 'GET' },
+      { type: 'string', value: 'POST' },
+    ]);
+    expect(await backend().tagValues('.http.status_code', '{ span:name = "GET /login" }')).toEqual([
+      { type: 'int', value: '200' },
+    ]);
+    const before = searches().length;
+    const scopes = await backend().tags();
+    expect(searches().length - before).toBe(5);
+    expect(
+      searches()
+        .slice(before)
+        .map((r) => r.query.get('query.num_traces'))
+    ).toEqual(Array(5).fill('20'));
+    expect(scopes.find((s) => s.name === 'span')?.tags).toContain('db.statement');
+    expect(scopes.find((s) => s.name === 'resource')?.tags).toContain('deployment.environment');
+    expect(scopes.find((s) => s.name === 'intrinsic')?.tags).toContain('span:name');
   });
 
   it('reports a bad query with line and column, and a metrics query given to search', async () => {

@@ -34,6 +34,8 @@ import type {
   Window,
 } from './types';
 
+const SAMPLE_DEPTH = 20;
+
 interface Fetched {
   readonly plan: JaegerPlan;
   readonly traces: Trace[];
@@ -190,12 +192,12 @@ export class JaegerBackend implements Backend {
     return { plan, ...explainPlan(plan) };
   }
 
-  private async fetch(root: RootNode, window: Window): Promise<Fetched> {
+  private async fetch(root: RootNode, window: Window, searchDepth = this.opts.searchDepth): Promise<Fetched> {
     checkWindow(window);
     const meter = new RequestMeter();
     const client = this.client.withTransport(meter.wrap(this.transport));
     const caps = await client.capabilities(window.signal);
-    const plan = planJaegerQuery(root, jaegerCapabilities(caps.api, this.opts.searchDepth), window);
+    const plan = planJaegerQuery(root, jaegerCapabilities(caps.api, searchDepth), window);
     const notices: Notice[] = [];
     const services = plan.fanOut ? await client.services(window.signal) : [plan.pushdown.service ?? ''];
     if (plan.fanOut) {
@@ -254,8 +256,11 @@ export class JaegerBackend implements Backend {
     });
   }
 
+  /** A few recent traces per service: enough to learn attribute names without a heavy scan. */
   private async sampleRecent(signal?: AbortSignal): Promise<Trace[]> {
     const now = BigInt(Date.now()) * 1_000_000n;
-    return (await this.fetchTraces('{}', { start: now - 3_600_000_000_000n, end: now, signal })).traces.slice(0, 200);
+    const window = { start: now - 3_600_000_000_000n, end: now, signal };
+    const f = await this.fetch(parseQuery('{}'), window, Math.min(SAMPLE_DEPTH, this.opts.searchDepth));
+    return f.traces;
   }
 }
