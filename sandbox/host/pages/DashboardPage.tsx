@@ -9,7 +9,7 @@ import {
   rangeUtil,
 } from '@grafana/data';
 import { getBackendSrv, locationService } from '@grafana/runtime';
-import { Alert, LoadingPlaceholder, RefreshPicker, TimeRangePicker, useStyles2 } from '@grafana/ui';
+import { Alert, LoadingPlaceholder, TimeRangePicker, ToolbarButton, useStyles2 } from '@grafana/ui';
 import React, { useEffect, useMemo, useState } from 'react';
 
 import { PanelView } from '../dashboard/PanelView';
@@ -113,19 +113,23 @@ export function DashboardPage({ uid, services }: Props) {
     <div className={styles.page}>
       <div className={styles.toolbar}>
         <h1 className={styles.title}>{dashboard.title}</h1>
-        <TimeRangePicker
-          value={range}
-          timeZone="utc"
-          onChange={setRange}
-          onChangeTimeZone={() => {}}
-          onMoveBackward={() => setRefreshKey((key) => key + 1)}
-          onMoveForward={() => setRefreshKey((key) => key + 1)}
-          onZoom={() => setRefreshKey((key) => key + 1)}
-        />
-        <RefreshPicker
-          onRefresh={() => setRefreshKey((key) => key + 1)}
-          onIntervalChanged={() => {}}
-          noIntervalPicker
+        <div data-sandbox-chrome="time-range-picker">
+          <TimeRangePicker
+            value={range}
+            timeZone="utc"
+            onChange={setRange}
+            onChangeTimeZone={() => {}}
+            onMoveBackward={() => setRefreshKey((key) => key + 1)}
+            onMoveForward={() => setRefreshKey((key) => key + 1)}
+            onZoom={() => setRefreshKey((key) => key + 1)}
+          />
+        </div>
+        {/* Not RefreshPicker: its run button has no accessible name (only a hover tooltip). */}
+        <ToolbarButton
+          icon="sync"
+          aria-label="Refresh dashboard"
+          tooltip="Refresh dashboard"
+          onClick={() => setRefreshKey((key) => key + 1)}
         />
       </div>
       <div className={styles.grid}>
