@@ -116,7 +116,8 @@ function nextToken(text: string, i: number): Token {
     const variable = /^\$(\{[^}\s]*\}?|[A-Za-z0-9_]*)/.exec(text.slice(i, i + 200))?.[0] ?? '$';
     return errorToken(text, i, i + variable.length, `template variable ${variable} was not replaced; is it defined?`);
   }
-  return errorToken(text, i, i + width, `unexpected character ${JSON.stringify(text.slice(i, i + width))}`);
+  const why = ch === "'" ? '; strings use double quotes or backticks' : '';
+  return errorToken(text, i, i + width, `unexpected character ${JSON.stringify(text.slice(i, i + width))}${why}`);
 }
 
 function wordToken(text: string, i: number): Token {

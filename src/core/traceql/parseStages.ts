@@ -22,6 +22,9 @@ export function parseSpansetFilter(c: Cursor): SpansetFilterNode {
     return { type: 'SpansetFilter', expr: null, from: open.from, to: close.to };
   }
   const expr = c.nested(() => parseFieldExpr(c));
+  if (c.isKind('comma')) {
+    c.fail(c.peek(), 'conditions in { } are combined with && or ||, not commas');
+  }
   const close = c.expect('rbrace', '`}` or an operator');
   return { type: 'SpansetFilter', expr, from: open.from, to: close.to };
 }

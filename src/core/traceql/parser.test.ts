@@ -326,6 +326,15 @@ describe('parseTraceQL: errors', () => {
     ['{ } with(a=)', 'unexpected `)`, expected a value for hint a', 1, 12, ')'],
     ['{ } { }', 'unexpected `{` after the end of the query', 1, 5, '{'],
     ['{ .a = "open }', 'unterminated string', 1, 8, '"open }'],
+    ['{ .a = 1, .b = 2 }', 'conditions in { } are combined with && or ||, not commas', 1, 9, ','],
+    ["{ .a = 'x' }", 'unexpected character "\'"; strings use double quotes or backticks', 1, 8, "'"],
+    [
+      '{ } with(sample=0.1) | count() > 1',
+      'unexpected `|`: with(...) hints must come at the very end of the query',
+      1,
+      22,
+      '|',
+    ],
     ['{ .a = $svc }', 'template variable $svc was not replaced; is it defined?', 1, 8, '$svc'],
   ])('rejects %j: %s', (text, message, line, column, token) => {
     const r = parseTraceQL(text);

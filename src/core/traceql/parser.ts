@@ -33,6 +33,9 @@ function parseRoot(text: string): RootNode {
     hints = parseHints(c);
   }
   const end = c.peek();
+  if (end.kind !== 'eof' && hints.length > 0) {
+    c.fail(end, `unexpected ${describe(end)}: with(...) hints must come at the very end of the query`);
+  }
   if (end.kind !== 'eof') {
     c.fail(end, `unexpected ${describe(end)} after the end of the query`);
   }

@@ -22,6 +22,12 @@ describe('validateTraceQL', () => {
     ['{ -true }', 'unary - needs a number or duration, not bool', 2, 7],
     ['{ !1 = 1 }', '! needs a boolean, not int', 2, 4],
     ['{ status }', 'a spanset filter needs a condition that is true or false, not status', 2, 8],
+    [
+      '{ status = "error" }',
+      'cannot compare status with string; write status values without quotes: ok, error, unset',
+      2,
+      18,
+    ],
     ['{ parent = 1 }', 'cannot compare parent with int', 2, 12],
     ['{ span:childCount = "x" }', 'cannot compare int with string', 2, 23],
     ['{ span:id > 1 }', 'cannot compare string with int', 2, 13],

@@ -92,7 +92,7 @@ function checkBinary(e: FieldBinaryNode, l: FieldType, r: FieldType, report: Rep
     case '=':
     case '!=':
       if (!typesMatch(l, r) || (l === 'parent' && r !== 'nil') || (r === 'parent' && l !== 'nil')) {
-        return fail(`cannot compare ${l} with ${r}`);
+        return fail(`cannot compare ${l} with ${r}${enumHint(l, r)}`);
       }
       return 'bool';
     default: {
@@ -103,6 +103,18 @@ function checkBinary(e: FieldBinaryNode, l: FieldType, r: FieldType, report: Rep
       return typesMatch(l, r) ? 'bool' : fail(`cannot compare ${l} with ${r}`);
     }
   }
+}
+
+/** Quoting an enum value is the commonest slip; say how to write it. */
+function enumHint(l: FieldType, r: FieldType): string {
+  const pair = [l, r];
+  if (pair.includes('string') && pair.includes('status')) {
+    return '; write status values without quotes: ok, error, unset';
+  }
+  if (pair.includes('string') && pair.includes('kind')) {
+    return '; write kind values without quotes: server, client, producer, consumer, internal, unspecified';
+  }
+  return '';
 }
 
 function arithmeticResult(l: FieldType, r: FieldType): FieldType {
