@@ -170,79 +170,106 @@ const validText = fc
   .tuple(spansetText, fc.array(stageText, { maxLength: 3 }), metricsText, hintText, ws)
   .map(([first, stages, metrics, hints, gap]) => `${[first, ...stages].join(`${gap}|${gap}`)}${metrics}${hints}`);
 
+/** Property runs are CPU-bound; on a shared machine they can take longer than Jest's default. */
+const PROPERTY_TIMEOUT_MS = 120_000;
+
 describe('TraceQL front end properties', () => {
-  it('parses hand-laid-out valid queries and round-trips them through the printer', () => {
-    fc.assert(
-      fc.property(validText, (text) => {
-        const first = parseSyntax(text);
-        if (!first.ok) {
-          throw new Error(`${JSON.stringify(text)}: ${first.error.message} at ${first.error.column}`);
-        }
-        const again = parseSyntax(printTraceQL(first.value));
-        expect(again.ok && withoutPositions(again.value)).toEqual(withoutPositions(first.value));
-      }),
-      { numRuns: 800 }
-    );
-  });
-
-  it('never throws on arbitrary text, and locates every error inside it', () => {
-    fc.assert(
-      fc.property(anyText, (text) => {
-        assertDiagnosticInRange(text);
-        tokenizeForHighlight(text);
-      }),
-      { numRuns: 1500 }
-    );
-  });
-
-  it('never throws while interpolating arbitrary variables into arbitrary text', () => {
-    const vars = fc.dictionary(
-      fc.stringMatching(/^[a-z]{1,3}$/),
-      fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 3 }))
-    );
-    fc.assert(
-      fc.property(soup, vars, (text, v) => {
-        assertDiagnosticInRange(interpolateTemplateVariables(text, v));
-      }),
-      { numRuns: 1000 }
-    );
-  });
-
-  it('prints grammar-generated ASTs to text that parses back to the same AST', () => {
-    fc.assert(
-      fc.property(rootNode, (root: RootNode) => {
-        const text = printTraceQL(root);
-        const back = parseSyntax(text);
-        if (!back.ok) {
-          throw new Error(`${text}\n${back.error.message} at ${back.error.column}`);
-        }
-        expect(withoutPositions(back.value)).toEqual(withoutPositions(root));
-      }),
-      { numRuns: 800 }
-    );
-  });
-
-  it('prints canonically: printing a re-parsed query gives the same text', () => {
-    fc.assert(
-      fc.property(rootNode, (root: RootNode) => {
-        const once = printTraceQL(root);
-        const back = parseSyntax(once);
-        expect(back.ok && printTraceQL(back.value)).toBe(once);
-      }),
-      { numRuns: 500 }
-    );
-  });
-
-  it('round-trips arbitrary text that happens to parse', () => {
-    fc.assert(
-      fc.property(soup, (text) => {
-        const first = parseSyntax(text);
-        if (first.ok) {
+  it(
+    'parses hand-laid-out valid queries and round-trips them through the printer',
+    () => {
+      fc.assert(
+        fc.property(validText, (text) => {
+          const first = parseSyntax(text);
+          if (!first.ok) {
+            throw new Error(`${JSON.stringify(text)}: ${first.error.message} at ${first.error.column}`);
+          }
           const again = parseSyntax(printTraceQL(first.value));
           expect(again.ok && withoutPositions(again.value)).toEqual(withoutPositions(first.value));
-        }
-      }),
-      { numRuns: 1500 }
-    );
-  });
+        }),
+        { numRuns: 800 }
+      );
+    },
+    PROPERTY_TIMEOUT_MS
+  );
+
+  it(
+    'never throws on arbitrary text, and locates every error inside it',
+    () => {
+      fc.assert(
+        fc.property(anyText, (text) => {
+          assertDiagnosticInRange(text);
+          tokenizeForHighlight(text);
+        }),
+        { numRuns: 1500 }
+      );
+    },
+    PROPERTY_TIMEOUT_MS
+  );
+
+  it(
+    'never throws while interpolating arbitrary variables into arbitrary text',
+    () => {
+      const vars = fc.dictionary(
+        fc.stringMatching(/^[a-z]{1,3}$/),
+        fc.oneof(fc.string(), fc.array(fc.string(), { maxLength: 3 }))
+      );
+      fc.assert(
+        fc.property(soup, vars, (text, v) => {
+          assertDiagnosticInRange(interpolateTemplateVariables(text, v));
+        }),
+        { numRuns: 1000 }
+      );
+    },
+    PROPERTY_TIMEOUT_MS
+  );
+
+  it(
+    'prints grammar-generated ASTs to text that parses back to the same AST',
+    () => {
+      fc.assert(
+        fc.property(rootNode, (root: RootNode) => {
+          const text = printTraceQL(root);
+          const back = parseSyntax(text);
+          if (!back.ok) {
+            throw new Error(`${text}\n${back.error.message} at ${back.error.column}`);
+          }
+          expect(withoutPositions(back.value)).toEqual(withoutPositions(root));
+        }),
+        { numRuns: 800 }
+      );
+    },
+    PROPERTY_TIMEOUT_MS
+  );
+
+  it(
+    'prints canonically: printing a re-parsed query gives the same text',
+    () => {
+      fc.assert(
+        fc.property(rootNode, (root: RootNode) => {
+          const once = printTraceQL(root);
+          const back = parseSyntax(once);
+          expect(back.ok && printTraceQL(back.value)).toBe(once);
+        }),
+        { numRuns: 500 }
+      );
+    },
+    PROPERTY_TIMEOUT_MS
+  );
+
+  it(
+    'round-trips arbitrary text that happens to parse',
+    () => {
+      fc.assert(
+        fc.property(soup, (text) => {
+          const first = parseSyntax(text);
+          if (first.ok) {
+            const again = parseSyntax(printTraceQL(first.value));
+            expect(again.ok && withoutPositions(again.value)).toEqual(withoutPositions(first.value));
+          }
+        }),
+        { numRuns: 1500 }
+      );
+    },
+    PROPERTY_TIMEOUT_MS
+  );
 });
