@@ -23,6 +23,12 @@ export function jaegerBoundedNotice(o: {
 }
 
 export function fanOutNotice(services: number): Notice {
+  if (services === 0) {
+    return {
+      severity: 'warning',
+      text: 'Jaeger lists no services: it has stored no traces yet, so there was nothing to search.',
+    };
+  }
   return {
     severity: 'info',
     text: `No service condition in the query: searched each of Jaeger's ${services} services and merged the results.`,
