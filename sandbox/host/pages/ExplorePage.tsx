@@ -174,15 +174,17 @@ export function ExplorePage({ services }: Props) {
             onChange={(uid) => locationService.push(exploreUrl({ datasource: uid, queries: [], range: range.raw }))}
           />
         </div>
-        <TimeRangePicker
-          value={range}
-          timeZone="utc"
-          onChange={setRange}
-          onChangeTimeZone={() => {}}
-          onMoveBackward={() => setRange(rangeUtil.convertRawToRange(range.raw))}
-          onMoveForward={() => setRange(rangeUtil.convertRawToRange(range.raw))}
-          onZoom={() => setRange(rangeUtil.convertRawToRange(range.raw))}
-        />
+        <div data-sandbox-chrome="time-range-picker">
+          <TimeRangePicker
+            value={range}
+            timeZone="utc"
+            onChange={setRange}
+            onChangeTimeZone={() => {}}
+            onMoveBackward={() => setRange(rangeUtil.convertRawToRange(range.raw))}
+            onMoveForward={() => setRange(rangeUtil.convertRawToRange(range.raw))}
+            onZoom={() => setRange(rangeUtil.convertRawToRange(range.raw))}
+          />
+        </div>
         {loading ? (
           <Button variant="secondary" icon="times" onClick={() => runningQuery.current?.unsubscribe()}>
             Cancel
