@@ -4,6 +4,7 @@
  * TraceLensError of the right kind naming the cause, within a bounded time.
  */
 import { JaegerClient, nodeTransport } from '../../src/core/backends';
+import { createBackend } from '../../src/core/query';
 import { isTraceLensError, type TraceLensErrorKind } from '../../src/core/errors';
 import { FaultProxy } from './support/faultProxy';
 import { searchTraceIds } from './support/rawTraces';
@@ -110,5 +111,50 @@ describe('faults between the client and the real Jaeger', () => {
     await proxy.shutdown();
     const message = await expectFailure(client().detect(), 'unreachable', 3000);
     expect(message).toContain(proxy.url.replace('http://', ''));
+  });
+});
+
+describe('faults through the executor (planner fan-out + engine)', () => {
+  const window = () => ({
+    start: BigInt(Date.now() - 3600_000) * 1_000_000n,
+    end: BigInt(Date.now() + 60_000) * 1_000_000n,
+  });
+  const backend = () =>
+    createBackend({
+      kind: 'jaeger',
+      transport: nodeTransport(proxy.url, { timeoutMs: TIMEOUT_MS }),
+      searchDepth: 1000,
+    });
+
+  it('fails a fanned-out search cleanly when Jaeger goes away after the service list', async () => {
+    const b = backend();
+    await b.detect();
+    proxy.mode = 'hang';
+    const inFlight = b.search('{ status = error }', window());
+    setTimeout(() => void proxy.shutdown(), 150);
+    const message = await expectFailure(inFlight, 'unreachable', 5000);
+    expect(message).toContain('127.0.0.1');
+  });
+
+  it('turns a 500 during a search into an http error with the server message', async () => {
+    const b = backend();
+    await b.detect();
+    proxy.mode = 'status-500';
+    const message = await expectFailure(b.search('{ resource.service.name = "database" }', window()), 'http', 5000);
+    expect(message).toContain('storage failure');
+  });
+
+  it('turns truncated search JSON into a malformed error', async () => {
+    const b = backend();
+    await b.detect();
+    proxy.mode = 'truncate';
+    await expectFailure(b.search('{ resource.service.name = "database" }', window()), 'malformed', 5000);
+  });
+
+  it('times out a search Jaeger never answers', async () => {
+    const b = backend();
+    await b.detect();
+    proxy.mode = 'hang';
+    await expectFailure(b.search('{ resource.service.name = "database" }', window()), 'timeout', TIMEOUT_MS + 3000);
   });
 });
