@@ -16,14 +16,16 @@ export interface BucketScale {
   readonly resolution: number;
 }
 
+/** 2^k for k in 0..64, so the hot loop does table reads instead of Math.pow. */
+const POW2: Float64Array = Float64Array.from({ length: 65 }, (_v, k) => 2 ** k);
+
 /** ceil(log2(v)) for an integer v >= 2, exact for v up to 2^53. */
 export function ceilLog2(v: number): number {
   let k = Math.ceil(Math.log2(v));
   // Math.log2 can be off by one ulp near powers of two: correct with exact integer comparisons.
-  while (k > 0 && 2 ** (k - 1) >= v) {
+  if (k > 0 && POW2[k - 1] >= v) {
     k--;
-  }
-  while (2 ** k < v) {
+  } else if (POW2[k] < v) {
     k++;
   }
   return k;
@@ -37,17 +39,17 @@ export function bucketId(durationNs: number, scale: BucketScale): number {
   if (!(durationNs >= 2)) {
     return SUB_NANOSECOND_BUCKET;
   }
-  const v = Math.round(durationNs);
+  const v = Number.isInteger(durationNs) ? durationNs : Math.round(durationNs);
   const k = ceilLog2(v);
   const r = scale.resolution;
   if (r === 0) {
     return k;
   }
-  const lower = 2 ** (k - 1);
-  const width = lower / 2 ** r;
+  const lower = POW2[k - 1];
+  const width = lower / POW2[r];
   // v is in (lower, 2*lower]; sub-bucket j covers (lower + j*width, lower + (j+1)*width].
-  const j = Math.min(2 ** r - 1, Math.max(0, Math.ceil((v - lower) / width) - 1));
-  return k * 2 ** r + j;
+  const j = Math.min(POW2[r] - 1, Math.max(0, Math.ceil((v - lower) / width) - 1));
+  return k * POW2[r] + j;
 }
 
 /** Bounds (lower exclusive, upper inclusive) of a bucket id, in nanoseconds. */

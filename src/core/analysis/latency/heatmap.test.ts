@@ -131,3 +131,49 @@ describe('heatmap cells from other data sources', () => {
     expect(grid.approximatePercentiles).toBe(false);
   });
 });
+
+describe('percentiles by selection', () => {
+  it('equal nearest rank over sorted values, per column and overall (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 2, max: 1e9 })), {
+          minLength: 1,
+          maxLength: 200,
+        }),
+        (rows) => {
+          const h = buildLatencyHeatmap(columnsOf(rows.map(([t, d], i) => [t, d, `t${i}`])), {
+            startMs: 0,
+            endMs: 1000,
+            stepMs: 100,
+            percentiles: [50, 95, 99],
+          });
+          const rank = (xs: number[], p: number) => {
+            const s = [...xs].sort((a, b) => a - b);
+            return s.length ? s[Math.min(s.length, Math.max(1, Math.ceil((p / 100) * s.length))) - 1] : NaN;
+          };
+          return h.percentiles.every((p) => {
+            if (
+              p.overall !==
+              rank(
+                rows.map((r) => r[1]),
+                p.p
+              )
+            ) {
+              return false;
+            }
+            for (let c = 0; c < h.columns; c++) {
+              const expected = rank(
+                rows.filter((r) => Math.floor(r[0] / 100) === c).map((r) => r[1]),
+                p.p
+              );
+              if (!Object.is(p.byColumn[c], expected)) {
+                return false;
+              }
+            }
+            return true;
+          });
+        }
+      )
+    );
+  });
+});

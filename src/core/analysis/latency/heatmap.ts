@@ -56,6 +56,48 @@ export function nearestRank(sorted: ArrayLike<number>, from: number, to: number,
   return sorted[from + rank - 1];
 }
 
+/**
+ * The nearest-rank percentile of values[from, to) by quickselect: expected linear time. It reorders
+ * that slice in place (the caller owns the buffer), which keeps later selections on it cheap.
+ */
+export function selectRank(values: Float64Array, from: number, to: number, p: number): number {
+  const n = to - from;
+  if (n <= 0) {
+    return NaN;
+  }
+  const k = from + Math.min(n, Math.max(1, Math.ceil((p / 100) * n))) - 1;
+  let lo = from;
+  let hi = to - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i] < pivot) {
+        i++;
+      }
+      while (values[j] > pivot) {
+        j--;
+      }
+      if (i <= j) {
+        const t = values[i];
+        values[i] = values[j];
+        values[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) {
+      hi = j;
+    } else if (k >= i) {
+      lo = i;
+    } else {
+      break;
+    }
+  }
+  return values[k];
+}
+
 export function buildLatencyHeatmap(input: LatencyColumns, options: HeatmapOptions): LatencyHeatmap {
   const { startMs, endMs } = options;
   const stepMs = Math.max(1, options.stepMs);
@@ -101,35 +143,43 @@ export function buildLatencyHeatmap(input: LatencyColumns, options: HeatmapOptio
       }
     }
   }
-  const rowIndex = new Map<number, number>();
-  rows.forEach((b, i) => rowIndex.set(b, i));
+  // Bucket id → row without a Map lookup per sample: rows are contiguous from rows[0].
+  const firstRow = rows.length > 0 ? rows[0] : 0;
+  const rowOffset = new Int32Array(rows.length > 0 ? rows[rows.length - 1] - firstRow + 1 : 0).fill(-1);
+  rows.forEach((b, i) => (rowOffset[b - firstRow] = i));
+  const rowCount = rows.length;
 
   // Pass 2: counts, exemplars, and per-column duration groups for exact percentiles.
-  const counts = new Uint32Array(columns * rows.length);
-  const exemplars = new Map<number, string[]>();
+  const counts = new Uint32Array(columns * rowCount);
+  const exemplarLists: Array<string[] | undefined> = new Array(counts.length);
   const perColumn = new Int32Array(columns + 1);
+  const traceIds = wantExemplars > 0 ? input.traceIds : undefined;
   let maxCount = 0;
   for (let i = 0; i < n; i++) {
     const c = col[i];
     if (c < 0) {
       continue;
     }
-    const cell = c * rows.length + (rowIndex.get(bucket[i]) as number);
+    const cell = c * rowCount + rowOffset[bucket[i] - firstRow];
     const count = ++counts[cell];
     if (count > maxCount) {
       maxCount = count;
     }
     perColumn[c + 1]++;
-    if (wantExemplars > 0 && input.traceIds) {
-      const id = input.traceIds[i];
-      const list = exemplars.get(cell);
-      if (!list) {
-        exemplars.set(cell, [id]);
-      } else if (list.length < wantExemplars && !list.includes(id)) {
-        list.push(id);
+    if (traceIds) {
+      const list = exemplarLists[cell];
+      if (list === undefined) {
+        exemplarLists[cell] = [traceIds[i]];
+      } else if (list.length < wantExemplars) {
+        const id = traceIds[i];
+        if (!list.includes(id)) {
+          list.push(id);
+        }
       }
     }
   }
+  const exemplars = new Map<number, string[]>();
+  exemplarLists.forEach((list, cell) => list && exemplars.set(cell, list));
   for (let c = 0; c < columns; c++) {
     perColumn[c + 1] += perColumn[c];
   }
@@ -141,17 +191,18 @@ export function buildLatencyHeatmap(input: LatencyColumns, options: HeatmapOptio
       grouped[cursor[c]++] = input.durationNs[i];
     }
   }
-  for (let c = 0; c < columns; c++) {
-    grouped.subarray(perColumn[c], perColumn[c + 1]).sort();
-  }
-  const all = grouped.slice().sort();
-  const pct = percentiles.map((p) => {
+  // Exact nearest-rank percentiles by selection (linear per percentile), not by sorting. Column
+  // selections only reorder inside their column's slice; the overall ones use a copy, since they
+  // move values across column boundaries.
+  const byColumns = percentiles.map((p) => {
     const byColumn = new Float64Array(columns);
     for (let c = 0; c < columns; c++) {
-      byColumn[c] = nearestRank(grouped, perColumn[c], perColumn[c + 1], p);
+      byColumn[c] = selectRank(grouped, perColumn[c], perColumn[c + 1], p);
     }
-    return { p, byColumn, overall: nearestRank(all, 0, all.length, p) };
+    return byColumn;
   });
+  const all = grouped.slice();
+  const pct = percentiles.map((p, i) => ({ p, byColumn: byColumns[i], overall: selectRank(all, 0, total, p) }));
 
   return {
     startMs,

@@ -3,7 +3,7 @@ export type { BucketScale } from './buckets';
 export { formatDurationNs, traceqlDuration } from './formatDuration';
 export { sampleFromSpan, sampleFromTrace } from './samples';
 export type { LatencySample, SampleValue } from './samples';
-export { DEFAULT_PERCENTILES, buildLatencyHeatmap, columnRange, nearestRank, rowBounds } from './heatmap';
+export { DEFAULT_PERCENTILES, buildLatencyHeatmap, columnRange, nearestRank, rowBounds, selectRank } from './heatmap';
 export type { HeatmapOptions, LatencyColumns, LatencyHeatmap } from './heatmap';
 export { compareSelection, inSelection, selectionTraceQL, traceqlCondition } from './compare';
 export type { CompareOptions, LatencyComparison, LatencySelection, RankedAttribute } from './compare';
