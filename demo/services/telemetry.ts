@@ -17,6 +17,9 @@ import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestOptions } from 'node:http';
 
+import { ConsistentProbabilitySampler } from '../sampling/consistentProbabilitySampler';
+import { fixedSamplingStatus, samplerChoiceFromEnv } from '../sampling/samplerChoice';
+import { untracedTelemetry } from '../sampling/untracedTelemetry';
 import { type DemoConfig, SERVICE_NAMES, type ServiceName } from './config';
 import { startSamplingAdapter, type SamplingStatus } from './samplingAdapter';
 
@@ -27,19 +30,30 @@ export interface Telemetry {
 }
 
 export async function startTelemetry(service: ServiceName, config: DemoConfig): Promise<Telemetry> {
+  // TRACELENS_SAMPLER (demo/sampling/samplerChoice.ts) lets the overhead benchmark and the sampling ground
+  // truth run these services untraced or at a fixed consistent probability; unset keeps the remote sampler.
+  const choice = samplerChoiceFromEnv();
+  if (choice.kind === 'off') {
+    return untracedTelemetry(service);
+  }
   const adapter = await startSamplingAdapter(config.samplingUrl);
   const adapterPort = Number(new URL(adapter.url).port);
 
-  const sampler = new ParentBasedSampler({
-    root: new JaegerRemoteSampler({
-      endpoint: adapter.url,
-      serviceName: service,
-      poolingInterval: config.samplingPollMs,
-      // Until the first strategy arrives nothing is sampled: a trace kept then would carry an unknown
-      // probability, which the sampling panel could not weigh honestly.
-      initialSampler: new AlwaysOffSampler(),
-    }),
-  });
+  // The remote sampler is only built when used: it polls Jaeger every second, which would add CPU to the
+  // benchmark's consistent-sampler modes that the untraced baseline does not have.
+  const sampler =
+    choice.kind === 'consistent'
+      ? new ConsistentProbabilitySampler(choice.probability)
+      : new ParentBasedSampler({
+          root: new JaegerRemoteSampler({
+            endpoint: adapter.url,
+            serviceName: service,
+            poolingInterval: config.samplingPollMs,
+            // Until the first strategy arrives nothing is sampled: a trace kept then would carry an unknown
+            // probability, which the sampling panel could not weigh honestly.
+            initialSampler: new AlwaysOffSampler(),
+          }),
+        });
 
   const provider = new NodeTracerProvider({
     // defaultResource adds telemetry.sdk.* (language nodejs), which also tells our spans from HotROD's (go).
@@ -86,7 +100,7 @@ export async function startTelemetry(service: ServiceName, config: DemoConfig): 
 
   return {
     tracer: trace.getTracer(`tracelens-demo/${service}`, '1.0.0'),
-    sampling: () => adapter.status(),
+    sampling: () => (choice.kind === 'consistent' ? fixedSamplingStatus(choice) : adapter.status()),
     async shutdown() {
       unregister();
       await provider.shutdown();
