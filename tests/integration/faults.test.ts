@@ -119,10 +119,11 @@ describe('faults through the executor (planner fan-out + engine)', () => {
     start: BigInt(Date.now() - 3600_000) * 1_000_000n,
     end: BigInt(Date.now() + 60_000) * 1_000_000n,
   });
-  const backend = () =>
+  // Faults that need the real answer first (truncation) wait for the proxy to read all of it.
+  const backend = (timeoutMs = TIMEOUT_MS) =>
     createBackend({
       kind: 'jaeger',
-      transport: nodeTransport(proxy.url, { timeoutMs: TIMEOUT_MS }),
+      transport: nodeTransport(proxy.url, { timeoutMs }),
       searchDepth: 1000,
     });
 
@@ -145,10 +146,10 @@ describe('faults through the executor (planner fan-out + engine)', () => {
   });
 
   it('turns truncated search JSON into a malformed error', async () => {
-    const b = backend();
+    const b = backend(15_000);
     await b.detect();
     proxy.mode = 'truncate';
-    await expectFailure(b.search('{ resource.service.name = "database" }', window()), 'malformed', 5000);
+    await expectFailure(b.search('{ resource.service.name = "database" }', window()), 'malformed', 20_000);
   });
 
   it('times out a search Jaeger never answers', async () => {
