@@ -8,7 +8,7 @@ import {
   TraceFlags,
   type TraceState,
 } from '@opentelemetry/api';
-import { SamplingDecision } from '@opentelemetry/sdk-trace-base';
+import { type Sampler, SamplingDecision } from '@opentelemetry/sdk-trace-base';
 import fc from 'fast-check';
 
 import {
@@ -29,7 +29,8 @@ function randomTraceId(rnd: () => number): string {
   return hex;
 }
 
-function sample(sampler: ConsistentProbabilitySampler, traceId: string, parent = ROOT_CONTEXT) {
+/** Through the SDK's Sampler interface, with the arguments the tracer passes. */
+function sample(sampler: Sampler, traceId: string, parent = ROOT_CONTEXT) {
   return sampler.shouldSample(parent, traceId, 'GET /api/users', SpanKind.SERVER, {}, []);
 }
 
