@@ -53,11 +53,12 @@ export default async function bench(): Promise<string[]> {
       ROUNDS
     );
     const mb = (text.length / 1e6).toFixed(1);
+    const ratio = (t: { medianCpuMs: number; medianMs: number }) =>
+      `${formatRatio(t.medianCpuMs / parse.medianCpuMs)} CPU, ${formatRatio(t.medianMs / parse.medianMs)} wall`;
     lines.push(
-      `${label} (${mb} MB): JSON.parse ${formatMs(parse.medianMs)}; ` +
-        `+decode ${formatMs(decode.medianMs)} = ${formatRatio(decode.medianMs / parse.medianMs)}; ` +
-        `+search ${formatMs(pipeline.medianMs)} = ${formatRatio(pipeline.medianMs / parse.medianMs)} of JSON.parse ` +
-        `(${matched} traces matched)`
+      `${label} (${mb} MB, ${matched} traces matched): JSON.parse ${formatMs(parse.medianCpuMs)} CPU; ` +
+        `+decode ${formatMs(decode.medianCpuMs)} = ${ratio(decode)}; ` +
+        `+decode+search ${formatMs(pipeline.medianCpuMs)} = ${ratio(pipeline)} of JSON.parse`
     );
   }
   return lines;

@@ -10,8 +10,14 @@ export interface Variant {
 
 export interface Timing {
   readonly name: string;
+  /** Wall-clock time. */
   readonly medianMs: number;
   readonly minMs: number;
+  /**
+   * Process CPU time (user + system, all threads, so GC helpers count). On a machine shared with
+   * other jobs this moves far less than wall time, so ratios use it.
+   */
+  readonly medianCpuMs: number;
 }
 
 /** Keeps results reachable so the optimiser cannot drop the work being timed. */
@@ -32,17 +38,26 @@ function median(xs: number[]): number {
 /** Runs every variant once to warm up, then `rounds` interleaved rounds. */
 export function timeInterleaved(variants: readonly Variant[], rounds: number): Timing[] {
   const samples = variants.map(() => [] as number[]);
+  const cpuSamples = variants.map(() => [] as number[]);
   for (const v of variants) {
     consume(v.run());
   }
   for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < variants.length; i++) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       consume(variants[i].run());
       samples[i].push(performance.now() - t0);
+      const c = process.cpuUsage(c0);
+      cpuSamples[i].push((c.user + c.system) / 1000);
     }
   }
-  return variants.map((v, i) => ({ name: v.name, medianMs: median(samples[i]), minMs: Math.min(...samples[i]) }));
+  return variants.map((v, i) => ({
+    name: v.name,
+    medianMs: median(samples[i]),
+    minMs: Math.min(...samples[i]),
+    medianCpuMs: median(cpuSamples[i]),
+  }));
 }
 
 export function formatMs(ms: number): string {

@@ -16,12 +16,6 @@ for (let i = 0; i < BASE64_ALPHABET.length; i++) {
 BASE64_VALUE['-'.charCodeAt(0)] = 62;
 BASE64_VALUE['_'.charCodeAt(0)] = 63;
 
-/** Every byte as two lowercase hex digits, so encoding is one table lookup per byte. */
-const BYTE_HEX: string[] = [];
-for (let i = 0; i < 256; i++) {
-  BYTE_HEX.push(HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 15]);
-}
-
 function hexValue(code: number): number {
   if (code >= 48 && code <= 57) {
     return code - 48;
@@ -58,7 +52,14 @@ function isCanonicalHex(s: string, digits: number): boolean {
   return true;
 }
 
-/** Decodes base64 (padded or not, standard or URL-safe) to lowercase hex; null if it is not base64. */
+const HEX_CODES: readonly number[] = Array.from(HEX_DIGITS, (c) => c.charCodeAt(0));
+
+/**
+ * Decodes base64 (padded or not, standard or URL-safe) to lowercase hex; null if it is not base64.
+ * The hex digits are collected as char codes and turned into one flat string at the end: joining
+ * pieces with `+` would leave a rope of small strings per id, which costs garbage and a flatten
+ * when the id is later used as a map key.
+ */
 export function base64ToHex(s: string): string | null {
   let end = s.length;
   while (end > 0 && s.charCodeAt(end - 1) === 61 /* = */) {
@@ -67,9 +68,8 @@ export function base64ToHex(s: string): string | null {
   if (s.length - end > 2 || end % 4 === 1) {
     return null;
   }
-  let out = '';
+  const codes: number[] = [];
   let i = 0;
-  // Whole 4-character groups give 3 bytes at once; ids are 12 or 24 characters, so this is the loop.
   for (; i + 4 <= end; i += 4) {
     const a = base64Value(s, i);
     const b = base64Value(s, i + 1);
@@ -79,7 +79,14 @@ export function base64ToHex(s: string): string | null {
       return null;
     }
     const n = (a << 18) | (b << 12) | (c << 6) | d;
-    out += BYTE_HEX[n >> 16] + BYTE_HEX[(n >> 8) & 0xff] + BYTE_HEX[n & 0xff];
+    codes.push(
+      HEX_CODES[(n >> 20) & 15],
+      HEX_CODES[(n >> 16) & 15],
+      HEX_CODES[(n >> 12) & 15],
+      HEX_CODES[(n >> 8) & 15],
+      HEX_CODES[(n >> 4) & 15],
+      HEX_CODES[n & 15]
+    );
   }
   const rest = end - i;
   if (rest >= 2) {
@@ -90,10 +97,22 @@ export function base64ToHex(s: string): string | null {
       return null;
     }
     const n = (a << 18) | (b << 12) | (c << 6);
-    out += BYTE_HEX[n >> 16];
+    codes.push(HEX_CODES[(n >> 20) & 15], HEX_CODES[(n >> 16) & 15]);
     if (rest === 3) {
-      out += BYTE_HEX[(n >> 8) & 0xff];
+      codes.push(HEX_CODES[(n >> 12) & 15], HEX_CODES[(n >> 8) & 15]);
     }
+  }
+  return codesToString(codes);
+}
+
+/** String.fromCharCode over an array, in chunks so huge inputs stay within argument limits. */
+function codesToString(codes: number[]): string {
+  if (codes.length <= 4096) {
+    return String.fromCharCode.apply(null, codes);
+  }
+  let out = '';
+  for (let k = 0; k < codes.length; k += 4096) {
+    out += String.fromCharCode.apply(null, codes.slice(k, k + 4096));
   }
   return out;
 }

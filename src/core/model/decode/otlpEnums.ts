@@ -5,20 +5,37 @@ import { describe, fail } from './decodeError';
 const KIND_BY_NUMBER: readonly SpanKind[] = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'];
 const STATUS_BY_NUMBER: readonly StatusCode[] = ['unset', 'ok', 'error'];
 
-const KIND_BY_NAME: Readonly<Record<string, SpanKind>> = {
-  SPAN_KIND_UNSPECIFIED: 'unspecified',
-  SPAN_KIND_INTERNAL: 'internal',
-  SPAN_KIND_SERVER: 'server',
-  SPAN_KIND_CLIENT: 'client',
-  SPAN_KIND_PRODUCER: 'producer',
-  SPAN_KIND_CONSUMER: 'consumer',
-};
+/*
+ * Switches rather than lookup tables: JSON.parse gives fresh (non-internalized) strings, and using
+ * one as a property key costs a string-table lookup per span, where a switch compares directly.
+ */
+function kindByName(name: string): SpanKind {
+  switch (name) {
+    case 'SPAN_KIND_SERVER':
+      return 'server';
+    case 'SPAN_KIND_CLIENT':
+      return 'client';
+    case 'SPAN_KIND_INTERNAL':
+      return 'internal';
+    case 'SPAN_KIND_PRODUCER':
+      return 'producer';
+    case 'SPAN_KIND_CONSUMER':
+      return 'consumer';
+    default:
+      return 'unspecified';
+  }
+}
 
-const STATUS_BY_NAME: Readonly<Record<string, StatusCode>> = {
-  STATUS_CODE_UNSET: 'unset',
-  STATUS_CODE_OK: 'ok',
-  STATUS_CODE_ERROR: 'error',
-};
+function statusByName(name: string): StatusCode {
+  switch (name) {
+    case 'STATUS_CODE_ERROR':
+      return 'error';
+    case 'STATUS_CODE_OK':
+      return 'ok';
+    default:
+      return 'unset';
+  }
+}
 
 /** Values from a newer protocol version decode as unspecified rather than failing the whole trace. */
 export function decodeKind(v: unknown): SpanKind {
@@ -29,7 +46,7 @@ export function decodeKind(v: unknown): SpanKind {
     return KIND_BY_NUMBER[v] ?? 'unspecified';
   }
   if (typeof v === 'string') {
-    return Object.prototype.hasOwnProperty.call(KIND_BY_NAME, v) ? KIND_BY_NAME[v] : 'unspecified';
+    return kindByName(v);
   }
   return fail('kind', `expected a span kind name or number, got ${describe(v)}`);
 }
@@ -42,7 +59,7 @@ export function decodeStatusCode(v: unknown): StatusCode {
     return STATUS_BY_NUMBER[v] ?? 'unset';
   }
   if (typeof v === 'string') {
-    return Object.prototype.hasOwnProperty.call(STATUS_BY_NAME, v) ? STATUS_BY_NAME[v] : 'unset';
+    return statusByName(v);
   }
   return fail('status.code', `expected a status code name or number, got ${describe(v)}`);
 }
