@@ -96,7 +96,8 @@ function compare(c: Cursor, op: Token, o: FilterOp, left: QueryValue, right: Que
   }
   if (left.t === 'metricsFn' || left.t === 'secondStages') {
     const stage = metricsFilter(c, op, o, right);
-    return { ...left, stages: [...left.stages, stage], to: stage.to };
+    left.stages.push(stage);
+    return { ...left, to: stage.to };
   }
   if (left.t === 'spanset' && right.t === 'spanset') {
     return c.fail(op, `${describe(op)} cannot combine spansets; use &&, ||, or a structural operator such as >>`);
@@ -194,7 +195,11 @@ function pipe(c: Cursor, op: Token, left: QueryValue, right: QueryValue): QueryV
   if (left.t === 'metrics') {
     if (left.node.type === 'MetricsQuery' && right.t === 'secondStages') {
       const q = left.node;
-      return { t: 'metrics', node: { ...q, secondStages: [...q.secondStages, ...right.stages], to: right.to } };
+      const ownStages = left.ownStages ?? [...q.secondStages];
+      for (const s of right.stages) {
+        ownStages.push(s);
+      }
+      return { t: 'metrics', node: { ...q, secondStages: ownStages, to: right.to }, ownStages };
     }
     return c.failAt(
       valueFrom(right),
@@ -212,13 +217,12 @@ function pipe(c: Cursor, op: Token, left: QueryValue, right: QueryValue): QueryV
       from: pipeline.from,
       to: right.to,
     };
-    return { t: 'metrics', node };
+    return { t: 'metrics', node, ownStages: right.stages };
   }
   const stage = toStage(c, op, right);
-  return {
-    t: 'pipeline',
-    node: { type: 'Pipeline', stages: [...pipeline.stages, stage], from: pipeline.from, to: stage.to },
-  };
+  const stages = left.t === 'pipeline' ? left.stages : [...pipeline.stages];
+  stages.push(stage);
+  return { t: 'pipeline', node: { type: 'Pipeline', stages, from: pipeline.from, to: stage.to }, stages };
 }
 
 function toStage(c: Cursor, op: Token, v: QueryValue): PipelineStage {

@@ -373,6 +373,13 @@ describe('parseTraceQL: errors', () => {
     ).toBe(true);
   });
 
+  it('builds long pipelines and metrics stage chains completely', () => {
+    const pipeline = mustParse(Array.from({ length: 5000 }, (_, i) => `{ .a = ${i} }`).join(' | ')).query as PipelineNode;
+    expect(pipeline.stages).toHaveLength(5000);
+    const metrics = mustParse('{} | rate()' + ' | topk(1) > 1'.repeat(2000)).query as MetricsQueryNode;
+    expect(metrics.secondStages).toHaveLength(4000);
+  });
+
   it('parses a 100 KB chain of conditions', () => {
     const text = '{ ' + Array.from({ length: 4000 }, (_, i) => `span.attr${i} = "v${i}"`).join(' && ') + ' }';
     expect(text.length).toBeGreaterThan(100_000);

@@ -5,6 +5,7 @@ import {
   MetricsFnNode,
   MetricsSecondStage,
   PipelineNode,
+  PipelineStage,
   ScalarExpr,
   ScalarFilterNode,
   SelectNode,
@@ -18,7 +19,11 @@ import {
  */
 export type QueryValue =
   | { readonly t: 'spanset'; readonly node: SpansetExpr }
-  | { readonly t: 'pipeline'; readonly node: PipelineNode }
+  /**
+   * `stages` is the node's own array, owned by the parser while it is still building the pipeline:
+   * appending in place keeps a pipeline of n stages linear to build, not quadratic.
+   */
+  | { readonly t: 'pipeline'; readonly node: PipelineNode; readonly stages: PipelineStage[] }
   | { readonly t: 'scalar'; readonly node: ScalarExpr }
   | { readonly t: 'scalarFilter'; readonly node: ScalarFilterNode }
   | { readonly t: 'groupBy'; readonly node: GroupByNode }
@@ -28,17 +33,18 @@ export type QueryValue =
   | {
       readonly t: 'metricsFn';
       readonly node: MetricsFnNode;
-      readonly stages: readonly MetricsSecondStage[];
+      readonly stages: MetricsSecondStage[];
       readonly to: number;
     }
   /** `topk(n)` or `bottomk(n)` and comparisons after it. */
   | {
       readonly t: 'secondStages';
-      readonly stages: readonly MetricsSecondStage[];
+      readonly stages: MetricsSecondStage[];
       readonly from: number;
       readonly to: number;
     }
-  | { readonly t: 'metrics'; readonly node: MetricsExpr };
+  /** `ownStages` is the second-stage array of a MetricsQuery the parser is still extending. */
+  | { readonly t: 'metrics'; readonly node: MetricsExpr; readonly ownStages?: MetricsSecondStage[] };
 
 export function valueFrom(v: QueryValue): number {
   return v.t === 'secondStages' ? v.from : v.node.from;
