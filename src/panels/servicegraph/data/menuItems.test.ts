@@ -1,0 +1,59 @@
+import { groupNodeId } from '../../../core/analysis/layout';
+import { buildServiceGraph } from '../../../core/analysis/serviceGraph';
+import { call, traceOf } from '../../../core/analysis/serviceGraph/testing/callTree';
+import { menuItems, type MenuContext } from './menuItems';
+
+const t = traceOf(
+  call('web', 10, [
+    call('web', 9, [call('api', 8)], { kind: 'client' }),
+    call('web', 2, [], { kind: 'client', attrs: { 'db.system': 'redis' } }),
+  ])
+);
+const graph = buildServiceGraph([t], { windowSeconds: 60, detail: 'peers' });
+const ctx: MenuContext = {
+  graph,
+  display: new Map(),
+  members: new Map([[groupNodeId('shop'), ['shop-a', 'shop-b']]]),
+  datasource: { uid: 'tl', type: 'tracelens-traceql-datasource' },
+  logsDatasourceUid: 'loki',
+  logsQuery: '{service_name="${service}"}',
+  range: { from: '1', to: '2' },
+  groupOfExpanded: () => undefined,
+};
+const traceqls = (items: ReturnType<typeof menuItems>) =>
+  items.flatMap((i) => (i.kind === 'link' && i.traceql ? [i.traceql] : []));
+
+describe('menuItems', () => {
+  it('links a service to its traces and logs and offers focus', () => {
+    const items = menuItems(ctx, { type: 'node', id: 'api' });
+    expect(traceqls(items)).toEqual(['{resource.service.name="api"}']);
+    expect(items.map((i) => i.label)).toEqual(['Traces through api', 'Logs for api', 'Focus on api']);
+  });
+
+  it('links a call to the structural TraceQL between the two services', () => {
+    expect(traceqls(menuItems(ctx, { type: 'edge', id: 'web->api' }))).toEqual([
+      '{resource.service.name="web"} >> {resource.service.name="api"}',
+    ]);
+  });
+
+  it('finds calls to an uninstrumented peer by the attribute that named it', () => {
+    expect(traceqls(menuItems(ctx, { type: 'edge', id: 'web->redis' }))).toEqual([
+      '{resource.service.name="web" && span.db.system="redis"}',
+    ]);
+    expect(traceqls(menuItems(ctx, { type: 'node', id: 'redis' }))).toEqual(['{span.db.system="redis"}']);
+  });
+
+  it('offers to expand a collapsed group and searches any of its members', () => {
+    const items = menuItems(ctx, { type: 'node', id: groupNodeId('shop') });
+    expect(items[0]).toMatchObject({ kind: 'action', action: 'expand' });
+    expect(traceqls(items)).toEqual(['{resource.service.name="shop-a" || resource.service.name="shop-b"}']);
+  });
+
+  it('says what is missing instead of a dead link', () => {
+    const items = menuItems({ ...ctx, datasource: undefined, logsDatasourceUid: '' }, { type: 'node', id: 'api' });
+    expect(items.filter((i) => i.kind === 'note').map((i) => i.label)).toEqual([
+      'Traces through api: no data source uid in the frames or the panel query',
+      'Logs for api: choose a logs data source in the panel options',
+    ]);
+  });
+});
