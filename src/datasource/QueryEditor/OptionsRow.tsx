@@ -1,0 +1,126 @@
+import { InlineField, Input, RadioButtonGroup, Stack } from '@grafana/ui';
+import React from 'react';
+
+import { labels } from '../labels';
+import { selectors } from '../selectors';
+import type { TraceLensQuery } from '../types';
+
+const L = labels.query;
+
+interface Props {
+  query: TraceLensQuery;
+  onChange: (query: TraceLensQuery) => void;
+}
+
+/** '' clears the option (the data source default applies); other text must be a positive integer. */
+function toCount(text: string): number | undefined | null {
+  const t = text.trim();
+  if (t === '') {
+    return undefined;
+  }
+  return /^\d+$/.test(t) && Number(t) > 0 ? Number(t) : null;
+}
+
+function CountField({
+  label,
+  tooltip,
+  value,
+  testId,
+  onChange,
+}: {
+  label: string;
+  tooltip: string;
+  value?: number;
+  testId: string;
+  onChange: (v?: number) => void;
+}) {
+  const [text, setText] = React.useState(value === undefined ? '' : String(value));
+  const parsed = toCount(text);
+  return (
+    <InlineField label={label} tooltip={tooltip} invalid={parsed === null} error="Enter a whole number above 0">
+      <Input
+        data-testid={testId}
+        width={10}
+        value={text}
+        onChange={(e) => setText(e.currentTarget.value)}
+        onBlur={() => parsed !== null && onChange(parsed)}
+      />
+    </InlineField>
+  );
+}
+
+/** Search options (limit, spans per spanset) and metrics options (step, range/instant). */
+export function OptionsRow({ query, onChange }: Props) {
+  const type = query.queryType ?? 'traceql';
+  return (
+    <Stack direction="row" gap={1} wrap="wrap">
+      {type === 'traceql' && (
+        <>
+          <CountField
+            label={L.limit}
+            tooltip={L.limitTooltip}
+            value={query.limit}
+            testId={selectors.query.limit}
+            onChange={(limit) => onChange({ ...query, limit })}
+          />
+          <CountField
+            label={L.spss}
+            tooltip={L.spssTooltip}
+            value={query.spss}
+            testId={selectors.query.spss}
+            onChange={(spss) => onChange({ ...query, spss })}
+          />
+        </>
+      )}
+      {type === 'metrics' && (
+        <>
+          <InlineField label={L.metricsType}>
+            <RadioButtonGroup
+              options={[
+                { label: L.range, value: 'range' as const },
+                { label: L.instant, value: 'instant' as const },
+              ]}
+              value={query.metricsQueryType ?? 'range'}
+              onChange={(metricsQueryType) => onChange({ ...query, metricsQueryType })}
+            />
+          </InlineField>
+          {query.metricsQueryType !== 'instant' && (
+            <InlineField label={L.step} tooltip={L.stepTooltip}>
+              <Input
+                data-testid={selectors.query.step}
+                width={10}
+                placeholder={L.stepPlaceholder}
+                defaultValue={query.step ?? ''}
+                onBlur={(e) => onChange({ ...query, step: e.currentTarget.value.trim() || undefined })}
+              />
+            </InlineField>
+          )}
+        </>
+      )}
+      {type === 'serviceGraph' && (
+        <InlineField label={L.detail}>
+          <RadioButtonGroup
+            options={[
+              { label: L.detailServices, value: 'services' as const },
+              { label: L.detailPeers, value: 'peers' as const },
+            ]}
+            value={query.serviceGraphDetail ?? 'services'}
+            onChange={(serviceGraphDetail) => onChange({ ...query, serviceGraphDetail })}
+          />
+        </InlineField>
+      )}
+      {type === 'latency' && (
+        <InlineField label={L.durationKind}>
+          <RadioButtonGroup
+            options={[
+              { label: L.span, value: 'span' as const },
+              { label: L.trace, value: 'trace' as const },
+            ]}
+            value={query.latencyDuration ?? 'span'}
+            onChange={(latencyDuration) => onChange({ ...query, latencyDuration })}
+          />
+        </InlineField>
+      )}
+    </Stack>
+  );
+}
