@@ -28,9 +28,11 @@ export class TraceCollector {
     this.pending(traceId).notes.push(message);
   }
 
-  markPartial(): void {
+  /** Marks every trace collected so far as possibly incomplete, with the backend's reason. */
+  markPartial(reason: string): void {
     for (const t of this.order) {
       t.partial = true;
+      t.notes.push(reason);
     }
   }
 

@@ -78,7 +78,9 @@ function decodeTempoV2(body: Record<string, unknown>, collector: TraceCollector)
     decodeResourceSpansList(arrayField(trace, key), collector, `trace.${key}`);
   }
   if (body.status === 'PARTIAL') {
-    collector.markPartial();
+    const message =
+      typeof body.message === 'string' && body.message !== '' ? body.message : 'the trace may be incomplete';
+    collector.markPartial(`Tempo returned a partial trace: ${message}`);
   }
 }
 

@@ -108,6 +108,12 @@ describe('Jaeger v1 decoding', () => {
     expect(trace.warnings).toEqual(['Jaeger: clock skew adjustment disabled']);
   });
 
+  it('keeps span-level Jaeger warnings, naming the span', () => {
+    const span = { ...TRACE.spans[1], references: [], warnings: ['invalid parent span IDs=0000000000000009'] };
+    const [trace] = decodeJaegerV1({ ...TRACE, spans: [span], warnings: null });
+    expect(trace.warnings).toEqual(['Jaeger: span 0000000000000002: invalid parent span IDs=0000000000000009']);
+  });
+
   it('takes the error tag as the status even without otel.status_code', () => {
     const span = { ...TRACE.spans[1], references: [], tags: [kv('error', 'bool', true)] };
     const [trace] = decodeJaegerV1({ ...TRACE, spans: [span] });

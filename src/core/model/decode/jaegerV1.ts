@@ -64,9 +64,14 @@ function decodeTrace(trace: unknown, collector: TraceCollector): void {
   let traceId = '';
   for (let i = 0; i < spans.length; i++) {
     try {
-      const span = decodeSpan(spans[i], processes, scopes);
+      const raw = spans[i];
+      const span = decodeSpan(raw, processes, scopes);
       traceId = span.traceId;
       collector.add(span);
+      const spanWarnings = arrayField(raw as Record<string, unknown>, 'warnings');
+      for (const w of spanWarnings) {
+        collector.note(traceId, `Jaeger: span ${span.spanId}: ${typeof w === 'string' ? w : describe(w)}`);
+      }
     } catch (e) {
       within(e, `spans[${i}]`);
     }

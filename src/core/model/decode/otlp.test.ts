@@ -63,7 +63,7 @@ describe('OTLP decoding', () => {
     expect(rest).toHaveLength(0);
     expect(trace.traceId).toBe('5b8efff798038103d269b633813fc700');
     expect(trace.partial).toBe(true);
-    expect(trace.warnings).toEqual([]);
+    expect(trace.warnings).toEqual(['Tempo returned a partial trace: the trace may be incomplete']);
     const [server, client] = trace.spans;
     expect(server).toMatchObject({
       spanId: 'eee19b7ec3c1b100',
@@ -178,6 +178,11 @@ describe('OTLP decoding', () => {
     expect(() => decodeTraces({ error: { httpCode: 500, message: 'storage down' } })).toThrow(
       expect.objectContaining({ kind: 'http', status: 500, message: 'Jaeger api_v3 error 500: storage down' })
     );
+  });
+
+  it("keeps Tempo's reason for a partial trace as a warning", () => {
+    const [trace] = decodeTraces({ ...TEMPO_V2, message: 'trace exceeds max size' });
+    expect(trace.warnings).toEqual(['Tempo returned a partial trace: trace exceeds max size']);
   });
 
   it('returns no traces for an empty Tempo v2 answer', () => {

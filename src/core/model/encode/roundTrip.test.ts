@@ -84,7 +84,9 @@ describe('decode(encode(t)) equals t', () => {
   it('keeps the Tempo v2 PARTIAL status', () => {
     const partial = { ...guideTraces()[0], partial: true };
     expect(encodeTempoV2([partial]).status).toBe('PARTIAL');
-    expect(decodeTraces(viaWire(encodeTempoV2([partial])))).toEqual([partial]);
+    expect(decodeTraces(viaWire(encodeTempoV2([partial])))).toEqual([
+      { ...partial, warnings: ['Tempo returned a partial trace: the trace may be incomplete'] },
+    ]);
   });
 
   it('writes ids, enums and int64 the way each backend does', () => {
