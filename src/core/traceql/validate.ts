@@ -17,25 +17,30 @@ import { checkHints } from './validateHints';
 
 /**
  * Tempo's semantic checks on a parsed query (its `validate()`): types of operands, regexes,
- * aggregates that read the span, metrics arguments, hint names. Returns every problem, sorted by
- * position; an empty list means the query can run.
+ * aggregates that read the span, metrics arguments, hint names. Returns the problems sorted by
+ * position (at most MAX_DIAGNOSTICS); an empty list means the query can run.
  */
 export function validateTraceQL(root: RootNode, text: string): TraceQLDiagnostic[] {
-  const found: TraceQLDiagnostic[] = [];
-  const report: Report = (from, to, message) => {
-    const token = text.slice(from, to);
-    found.push(
-      makeDiagnostic(text, message.replace(/\s*\n\s*/g, ' '), from, to, token.length > 80 ? token.slice(0, 80) : token)
-    );
-  };
+  const found: Array<{ from: number; to: number; message: string }> = [];
+  const report: Report = (from, to, message) => found.push({ from, to, message });
   if (root.query.type === 'Pipeline') {
     checkPipeline(root.query, report);
   } else {
     checkMetrics(root.query, report, false);
   }
   checkHints(root.hints, report);
-  return found.sort((a, b) => a.from - b.from);
+  // Line and column cost a scan of the text each, so only the problems anyone will read get them.
+  return found
+    .sort((a, b) => a.from - b.from)
+    .slice(0, MAX_DIAGNOSTICS)
+    .map(({ from, to, message }) => {
+      const token = text.slice(from, Math.min(to, from + 80));
+      return makeDiagnostic(text, message, from, to, token);
+    });
 }
+
+/** An editor underlines a screenful at most; a generated query with thousands of errors needs no more. */
+export const MAX_DIAGNOSTICS = 100;
 
 function checkPipeline(p: PipelineNode, report: Report): void {
   for (const stage of p.stages) {
