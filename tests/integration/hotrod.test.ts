@@ -3,8 +3,10 @@
  * spans, its simulated redis timeouts and its slow mysql queries. Thresholds come from the fetched traces
  * (the median mysql duration), so the expected answers do not depend on this machine's speed.
  */
+import { nodeTransport } from '../../src/core/backends';
 import { searchTraces } from '../../src/core/engine';
 import { decodeTraces, type Trace } from '../../src/core/model';
+import { createBackend } from '../../src/core/query';
 import { parseTraceQL } from '../../src/core/traceql';
 import { aggregates, diffAnswers, groupBy, having, KIND, MS, STATUS, structural, where } from './support/groundTruth';
 import type { QueryCase } from './support/queryCases';
@@ -113,5 +115,30 @@ describe('HotROD traces through the engine agree with ground truth', () => {
     expect(problems).toEqual({});
     // Most queries must have something to find, or the agreement says little.
     expect(cases.filter((c) => snap.expected(c).size > 0).length).toBeGreaterThanOrEqual(cases.length);
+  });
+});
+
+describe('HotROD queries through the executor against the real Jaeger agree with ground truth', () => {
+  it('answers every HotROD query exactly, with pushdown', async () => {
+    const backend = createBackend({
+      kind: 'jaeger',
+      transport: nodeTransport(stack.jaeger.queryUrl, { timeoutMs: 30_000 }),
+      searchDepth: 10_000,
+    });
+    const window = {
+      start: BigInt(Date.now() - 6 * 3600_000) * 1_000_000n,
+      end: BigInt(Date.now() + 60_000) * 1_000_000n,
+    };
+    const problems: Record<string, string[]> = {};
+    for (const c of cases) {
+      const outcome = await backend.search(c.query, { ...window, limit: 1_000_000, spss: 1_000_000 });
+      const actual = answerFromSearch(outcome.response);
+      await snap.include(actual.keys());
+      const diff = diffAnswers(snap.expected(c), actual);
+      if (diff.length > 0) {
+        problems[c.query] = diff.slice(0, 3);
+      }
+    }
+    expect(problems).toEqual({});
   });
 });
