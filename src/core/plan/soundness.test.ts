@@ -41,13 +41,17 @@ function jaegerSpanMatches(s: Span, p: JaegerPushdown): boolean {
   if (p.durationMaxNs !== undefined && s.durationNanos > Math.ceil(p.durationMaxNs / 1000) * 1000) {
     return false;
   }
-  return Object.entries(p.attributes).every(
-    ([k, v]) =>
-      attrMatches(s.attributes, k, v) ||
-      attrMatches(s.scope.attributes, k, v) ||
-      attrMatches(s.resource.attributes, k, v) ||
-      s.events.some((e) => attrMatches(e.attributes, k, v)) ||
-      s.links.some((l) => attrMatches(l.attributes, k, v))
+  return Object.entries(p.attributes).every(([k, v]) =>
+    // Keys Jaeger's storage reads as the status and the kind, not as attributes.
+    k === 'error'
+      ? v === 'true' && s.statusCode === 'error'
+      : k === 'span.kind'
+        ? s.kind === v
+        : attrMatches(s.attributes, k, v) ||
+          attrMatches(s.scope.attributes, k, v) ||
+          attrMatches(s.resource.attributes, k, v) ||
+          s.events.some((e) => attrMatches(e.attributes, k, v)) ||
+          s.links.some((l) => attrMatches(l.attributes, k, v))
   );
 }
 
@@ -103,6 +107,9 @@ const condition = fc.constantFrom(
   'span.x =~ "u|v"',
   'status = error',
   'kind = server',
+  'kind = client',
+  'kind = internal',
+  'status = ok',
   '!(span.x = "u")',
   'span.y = nil',
   '(span.x = "u" || span.y = "v")',

@@ -83,11 +83,15 @@ function jaegerMatches(
     (!p.operation || s.name === p.operation) &&
     (p.min === undefined || s.durationNanos >= p.min) &&
     (p.max === undefined || s.durationNanos <= p.max) &&
-    Object.entries(p.attrs).every(
-      ([k, v]) =>
-        attrMatches(s.attributes, k, v) ||
-        attrMatches(s.resource.attributes, k, v) ||
-        s.events.some((e) => attrMatches(e.attributes, k, v))
+    Object.entries(p.attrs).every(([k, v]) =>
+      // Keys Jaeger's storage reads as the status and the kind, not as attributes.
+      k === 'error'
+        ? v === 'true' && s.statusCode === 'error'
+        : k === 'span.kind'
+          ? s.kind === v
+          : attrMatches(s.attributes, k, v) ||
+            attrMatches(s.resource.attributes, k, v) ||
+            s.events.some((e) => attrMatches(e.attributes, k, v))
     )
   );
 }
