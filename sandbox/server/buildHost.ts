@@ -41,15 +41,26 @@ export async function buildHost(repoRoot: string, force = false): Promise<void> 
     format: 'iife',
     platform: 'browser',
     target: 'es2020',
-    minify: true,
-    sourcemap: false,
+    // SANDBOX_DEBUG_BUILD=1 keeps names and adds source maps, for reading React's full errors.
+    minify: process.env.SANDBOX_DEBUG_BUILD !== '1',
+    sourcemap: process.env.SANDBOX_DEBUG_BUILD === '1',
     jsx: 'automatic',
     logLevel: 'warning',
     tsconfig: path.join(repoRoot, 'tsconfig.json'),
     loader: { '.ttf': 'file', '.woff': 'file', '.woff2': 'file', '.svg': 'file', '.png': 'file', '.gif': 'file' },
     publicPath: '/host',
+    // The CommonJS builds of @grafana/*: their ESM (.mjs) files default-import CommonJS packages
+    // (react-custom-scrollbars-2, …), which esbuild resolves with Node's .mjs rules to the whole
+    // exports object instead of `default`, and React then gets an object for a component. Webpack,
+    // which builds Grafana, honours __esModule; the CommonJS builds carry that interop themselves.
+    alias: Object.fromEntries(
+      ['data', 'ui', 'runtime'].map((name) => [
+        `@grafana/${name}`,
+        path.join(repoRoot, 'node_modules', '@grafana', name, 'dist', 'cjs', 'index.cjs'),
+      ])
+    ),
     define: {
-      'process.env.NODE_ENV': '"production"',
+      'process.env.NODE_ENV': process.env.SANDBOX_DEBUG_BUILD === '1' ? '"development"' : '"production"',
       // Bundled UMD libraries (lodash, moment, jquery) must not register themselves as anonymous
       // modules with the page's AMD loader; the host registers each external by name instead.
       define: 'undefined',

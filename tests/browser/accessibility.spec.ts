@@ -16,7 +16,7 @@ const THEMES = ['dark', 'light'] as const;
 async function exploreWithResults(page: Page, theme: string): Promise<void> {
   await openSandboxPage(page, `/explore?theme=${theme}`);
   const editor = page.getByTestId(selectors.query.editor);
-  await expect(editor.locator('.monaco-editor')).toBeVisible();
+  await expect(editor.locator('.monaco-editor[data-uri]')).toBeVisible();
   await typeIntoMonaco(page, editor, '{ resource.service.name = "api-gateway" }');
   await page.getByTestId('run-query').click();
   await expect(page.getByTestId('trace-list').getByRole('button').first()).toBeVisible();

@@ -13,7 +13,7 @@ const SERVICE_QUERY = '{ resource.service.name = "auth-service" }';
 test('a TraceQL query typed in the Monaco editor lists matching traces from the real Jaeger', async ({ page }) => {
   const watch = await openSandboxPage(page, '/explore');
   const editor = page.getByTestId(selectors.query.editor);
-  await expect(editor.locator('.monaco-editor')).toBeVisible();
+  await expect(editor.locator('.monaco-editor[data-uri]')).toBeVisible();
 
   await typeIntoMonaco(page, editor, SERVICE_QUERY);
   expect(await monacoValue(editor)).toBe(SERVICE_QUERY);
@@ -39,7 +39,7 @@ test('a TraceQL query typed in the Monaco editor lists matching traces from the 
 test('opening a trace shows its trace frame as JSON with every span Jaeger has', async ({ page }) => {
   await openSandboxPage(page, '/explore');
   const editor = page.getByTestId(selectors.query.editor);
-  await expect(editor.locator('.monaco-editor')).toBeVisible();
+  await expect(editor.locator('.monaco-editor[data-uri]')).toBeVisible();
   await typeIntoMonaco(page, editor, SERVICE_QUERY);
   await page.getByTestId('run-query').click();
 
@@ -60,7 +60,7 @@ test('opening a trace shows its trace frame as JSON with every span Jaeger has',
 test('an invalid query shows the error at its position', async ({ page }) => {
   await openSandboxPage(page, '/explore');
   const editor = page.getByTestId(selectors.query.editor);
-  await expect(editor.locator('.monaco-editor')).toBeVisible();
+  await expect(editor.locator('.monaco-editor[data-uri]')).toBeVisible();
 
   // The value is missing: the parser stops at the closing brace, line 1 column 27.
   const invalid = '{ resource.service.name = }';

@@ -5,7 +5,7 @@ import { Locator, Page } from '@playwright/test';
  * auto-closing brackets and quotes are typed over, so the model ends up with exactly `text`.
  */
 export async function typeIntoMonaco(page: Page, editor: Locator, text: string): Promise<void> {
-  await editor.locator('.monaco-editor .view-lines').click();
+  await editor.locator('.monaco-editor[data-uri] .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   await page.keyboard.type(text, { delay: 15 });
@@ -15,7 +15,7 @@ export async function typeIntoMonaco(page: Page, editor: Locator, text: string):
 
 /** The text of the Monaco model inside `editor`, read through the editor's own API. */
 export async function monacoValue(editor: Locator): Promise<string> {
-  return editor.locator('.monaco-editor').evaluate((element) => {
+  return editor.locator('.monaco-editor[data-uri]').evaluate((element) => {
     type MonacoWindow = Window & {
       monaco?: { editor: { getEditors: () => Array<{ getContainerDomNode: () => Element; getValue: () => string }> } };
     };
@@ -40,7 +40,7 @@ export interface MonacoMarker {
 
 /** Error markers (diagnostics) the plugin set on the editor's model. */
 export async function monacoMarkers(editor: Locator): Promise<MonacoMarker[]> {
-  return editor.locator('.monaco-editor').evaluate((element) => {
+  return editor.locator('.monaco-editor[data-uri]').evaluate((element) => {
     type Marker = {
       message: string;
       startLineNumber: number;
