@@ -48,3 +48,26 @@ describe('pushdown', () => {
     expect(selective.stats.bytesFetched).toBeLessThan(everything.stats.bytesFetched);
   });
 });
+
+describe('bounded searches', () => {
+  it('says so when Jaeger returns a capped set, and what it returns is still exact', async () => {
+    const capped = createBackend({
+      kind: 'jaeger',
+      transport: nodeTransport(stack.jaeger.queryUrl, { timeoutMs: 30_000 }),
+      searchDepth: 5,
+    });
+    const c = QUERY_CASES.find((x) => x.query === '{ resource.service.name = "user-service" }')!;
+    const expected = snap.expected(c);
+    expect(expected.size).toBeGreaterThan(5);
+    const outcome = await capped.search(c.query, { ...window, ...ALL });
+    expect(outcome.stats.bounded).toBe(true);
+    // The notice names the cap, so a user knows how to widen it.
+    expect(outcome.notices.map((n) => n.text).join(' ')).toMatch(/\b5\b/);
+    const actual = answerFromSearch(outcome.response);
+    expect(actual.size).toBeGreaterThan(0);
+    expect(actual.size).toBeLessThanOrEqual(5);
+    for (const [id, sets] of actual) {
+      expect({ id, sets }).toEqual({ id, sets: expected.get(id) });
+    }
+  });
+});
