@@ -1,7 +1,15 @@
 import type { CliCommand } from '../types';
 import { explainCommand } from './explain';
+import { latencyCommand } from './latency';
 import { parseCommand } from './parse';
 import { queryCommand } from './query';
+import { samplingCommand } from './sampling';
 
 /** Every `tracelens` command, in the order `tracelens --help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [parseCommand, explainCommand, queryCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  parseCommand,
+  explainCommand,
+  queryCommand,
+  latencyCommand,
+  samplingCommand,
+];
