@@ -10,6 +10,24 @@ const json = (name: string) => ({ body: fixture('jaeger', name) });
 const TRACE_A = '0af7651916cd43dd8448eb211c80319c';
 const TRACE_B = '4bf92f3577b34da6a3ce929d0e0e4736';
 
+type ResourceSpans = {
+  resource: { attributes: Array<{ key: string; value: { stringValue?: string } }> };
+  scopeSpans: Array<{ spans: Array<{ traceId: string }> }>;
+};
+
+/** The fixture's traces that have a span of `service`, whole, as Jaeger's search returns them. */
+function tracesOfService(service: string): string | undefined {
+  const all = JSON.parse(fixture('jaeger', 'v3-search.json')).result.resourceSpans as ResourceSpans[];
+  const svcOf = (rs: ResourceSpans) => rs.resource.attributes.find((a) => a.key === 'service.name')?.value.stringValue;
+  const ids = new Set(
+    all
+      .filter((rs) => svcOf(rs) === service)
+      .flatMap((rs) => rs.scopeSpans.flatMap((ss) => ss.spans.map((sp) => sp.traceId)))
+  );
+  const keep = all.filter((rs) => rs.scopeSpans.some((ss) => ss.spans.some((sp) => ids.has(sp.traceId))));
+  return keep.length ? JSON.stringify({ result: { resourceSpans: keep } }) : undefined;
+}
+
 async function rejection(p: Promise<unknown>): Promise<TraceLensError> {
   try {
     await p;
@@ -28,15 +46,13 @@ describe('Jaeger backend (executor over a loopback api_v3 server)', () => {
   beforeAll(async () => {
     server = await startFakeServer({
       '/api/v3/services': json('v3-services.json'),
-      // Both fixture traces start at frontend: only frontend and api-gateway "have" them.
       '/api/v3/traces': (req) => {
-        const svc = req.query.get('query.service_name');
+        const svc = req.query.get('query.service_name') ?? '';
         if (svc === 'slow') {
           return { delayMs: 2000, ...json('v3-search.json') };
         }
-        return svc === 'frontend' || svc === 'api-gateway'
-          ? json('v3-search.json')
-          : { status: 404, ...json('v3-not-found.json') };
+        const body = tracesOfService(svc);
+        return body ? { body } : { status: 404, ...json('v3-not-found.json') };
       },
       '/api/dependencies': json('dependencies.json'),
       '/sampling': json('sampling.json'),
