@@ -8,8 +8,11 @@ const PLAIN_NAME = /^[^\s{}()=~!<>&|^,"]+$/;
 
 export function printAttribute(a: AttributeNode): string {
   const name = PLAIN_NAME.test(a.name) ? a.name : JSON.stringify(a.name);
-  const scope = a.scope === 'unscoped' ? '' : a.scope;
-  return (a.parent ? 'parent.' : '') + scope + '.' + name;
+  // Unscoped is `.name`, and `parent.` already ends in the dot: `parent.name`, not `parent..name`.
+  if (a.scope === 'unscoped') {
+    return a.parent ? `parent.${name}` : `.${name}`;
+  }
+  return (a.parent ? 'parent.' : '') + a.scope + '.' + name;
 }
 
 export function printIntrinsic(i: IntrinsicNode): string {
