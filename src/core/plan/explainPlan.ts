@@ -68,7 +68,10 @@ function explainJaeger(plan: JaegerPlan): PlanExplanation {
       '  satisfy on one span in a form Jaeger can match (e.g. ||, negation, regex, ranges on attributes)'
     );
   }
-  lines.push(`  time range ${isoWindow(plan.window)}, at most ${plan.searchDepth} traces per search (search depth)`);
+  lines.push(
+    `  time range ${isoWindow(plan.window)} (checked by Jaeger on the start of that same span),`,
+    `  at most ${plan.searchDepth} traces per search (search depth)`
+  );
   if (p.notPushed.length) {
     lines.push('', 'Not pushed (checked by the engine):');
     for (const n of p.notPushed) {
