@@ -128,5 +128,6 @@ export const labels = {
     operator: 'Operator',
     value: 'Value',
     notRepresentable: 'This query is more than the builder can show. Edit it in code mode, or start over here.',
+    startOver: 'Start over in the builder',
   },
 } as const;

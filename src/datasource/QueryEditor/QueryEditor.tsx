@@ -60,7 +60,10 @@ export function QueryEditor({ datasource, query, onChange, onRunQuery, range }: 
           options={[...EDITOR_QUERY_TYPES]}
           value={type}
           onChange={(queryType) => {
-            onChange({ ...query, queryType });
+            // A trace id and TraceQL are different things: carrying one over as the other only
+            // produces an error.
+            const keepText = (queryType === 'traceId') === (type === 'traceId');
+            onChange({ ...query, queryType, query: keepText ? query.query : '' });
             onRunQuery();
           }}
         />
@@ -112,11 +115,16 @@ interface SearchEditorProps {
 /** TraceQL search: code or builder; the builder writes TraceQL and reads simple queries back. */
 function SearchEditor({ query, onChange, codeField, datasource }: SearchEditorProps) {
   const mode: Mode = query.editorMode ?? 'code';
-  const parsed = useMemo(() => fromTraceQL(query.query ?? ''), [query.query]);
-  const [model, setModel] = useState<BuilderModel>(parsed ?? EMPTY_MODEL);
-  const onModel = (m: BuilderModel) => {
-    setModel(m);
-    onChange({ ...query, query: toTraceQL(m) });
+  const text = query.query ?? '';
+  const parsed = useMemo(() => fromTraceQL(text), [text]);
+  // What the builder last wrote: rows still being filled in (no key yet) write nothing to the
+  // query, so the form shows its own state while the query is the text it produced.
+  const [local, setLocal] = useState<{ text: string; model: BuilderModel } | undefined>(undefined);
+  const shown = local && local.text === text ? local.model : parsed;
+  const onModel = (model: BuilderModel) => {
+    const written = toTraceQL(model);
+    setLocal({ text: written, model });
+    onChange({ ...query, query: written });
   };
   return (
     <Stack direction="column" gap={1}>
@@ -128,25 +136,20 @@ function SearchEditor({ query, onChange, codeField, datasource }: SearchEditorPr
             { label: labels.query.mode.builder, value: 'builder' },
           ]}
           value={mode}
-          onChange={(editorMode) => {
-            if (editorMode === 'builder' && parsed) {
-              setModel(parsed);
-            }
-            onChange({ ...query, editorMode });
-          }}
+          onChange={(editorMode) => onChange({ ...query, editorMode })}
         />
       </div>
       {mode === 'code' && codeField}
-      {mode === 'builder' && !parsed && (query.query ?? '').trim() !== '' && (
+      {mode === 'builder' && !shown && (
         <Alert severity="info" title={labels.builder.notRepresentable} data-testid={selectors.builder.notRepresentable}>
           <Button size="sm" variant="secondary" onClick={() => onModel({ ...EMPTY_MODEL, filters: [] })}>
-            {labels.query.mode.builder}
+            {labels.builder.startOver}
           </Button>
         </Alert>
       )}
-      {mode === 'builder' && (parsed || (query.query ?? '').trim() === '') && (
+      {mode === 'builder' && shown && (
         <BuilderEditor
-          model={parsed ?? model}
+          model={shown}
           onChange={onModel}
           loadServices={() => datasource.client.services()}
           loadOperations={(service) => datasource.client.operations(service)}

@@ -1,0 +1,217 @@
+import { render, screen, waitFor, act } from '@testing-library/react';
+import userEventLib from '@testing-library/user-event';
+import React, { useState } from 'react';
+
+import type { TraceLensDataSource } from '../datasource';
+import { selectors } from '../selectors';
+import { fakeClient } from '../test/fakeClient';
+import type { TraceLensQuery } from '../types';
+import { QueryEditor } from './QueryEditor';
+
+/**
+ * Monaco does not run in jsdom: CodeEditor is replaced by a textarea that drives the same props,
+ * and a fake Monaco records what the field registers (completion provider, commands, markers).
+ */
+const monacoCalls = {
+  provider: undefined as
+    | undefined
+    | {
+        provideCompletionItems: (
+          model: unknown,
+          position: unknown
+        ) => Promise<{ suggestions: Array<{ insertText: string }> }>;
+      },
+  commands: [] as Array<() => void>,
+  markers: [] as unknown[][],
+};
+
+const fakeModel = (text: () => string) => ({
+  id: 'm1',
+  getValue: text,
+  getOffsetAt: (p: { column: number }) => p.column - 1,
+  getPositionAt: (o: number) => ({ lineNumber: 1, column: o + 1 }),
+});
+
+jest.mock('@grafana/ui', () => {
+  const actual = jest.requireActual('@grafana/ui');
+  const ReactLib = jest.requireActual('react');
+  function FakeCodeEditor(props: {
+    value: string;
+    onChange?: (v: string) => void;
+    onBeforeEditorMount?: (m: unknown) => void;
+    onEditorDidMount?: (e: unknown, m: unknown) => void;
+  }) {
+    const valueRef = ReactLib.useRef(props.value);
+    valueRef.current = props.value;
+    ReactLib.useEffect(() => {
+      const model = fakeModel(() => valueRef.current);
+      const monaco = {
+        languages: {
+          register: () => {},
+          setLanguageConfiguration: () => {},
+          setTokensProvider: () => {},
+          CompletionItemKind: {
+            Module: 1,
+            Property: 2,
+            Field: 3,
+            Operator: 4,
+            Value: 5,
+            Keyword: 6,
+            Function: 7,
+            Snippet: 8,
+          },
+          registerCompletionItemProvider: (_id: string, p: typeof monacoCalls.provider) => {
+            monacoCalls.provider = p;
+            return { dispose: () => {} };
+          },
+        },
+        editor: { setModelMarkers: (_m: unknown, _o: string, markers: unknown[]) => monacoCalls.markers.push(markers) },
+        MarkerSeverity: { Error: 8 },
+        KeyMod: { Shift: 1024 },
+        KeyCode: { Enter: 3 },
+      };
+      const editor = {
+        getModel: () => model,
+        getValue: () => valueRef.current,
+        addCommand: (_k: number, fn: () => void) => monacoCalls.commands.push(fn),
+      };
+      props.onBeforeEditorMount?.(monaco);
+      props.onEditorDidMount?.(editor, monaco);
+    }, []);
+    return (
+      <textarea
+        aria-label="TraceQL editor"
+        value={props.value}
+        onChange={(e) => props.onChange?.(e.currentTarget.value)}
+      />
+    );
+  }
+  return { ...actual, CodeEditor: FakeCodeEditor };
+});
+
+const userEvent = userEventLib.setup({ delay: null });
+jest.setTimeout(20_000);
+
+function fakeDatasource() {
+  const client = fakeClient();
+  const ds = {
+    client,
+    attributeNames: jest.fn().mockResolvedValue(['resource.service.name', 'span.http.route']),
+    applyTemplateVariables: (q: TraceLensQuery) => q,
+  };
+  return { ds: ds as unknown as TraceLensDataSource, client };
+}
+
+function setup(initial: TraceLensQuery) {
+  const { ds, client } = fakeDatasource();
+  const changes: TraceLensQuery[] = [];
+  const onRunQuery = jest.fn();
+  function Harness() {
+    const [query, setQuery] = useState(initial);
+    return (
+      <QueryEditor
+        datasource={ds}
+        query={query}
+        onChange={(q) => {
+          changes.push(q);
+          setQuery(q);
+        }}
+        onRunQuery={onRunQuery}
+      />
+    );
+  }
+  render(<Harness />);
+  return { changes, onRunQuery, client, last: () => changes[changes.length - 1] };
+}
+
+beforeEach(() => {
+  monacoCalls.provider = undefined;
+  monacoCalls.commands = [];
+  monacoCalls.markers = [];
+});
+
+describe('QueryEditor', () => {
+  it('writes typed TraceQL into the query', async () => {
+    const { last } = setup({ refId: 'A', queryType: 'traceql', query: '' });
+    await userEvent.click(screen.getByLabelText('TraceQL editor'));
+    await userEvent.paste('{ status = error }');
+    expect(last().query).toBe('{ status = error }');
+  });
+
+  it('shows parse errors under the editor and as Monaco markers at their position', async () => {
+    setup({ refId: 'A', queryType: 'traceql', query: '{ span.a = }' });
+    const errors = await screen.findByTestId(selectors.query.errors);
+    expect(errors).toHaveTextContent(/Line 1, column 12: /);
+    await waitFor(() =>
+      expect(monacoCalls.markers.at(-1)).toEqual([
+        expect.objectContaining({ startLineNumber: 1, startColumn: 12, severity: 8 }),
+      ])
+    );
+  });
+
+  it('does not flag template variables as errors', () => {
+    setup({ refId: 'A', queryType: 'traceql', query: '{ resource.service.name = $service }' });
+    expect(screen.queryByTestId(selectors.query.errors)).not.toBeInTheDocument();
+  });
+
+  it('runs the query on Shift+Enter', () => {
+    const { onRunQuery } = setup({ refId: 'A', queryType: 'traceql', query: '{}' });
+    act(() => monacoCalls.commands[0]());
+    expect(onRunQuery).toHaveBeenCalled();
+  });
+
+  it('suggests service names from the backend after `resource.service.name = `', async () => {
+    const { client } = setup({ refId: 'A', queryType: 'traceql', query: '{ resource.service.name = ' });
+    const text = '{ resource.service.name = ';
+    const result = await monacoCalls.provider!.provideCompletionItems(
+      fakeModel(() => text),
+      { lineNumber: 1, column: text.length + 1 }
+    );
+    expect(client.tagValues).toHaveBeenCalledWith('resource.service.name', expect.anything());
+    expect(result.suggestions.map((s) => s.insertText)).toEqual(['"api-gateway"', '"frontend"']);
+  });
+
+  it('switches query type and runs', async () => {
+    const { last, onRunQuery } = setup({ refId: 'A', queryType: 'traceql', query: '{}' });
+    await userEvent.click(screen.getByRole('radio', { name: 'Trace ID' }));
+    expect(last().queryType).toBe('traceId');
+    expect(onRunQuery).toHaveBeenCalled();
+    await userEvent.type(screen.getByTestId(selectors.query.traceId), '4bf92f3577b34da6a3ce929d0e0e4736{Enter}');
+    expect(last().query).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+  });
+
+  it('reads a simple query into the builder and writes changes back as TraceQL', async () => {
+    const { last } = setup({
+      refId: 'A',
+      queryType: 'traceql',
+      query: '{ status = error && span.http.route =~ "/api/.*" }',
+    });
+    await userEvent.click(screen.getByRole('radio', { name: 'Builder' }));
+    expect(screen.getByTestId(selectors.builder.filterKey)).toHaveValue('span.http.route');
+    await userEvent.click(screen.getByRole('radio', { name: 'ok' }));
+    expect(last().query).toBe('{ status = ok && span.http.route =~ "/api/.*" }');
+    await userEvent.click(screen.getByTestId(selectors.builder.addFilter));
+    const keys = screen.getAllByTestId(selectors.builder.filterKey);
+    await userEvent.type(keys[1], 'span.http.status_code');
+    await userEvent.type(screen.getAllByTestId(selectors.builder.filterValue)[1], '500');
+    expect(last().query).toBe('{ status = ok && span.http.route =~ "/api/.*" && span.http.status_code = 500 }');
+    await userEvent.type(screen.getByTestId(selectors.builder.minDuration), '100ms');
+    expect(last().query).toContain('duration >= 100ms');
+  });
+
+  it('offers code mode for queries the builder cannot show', async () => {
+    setup({ refId: 'A', queryType: 'traceql', query: '{ a = 1 } >> { b = 2 }' });
+    await userEvent.click(screen.getByRole('radio', { name: 'Builder' }));
+    expect(screen.getByTestId(selectors.builder.notRepresentable)).toBeInTheDocument();
+  });
+
+  it('explains where the query runs', async () => {
+    const { client } = setup({ refId: 'A', queryType: 'traceql', query: '{ status = error }' });
+    await userEvent.click(screen.getByTestId(selectors.query.explainToggle));
+    expect(await screen.findByText(/pushed down/)).toBeInTheDocument();
+    expect(client.explain).toHaveBeenCalledWith(
+      '{ status = error }',
+      expect.objectContaining({ startMs: expect.any(Number) })
+    );
+  });
+});
