@@ -48,14 +48,14 @@ describe('decode warnings', () => {
     ]);
   });
 
-  it('warns when a server span outlives the client that called it', () => {
+  it('does not warn when a server span outlives its client, as real responses do while flushing', () => {
     const [trace] = decodeTraces({
       resourceSpans: [
         span('0000000000000001', '', 'front', 10_000, 50_000, 'SPAN_KIND_CLIENT'),
         span('0000000000000002', '0000000000000001', 'back', 20_000, 52_000, 'SPAN_KIND_SERVER'),
       ],
     });
-    expect(trace.warnings[0]).toMatch(/^clock skew: span 0000000000000002 .* ends 2 µs after its parent/);
+    expect(trace.warnings).toEqual([]);
   });
 
   it('warns about duplicate span ids and caps the number of warnings', () => {

@@ -108,8 +108,9 @@ describe('Jaeger v1 decoding', () => {
     expect(trace.warnings).toEqual(['Jaeger: clock skew adjustment disabled']);
   });
 
-  it('keeps span-level Jaeger warnings, naming the span', () => {
-    const span = { ...TRACE.spans[1], references: [], warnings: ['invalid parent span IDs=0000000000000009'] };
+  it('keeps span-level Jaeger warnings once each, naming the span', () => {
+    const warning = 'invalid parent span IDs=0000000000000009';
+    const span = { ...TRACE.spans[1], references: [], warnings: [warning, warning, warning] };
     const [trace] = decodeJaegerV1({ ...TRACE, spans: [span], warnings: null });
     expect(trace.warnings).toEqual(['Jaeger: span 0000000000000002: invalid parent span IDs=0000000000000009']);
   });
