@@ -5,9 +5,7 @@
  *   - `resource.service.name = "x"` → service; `span:name`/`name = "x"` → operation;
  *   - `span.k`/`resource.k`/`.k` = string, int or bool → attribute k (Jaeger compares string forms
  *     against span, scope, resource, event and link attributes: looser, never stricter);
- *   - `duration` bounds → durationMin/Max, widened to whole microseconds by the client;
- *   - `status = error` → `error=true`, `kind = server|client|producer|consumer` → `span.kind`
- *     (keys Jaeger's storage reads as the status and the kind).
+ *   - `duration` bounds → durationMin/Max, widened to whole microseconds by the client.
  * Keys Jaeger reads specially (`error`, `span.kind`, `span.status`, `scope.*`, `resource.*`) are
  * never pushed as attributes, and neither is `.service.name` (Jaeger's service is not an attribute).
  */
@@ -36,7 +34,6 @@ export interface JaegerPushdown {
   readonly notPushed: ReadonlyArray<{ readonly source: string; readonly reason: string }>;
 }
 
-const PUSHABLE_KINDS = new Set(['server', 'client', 'producer', 'consumer']);
 const SPECIAL_KEYS = new Set(['error', 'span.kind', 'span.status', 'scope.name', 'scope.version']);
 type Cmp = '=' | '<' | '<=' | '>' | '>=';
 const FLIP: Record<Cmp, Cmp> = { '=': '=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
@@ -86,20 +83,9 @@ function classify(e: FieldExpr): Classified {
         ? { ok: true, cond: { param: 'operation', value: value.value.value } }
         : { ok: false, reason: 'Jaeger matches operation names exactly only' };
     }
-    // Jaeger reads `error` as "status is error" and `span.kind` as the kind; an error span also carries
-    // the tag error=true in Jaeger's own model, so both forms of storage match at least these spans.
-    // `kind = unspecified`/`internal` are not pushed: older storage may carry no span.kind tag for them.
-    if (field.name === 'span:status' && op === '=' && value.value.kind === 'status' && value.value.value === 'error') {
-      return { ok: true, cond: { param: 'attribute', key: 'error', value: 'true' } };
-    }
-    if (
-      field.name === 'span:kind' &&
-      op === '=' &&
-      value.value.kind === 'spanKind' &&
-      PUSHABLE_KINDS.has(value.value.value)
-    ) {
-      return { ok: true, cond: { param: 'attribute', key: 'span.kind', value: value.value.value } };
-    }
+    // status and kind are not pushed: Jaeger versions differ in whether the `error` and `span.kind`
+    // keys mean the status and the kind (2.13 compares a string "true" as a failed bool and knows no
+    // span.kind key), so a pushed `status = error` could drop the very spans it asks for.
     if (field.name === 'span:duration' && value.value.kind === 'duration' && op in FLIP && op !== '=') {
       const ns = value.value.value;
       return op === '>' || op === '>='
