@@ -88,7 +88,8 @@ function explainJaeger(plan: JaegerPlan): PlanExplanation {
   if (Object.keys(p.attributes).length) {
     lines.push(
       '  Note: Jaeger compares attribute values as text; an array-valued attribute matches only as a',
-      '  whole, so array elements matched by TraceQL "=" may be missed by the pushdown.'
+      '  whole, so array elements matched by TraceQL "=" may be missed by the pushdown. Some Jaeger',
+      '  versions (2.13) ignore attributes in api_v3 searches; the engine checks them either way.'
     );
   }
   return {
