@@ -62,7 +62,7 @@ describe('bin/tracelens.js over the trace fixtures', () => {
 
   it('lists every registered command in --help', () => {
     const help = tracelens('--help');
-    for (const name of ['parse', 'explain', 'query', 'latency', 'sampling']) {
+    for (const name of ['parse', 'explain', 'query', 'graph', 'latency', 'sampling']) {
       expect(help.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
     }
   });

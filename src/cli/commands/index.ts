@@ -1,5 +1,6 @@
 import type { CliCommand } from '../types';
 import { explainCommand } from './explain';
+import { graphCommand } from './graph';
 import { latencyCommand } from './latency';
 import { parseCommand } from './parse';
 import { queryCommand } from './query';
@@ -10,6 +11,7 @@ export const COMMANDS: readonly CliCommand[] = [
   parseCommand,
   explainCommand,
   queryCommand,
+  graphCommand,
   latencyCommand,
   samplingCommand,
 ];
