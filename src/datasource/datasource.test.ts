@@ -249,3 +249,31 @@ describe('TraceLensDataSource variables and health', () => {
     });
   });
 });
+
+describe('TraceLensDataSource sampling and latency', () => {
+  it('answers sampling queries with the shared sampling table and its notices', async () => {
+    const client = fakeClient({
+      sampling: jest.fn().mockResolvedValue({
+        rows: [],
+        notices: [{ severity: 'warning', text: 'Could not read the sampling strategy of api: HTTP 500' }],
+        sources: ["Jaeger's remote-sampling endpoint"],
+      }),
+    });
+    const { ds } = make(client);
+    const r = await lastValueFrom(
+      ds.query(request([{ refId: 'A', queryType: 'sampling', samplingByOperation: true }]))
+    );
+    expect(client.sampling.mock.calls[0][0]).toMatchObject({ query: '{}', byOperation: true });
+    expect(r.data[0].name).toBe('tracelens-sampling');
+    expect(r.data[0].meta.notices[0].text).toContain('sampling strategy of api');
+  });
+
+  it('answers latency queries with the shared latency-samples frame', async () => {
+    const { ds, client } = make();
+    const r = await lastValueFrom(
+      ds.query(request([{ refId: 'A', queryType: 'latency', query: '{ kind = server }', latencyDuration: 'trace' }]))
+    );
+    expect(client.latency.mock.calls[0][0]).toMatchObject({ query: '{ kind = server }', durationKind: 'trace' });
+    expect(r.data[0].name).toBe('tracelens-latency-samples');
+  });
+});

@@ -17,7 +17,15 @@ import type { LogsLinkSetup } from './frames';
 import { healthFailure, healthSuccess } from './health/healthMessage';
 import { interpolateTemplateVariables } from './language/traceql';
 import { errorResponse } from './query/errors';
-import { runLatency, runMetrics, runSearch, runServiceGraph, runTraceId, type RunContext } from './query/runners';
+import {
+  runLatency,
+  runMetrics,
+  runSampling,
+  runSearch,
+  runServiceGraph,
+  runTraceId,
+  type RunContext,
+} from './query/runners';
 import { applyAdHocFilters } from './templating/adHocFilters';
 import { templateVariablesFor } from './templating/templateVariables';
 import { createGrafanaTransport, type FetchFn } from './transport/grafanaTransport';
@@ -118,7 +126,7 @@ export class TraceLensDataSource extends DataSourceApi<TraceLensQuery, TraceLens
       case 'latency':
         return runLatency(ctx, q);
       case 'sampling':
-        return of(errorResponse(new Error('Sampling queries are not available in this version of TraceLens'), q.refId));
+        return runSampling(ctx, q);
       default:
         return assertNever(type);
     }

@@ -103,6 +103,7 @@ export const labels = {
     detailServices: 'Services',
     detailPeers: 'Services and peers',
     durationKind: 'Duration of',
+    byOperation: 'Split by operation',
     span: 'Spans',
     trace: 'Traces',
     filter: 'Filter (TraceQL)',

@@ -1,4 +1,4 @@
-import { InlineField, Input, RadioButtonGroup, Stack } from '@grafana/ui';
+import { InlineField, InlineSwitch, Input, RadioButtonGroup, Stack } from '@grafana/ui';
 import React from 'react';
 
 import { labels } from '../labels';
@@ -106,6 +106,14 @@ export function OptionsRow({ query, onChange }: Props) {
             ]}
             value={query.serviceGraphDetail ?? 'services'}
             onChange={(serviceGraphDetail) => onChange({ ...query, serviceGraphDetail })}
+          />
+        </InlineField>
+      )}
+      {type === 'sampling' && (
+        <InlineField label={L.byOperation}>
+          <InlineSwitch
+            value={query.samplingByOperation ?? false}
+            onChange={(e) => onChange({ ...query, samplingByOperation: e.currentTarget.checked })}
           />
         </InlineField>
       )}

@@ -19,12 +19,12 @@ type Props = QueryEditorProps<TraceLensDataSource, TraceLensQuery, TraceLensOpti
 
 const L = labels.query;
 
-/** Sampling is left out until the data source answers it (see the README). */
 export const EDITOR_QUERY_TYPES: ReadonlyArray<{ label: string; value: TraceLensQueryType }> = [
   { label: L.types.traceql, value: 'traceql' },
   { label: L.types.traceId, value: 'traceId' },
   { label: L.types.serviceGraph, value: 'serviceGraph' },
   { label: L.types.latency, value: 'latency' },
+  { label: L.types.sampling, value: 'sampling' },
   { label: L.types.metrics, value: 'metrics' },
 ];
 

@@ -6,6 +6,7 @@ import { createBackend } from '../../core/query';
 import type { Backend, Window } from '../../core/query/types';
 import type { Trace } from '../../core/model/types';
 import { parseTraceQL } from '../language/traceql';
+import { samplingOver } from './sampling';
 import type { CallOptions, ClientConfig, LatencyRequest, TimeWindow, TraceLensClient } from './types';
 
 /**
@@ -20,7 +21,10 @@ export function createCoreClient(config: ClientConfig): TraceLensClient {
     searchDepth: config.searchDepth,
     maxConcurrency: config.maxConcurrency,
   });
-  return clientOver(backend);
+  return clientOver(backend, {
+    strategiesConfigured: config.samplingTransport !== undefined,
+    maxConcurrency: config.maxConcurrency ?? 4,
+  });
 }
 
 function toWindow(w: TimeWindow, options?: CallOptions): Window {
@@ -36,7 +40,10 @@ function unique(xs: Iterable<string>): string[] {
 }
 
 /** Exported for tests, which wrap a core Backend built over a fake transport. */
-export function clientOver(backend: Backend): TraceLensClient {
+export function clientOver(
+  backend: Backend,
+  opts: { strategiesConfigured: boolean; maxConcurrency: number }
+): TraceLensClient {
   return {
     async detect(options) {
       const h = await backend.detect(options?.signal);
@@ -93,6 +100,15 @@ export function clientOver(backend: Backend): TraceLensClient {
     async latency(request, options) {
       const fetched = await backend.fetchTraces(request.query, toWindow(request.window, options));
       return { samples: latencySamples(request, fetched.traces), notices: fetched.notices };
+    },
+    sampling(request, options) {
+      return samplingOver(
+        backend,
+        request,
+        toWindow(request.window, options),
+        opts.strategiesConfigured,
+        opts.maxConcurrency
+      );
     },
   };
 }

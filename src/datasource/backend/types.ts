@@ -1,5 +1,6 @@
 import type { ServiceGraph } from '../../core/analysis/serviceGraph';
 import type { LatencySample } from '../../core/analysis/latency';
+import type { ServiceSampling } from '../../core/analysis/sampling';
 import type { Transport } from '../../core/backends/transport';
 import type { Trace } from '../../core/model/types';
 import type { BackendKind } from '../types';
@@ -157,6 +158,19 @@ export interface LatencyResult {
   notices: readonly BackendNotice[];
 }
 
+export interface SamplingRequest {
+  query: string;
+  window: TimeWindow;
+  byOperation: boolean;
+}
+
+export interface SamplingResult {
+  rows: readonly ServiceSampling[];
+  notices: readonly BackendNotice[];
+  /** Where probabilities were read from besides the spans (e.g. Jaeger's sampling endpoint). */
+  sources: readonly string[];
+}
+
 export interface TraceLensClient {
   detect(options?: CallOptions): Promise<DetectResult>;
   search(request: SearchRequest, options?: CallOptions): Promise<SearchResult>;
@@ -172,6 +186,7 @@ export interface TraceLensClient {
   explain(query: string, window: TimeWindow): Promise<string>;
   serviceGraph(request: ServiceGraphRequest, options?: CallOptions): Promise<ServiceGraphResult>;
   latency(request: LatencyRequest, options?: CallOptions): Promise<LatencyResult>;
+  sampling(request: SamplingRequest, options?: CallOptions): Promise<SamplingResult>;
 }
 
 /** What the client is built from; the data source derives it from its instance settings. */

@@ -2,6 +2,7 @@ import { LoadingState, type DataQueryRequest, type DataQueryResponse } from '@gr
 import { map, type Observable } from 'rxjs';
 
 import { latencySamplesFrame } from '../../shared/frames/latencyFrames';
+import { samplingFrame } from '../../shared/frames/samplingFrames';
 import type { TimeWindow, TraceLensClient } from '../backend/types';
 import {
   buildMetricsFrames,
@@ -111,6 +112,23 @@ export function runLatency(ctx: RunContext, q: TraceLensQuery): Observable<DataQ
       const frame = latencySamplesFrame(
         r.samples,
         { startMs: window.startMs, endMs: window.endMs, durationKind, query, datasourceUid: ctx.self.uid },
+        q.refId
+      );
+      return done(q.refId, [withNotices(frame, r.notices)]);
+    })
+  );
+}
+
+export function runSampling(ctx: RunContext, q: TraceLensQuery): Observable<DataQueryResponse> {
+  const window = windowOf(ctx.request);
+  const query = q.query?.trim() || '{}';
+  return fromAbortable((signal) =>
+    ctx.client.sampling({ query, window, byOperation: q.samplingByOperation ?? false }, { signal })
+  ).pipe(
+    map((r) => {
+      const frame = samplingFrame(
+        r.rows,
+        { windowSeconds: (window.endMs - window.startMs) / 1000, datasourceUid: ctx.self.uid, sources: r.sources },
         q.refId
       );
       return done(q.refId, [withNotices(frame, r.notices)]);

@@ -23,6 +23,7 @@ export function fakeClient(over: Partial<Record<keyof TraceLensClient, jest.Mock
       .fn()
       .mockResolvedValue({ graph: { nodes: [], edges: [], windowSeconds: 60, source: 'traces' }, notices: [] }),
     latency: jest.fn().mockResolvedValue({ samples: [], notices: [] }),
+    sampling: jest.fn().mockResolvedValue({ rows: [], notices: [], sources: [] }),
     ...over,
   };
 }
