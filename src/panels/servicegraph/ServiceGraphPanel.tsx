@@ -211,7 +211,7 @@ export function ServiceGraphPanel({ data, width, height, options, timeRange }: P
     vm.autoGrouped
       ? `${input.graph.nodes.length} services: grouped by name prefix to stay readable. Click a group to expand it.`
       : '',
-    vm.hiddenNodes > 0 ? `${vm.hiddenNodes} healthy nodes hidden by the panel filters.` : '',
+    vm.hiddenNodes > 0 ? `${vm.hiddenNodes} nodes hidden by the panel filters.` : '',
     layoutState.status === 'running' && !layout ? `Laying out ${vm.graph.nodes.length} nodes…` : '',
     layoutState.status === 'error' ? `Layout failed: ${layoutState.message}` : '',
   ].filter((b) => b !== '');

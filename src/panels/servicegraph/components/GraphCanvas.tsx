@@ -45,7 +45,7 @@ export function GraphCanvas(props: Props) {
     const ratio = window.devicePixelRatio || 1;
     canvas.width = Math.round(width * ratio);
     canvas.height = Math.round(height * ratio);
-    ctx.scale(ratio, ratio);
+    // Draw in device pixels: the viewport and sizes are scaled instead of the context.
     const vp = { scale: viewport.scale * ratio, tx: viewport.tx * ratio, ty: viewport.ty * ratio };
     drawScene(ctx, scene, vp, palette, {
       width: width * ratio,
