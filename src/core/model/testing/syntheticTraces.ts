@@ -1,25 +1,11 @@
 /**
- * A seeded synthetic trace generator for benchmarks: many services, trees with bounded depth and
- * fan-out, realistic attributes (HTTP, DB, random typed keys), errors and events. The same seed
- * gives the same traces, so runs compare like with like. Encoded bodies come from the model's own
- * encoders, so every format carries exactly the same traces.
+ * A seeded synthetic trace generator for benchmarks and tests at scale: many services, trees with
+ * bounded depth and fan-out, realistic attributes (HTTP, DB, random typed keys), errors and events.
+ * The same seed gives the same traces, so runs compare like with like.
  */
-import {
-  attributeMapFrom,
-  EMPTY_ATTRIBUTES,
-  encodeJaegerApiV3,
-  encodeJaegerV1,
-  encodeOtlp,
-  encodeTempoV1,
-  encodeTempoV2,
-  type AttributeValue,
-  type InstrumentationScope,
-  type Resource,
-  type Span,
-  type SpanEvent,
-  type SpanKind,
-  type Trace,
-} from '../src/core/model';
+import { attributeMapFrom, EMPTY_ATTRIBUTES } from '../attributes';
+import { sortSpans } from '../decode/collectTraces';
+import type { AttributeValue, InstrumentationScope, Resource, Span, SpanEvent, SpanKind, Trace } from '../types';
 
 export interface GeneratorOptions {
   readonly seed: number;
@@ -117,6 +103,10 @@ export function generateTraces(options: Partial<GeneratorOptions> = {}): Trace[]
   return traces;
 }
 
+function hasRoom(node: Node, o: GeneratorOptions): boolean {
+  return node.depth < o.maxDepth && node.children < o.maxFanOut;
+}
+
 function generateTrace(o: GeneratorOptions, random: () => number, resources: Resource[], startNs: bigint): Trace {
   const traceId = hex(random, 32);
   const nodes: Node[] = [];
@@ -127,10 +117,14 @@ function generateTrace(o: GeneratorOptions, random: () => number, resources: Res
     children: 0,
   });
   for (let i = 1; i < o.spansPerTrace; i++) {
-    // Pick a parent that still has room; fall back to the root so the size is always reached.
+    // Pick a parent that still has room; after a few misses the root takes the span (it alone may
+    // exceed the fan-out), so the trace always reaches its size without breaking the depth bound.
     let parent = nodes[(random() * nodes.length) | 0];
-    for (let tries = 0; tries < 8 && (parent.depth >= o.maxDepth || parent.children >= o.maxFanOut); tries++) {
+    for (let tries = 0; tries < 8 && !hasRoom(parent, o); tries++) {
       parent = nodes[(random() * nodes.length) | 0];
+    }
+    if (!hasRoom(parent, o)) {
+      parent = nodes[0];
     }
     parent.children++;
     const sameService = random() < 0.4;
@@ -144,15 +138,8 @@ function generateTrace(o: GeneratorOptions, random: () => number, resources: Res
     nodes.push({ span, depth: parent.depth + 1, children: 0 });
   }
   const spans = nodes.map((n) => n.span);
-  spans.sort((a, b) =>
-    a.startTimeUnixNano < b.startTimeUnixNano
-      ? -1
-      : a.startTimeUnixNano > b.startTimeUnixNano
-        ? 1
-        : a.spanId < b.spanId
-          ? -1
-          : 1
-  );
+  // The decoders' canonical order, so decode(encode(t)) equals t.
+  sortSpans(spans);
   return { traceId, spans, warnings: [] };
 }
 
@@ -212,19 +199,4 @@ function makeSpan(
     links: [],
     traceState: '',
   };
-}
-
-export type BenchFormat = 'jaeger-v1' | 'jaeger-api-v3' | 'tempo-v1' | 'tempo-v2' | 'otlp';
-
-const ENCODERS: Readonly<Record<BenchFormat, (traces: readonly Trace[]) => unknown>> = {
-  'jaeger-v1': encodeJaegerV1,
-  'jaeger-api-v3': encodeJaegerApiV3,
-  'tempo-v1': encodeTempoV1,
-  'tempo-v2': encodeTempoV2,
-  otlp: encodeOtlp,
-};
-
-/** The traces as the JSON text a backend would send, in the requested format. */
-export function encodeBody(traces: readonly Trace[], format: BenchFormat): string {
-  return JSON.stringify(ENCODERS[format](traces));
 }

@@ -1,0 +1,64 @@
+import { decodeTraces } from '../decode/decodeTraces';
+import { encodeJaegerV1, encodeTempoV1 } from '../encode/encodeTraces';
+import type { Span, Trace } from '../types';
+import { generateTraces } from './syntheticTraces';
+
+const OPTIONS = { seed: 3, traces: 20, spansPerTrace: 40, services: 6, maxDepth: 4, maxFanOut: 3, errorRate: 0.2 };
+
+function depthOf(span: Span, byId: Map<string, Span>): number {
+  let depth = 0;
+  for (let s = span; s.parentSpanId !== ''; s = byId.get(s.parentSpanId) as Span) {
+    depth++;
+  }
+  return depth;
+}
+
+function serialize(traces: Trace[]): string {
+  return JSON.stringify(traces, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+}
+
+describe('generateTraces', () => {
+  const traces = generateTraces(OPTIONS);
+
+  it('is deterministic for a seed and differs between seeds', () => {
+    expect(serialize(generateTraces(OPTIONS))).toBe(serialize(traces));
+    expect(serialize(generateTraces({ ...OPTIONS, seed: 4 }))).not.toBe(serialize(traces));
+  });
+
+  it('makes the requested number of well-formed trees within the depth bound', () => {
+    expect(traces).toHaveLength(20);
+    for (const trace of traces) {
+      expect(trace.spans).toHaveLength(40);
+      const byId = new Map(trace.spans.map((s) => [s.spanId, s]));
+      expect(byId.size).toBe(40);
+      expect(trace.spans.filter((s) => s.parentSpanId === '')).toHaveLength(1);
+      for (const span of trace.spans) {
+        expect(span.traceId).toBe(trace.traceId);
+        expect(span.spanId).toMatch(/^[0-9a-f]{16}$/);
+        expect(depthOf(span, byId)).toBeLessThanOrEqual(4);
+        const parent = byId.get(span.parentSpanId);
+        if (parent) {
+          // Children lie within their parents, so decoders find no clock skew.
+          expect(span.startTimeUnixNano >= parent.startTimeUnixNano).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('uses the services, errors and events it was asked for', () => {
+    const spans = traces.flatMap((t) => t.spans);
+    expect(new Set(spans.map((s) => s.resource.serviceName)).size).toBe(6);
+    const errors = spans.filter((s) => s.statusCode === 'error').length / spans.length;
+    expect(errors).toBeGreaterThan(0.1);
+    expect(errors).toBeLessThan(0.3);
+    expect(
+      spans.filter((s) => s.statusCode === 'error').every((s) => s.events.some((e) => e.name === 'exception'))
+    ).toBe(true);
+  });
+
+  it('survives every wire format unchanged, Jaeger v1 included', () => {
+    for (const encode of [encodeJaegerV1, encodeTempoV1]) {
+      expect(decodeTraces(JSON.parse(JSON.stringify(encode(traces))))).toEqual(traces);
+    }
+  });
+});
