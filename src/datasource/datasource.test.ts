@@ -277,3 +277,21 @@ describe('TraceLensDataSource sampling and latency', () => {
     expect(r.data[0].name).toBe('tracelens-latency-samples');
   });
 });
+
+describe('TraceLensDataSource service graph for Tempo', () => {
+  it('reads the Prometheus service-graph metrics when configured and the query has no filter', async () => {
+    const prom = { query: jest.fn(() => Promise.resolve({ data: [] })) };
+    const client = fakeClient();
+    const ds = new TraceLensDataSource(
+      settings({ backend: 'tempo', serviceMapDatasourceUid: 'prom' }),
+      templateSrvWith({}),
+      { createClient: () => client, getDataSource: async () => prom as never }
+    );
+    const r = await lastValueFrom(ds.query(request([{ refId: 'A', queryType: 'serviceGraph' }])));
+    expect(prom.query).toHaveBeenCalled();
+    expect(client.serviceGraph).not.toHaveBeenCalled();
+    expect(r.data[0].meta.notices[0].text).toContain('Prometheus');
+    await lastValueFrom(ds.query(request([{ refId: 'A', queryType: 'serviceGraph', query: '{ status = error }' }])));
+    expect(client.serviceGraph).toHaveBeenCalled();
+  });
+});

@@ -47,6 +47,8 @@ export interface DataSourceDeps {
   fetch?: FetchFn;
   /** Resolves the trace-to-logs data source uid to its type and name. */
   getLogsDatasource?: (uid: string) => { uid: string; type: string; name: string } | undefined;
+  /** Loads another data source (the Prometheus one with Tempo's service-graph metrics). */
+  getDataSource?: (uid: string) => Promise<DataSourceApi>;
 }
 
 function assertNever(x: never): never {
@@ -57,6 +59,7 @@ export class TraceLensDataSource extends DataSourceApi<TraceLensQuery, TraceLens
   readonly backend: BackendKind;
   readonly client: TraceLensClient;
   private readonly logs?: LogsLinkSetup;
+  private readonly serviceMap?: () => Promise<DataSourceApi>;
 
   constructor(
     instanceSettings: DataSourceInstanceSettings<TraceLensOptions>,
@@ -85,6 +88,11 @@ export class TraceLensDataSource extends DataSourceApi<TraceLensQuery, TraceLens
       timeoutMs,
     });
     this.logs = resolveLogs(json, deps.getLogsDatasource ?? defaultLogsLookup);
+    const promUid = json.serviceMapDatasourceUid;
+    if (this.backend === 'tempo' && promUid) {
+      const load = deps.getDataSource ?? ((uid: string) => getDataSourceSrv().get(uid));
+      this.serviceMap = () => load(promUid);
+    }
   }
 
   getDefaultQuery(): Partial<TraceLensQuery> {
@@ -96,7 +104,13 @@ export class TraceLensDataSource extends DataSourceApi<TraceLensQuery, TraceLens
   }
 
   query(request: DataQueryRequest<TraceLensQuery>): Observable<DataQueryResponse> {
-    const ctx: RunContext = { client: this.client, self: { uid: this.uid, name: this.name }, logs: this.logs, request };
+    const ctx: RunContext = {
+      client: this.client,
+      self: { uid: this.uid, name: this.name },
+      logs: this.logs,
+      request,
+      serviceMap: this.serviceMap,
+    };
     const streams = request.targets
       .filter((t) => !t.hide)
       .map((target) => {

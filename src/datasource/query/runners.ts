@@ -1,4 +1,4 @@
-import { LoadingState, type DataQueryRequest, type DataQueryResponse } from '@grafana/data';
+import { LoadingState, type DataQueryRequest, type DataQueryResponse, type DataSourceApi } from '@grafana/data';
 import { map, type Observable } from 'rxjs';
 
 import { latencySamplesFrame } from '../../shared/frames/latencyFrames';
@@ -15,6 +15,7 @@ import {
 } from '../frames';
 import { DEFAULT_QUERY, type TraceLensQuery } from '../types';
 import { fromAbortable } from './fromAbortable';
+import { promServiceGraph } from './promServiceGraph';
 import { stepSeconds } from './step';
 
 /** What every runner needs; built once per `query()` call. */
@@ -23,6 +24,8 @@ export interface RunContext {
   self: SelfRef;
   logs?: LogsLinkSetup;
   request: DataQueryRequest<TraceLensQuery>;
+  /** Tempo with a Prometheus data source for its service-graph metrics. */
+  serviceMap?: () => Promise<DataSourceApi>;
 }
 
 export function windowOf(request: DataQueryRequest<TraceLensQuery>): TimeWindow {
@@ -86,6 +89,16 @@ export function runMetrics(ctx: RunContext, q: TraceLensQuery): Observable<DataQ
 }
 
 export function runServiceGraph(ctx: RunContext, q: TraceLensQuery): Observable<DataQueryResponse> {
+  // Metrics cannot be filtered by TraceQL, so a filtered graph is built from spans instead.
+  if (ctx.serviceMap && !q.query?.trim()) {
+    return promServiceGraph(ctx.serviceMap(), ctx.request).pipe(
+      map((graph) => {
+        const [nodes, edges] = buildNodeGraphFrames(graph, q.refId);
+        const note = { severity: 'info' as const, text: "From Tempo's service-graph metrics in Prometheus." };
+        return done(q.refId, [withNotices(nodes, [note]), edges]);
+      })
+    );
+  }
   return fromAbortable((signal) =>
     ctx.client.serviceGraph(
       {
