@@ -1,13 +1,54 @@
 import { DataSourceStore, StoredDataSource } from './dataSourceStore';
 import { BuiltPlugin } from './pluginRegistry';
 
+// What the core data sources Grafana ships can do, for pickers that filter on it (logs, tracing).
+const CORE_CAPABILITIES: Record<string, Record<string, boolean>> = {
+  loki: { logs: true, metrics: true },
+  tempo: { tracing: true },
+  prometheus: { metrics: true },
+  elasticsearch: { logs: true, metrics: true },
+};
+
+// Grafana serves every plugin's logos as absolute URLs; pickers read meta.info.logos.small.
+const GENERIC_LOGO = 'public/build/img/icons/unicons/database.svg';
+
+function pluginMeta(plugin: BuiltPlugin): Record<string, unknown> {
+  const info = (plugin.json.info ?? {}) as Record<string, unknown>;
+  const logos = (info.logos ?? {}) as Record<string, string | undefined>;
+  const absolute = (logo: string | undefined) => (logo ? `${plugin.baseUrl}/${logo}` : GENERIC_LOGO);
+  return {
+    ...plugin.json,
+    module: plugin.module,
+    baseUrl: plugin.baseUrl,
+    info: { ...info, logos: { small: absolute(logos.small), large: absolute(logos.large) } },
+  };
+}
+
+function coreMeta(type: string): Record<string, unknown> {
+  return {
+    id: type,
+    type: 'datasource',
+    name: type.charAt(0).toUpperCase() + type.slice(1),
+    module: `core:plugin/${type}`,
+    baseUrl: '',
+    ...CORE_CAPABILITIES[type],
+    info: {
+      author: { name: 'Grafana Labs' },
+      description: 'Core Grafana data source (not loadable in the sandbox)',
+      links: [],
+      logos: { small: GENERIC_LOGO, large: GENERIC_LOGO },
+      screenshots: [],
+      updated: '',
+      version: '',
+    },
+  };
+}
+
 /** Data source instance settings as Grafana puts them in `grafanaBootData.settings.datasources`. */
 export function instanceSettingsFor(ds: StoredDataSource, plugins: BuiltPlugin[]): Record<string, unknown> {
   const plugin = plugins.find((candidate) => candidate.id === ds.type);
-  const meta = plugin
-    ? { ...plugin.json, module: plugin.module, baseUrl: plugin.baseUrl }
-    : // Core data sources (Loki, Tempo, Prometheus) are not loadable here; they still appear in pickers.
-      { id: ds.type, type: 'datasource', name: ds.type, module: `core:plugin/${ds.type}`, baseUrl: '', info: {} };
+  // Core data sources (Loki, Tempo, Prometheus) are not loadable here; they still appear in pickers.
+  const meta = plugin ? pluginMeta(plugin) : coreMeta(ds.type);
   return {
     id: ds.id,
     uid: ds.uid,
@@ -32,7 +73,7 @@ export function buildBootData(store: DataSourceStore, plugins: BuiltPlugin[], th
   const panels = Object.fromEntries(
     plugins
       .filter((plugin) => plugin.type === 'panel')
-      .map((plugin) => [plugin.id, { ...plugin.json, module: plugin.module, baseUrl: plugin.baseUrl, sort: 100 }])
+      .map((plugin) => [plugin.id, { ...pluginMeta(plugin), sort: 100 }])
   );
   const apps = Object.fromEntries(
     plugins

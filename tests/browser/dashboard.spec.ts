@@ -1,7 +1,7 @@
 import { Locator, Page, expect, test } from '@playwright/test';
 
 import { requireBuilt } from './support/builtPlugins';
-import { jaegerTrace } from './support/jaeger';
+import { jaegerTrace, servicesOf } from './support/jaeger';
 import { openSandboxPage, saveScreenshot } from './support/sandboxPage';
 
 /*
@@ -74,23 +74,40 @@ test('clicking a latency heatmap cell links to its example traces in Explore', a
   await expectPanelDone(heatmap);
   const canvas = heatmap.getByTestId('latency-heatmap-canvas');
 
-  // Click the most intensely painted pixel's position: a cell with spans in it.
+  // Click inside a filled cell: the most saturated pixel whose 7x7 neighbourhood is one colour
+  // (cells are solid blocks; axis text is grey and percentile lines are thin).
   const target = await canvas.evaluate((element) => {
     const node = element as HTMLCanvasElement;
-    const context = node.getContext('2d');
-    const { data, width } = context!.getImageData(0, 0, node.width, node.height);
-    let best = { index: -1, score: -1 };
-    for (let index = 0; index < data.length; index += 4) {
-      const score = data[index + 3] > 0 ? data[index] + data[index + 1] + data[index + 2] : -1;
-      if (score > best.score) {
-        best = { index: index / 4, score };
+    const { data, width, height } = node.getContext('2d')!.getImageData(0, 0, node.width, node.height);
+    const at = (x: number, y: number) => (y * width + x) * 4;
+    const sameBlock = (x: number, y: number) => {
+      const origin = at(x, y);
+      for (let dy = -3; dy <= 3; dy++) {
+        for (let dx = -3; dx <= 3; dx++) {
+          const other = at(x + dx, y + dy);
+          if ([0, 1, 2, 3].some((channel) => data[other + channel] !== data[origin + channel])) {
+            return false;
+          }
+        }
+      }
+      return true;
+    };
+    let best = { x: -1, y: -1, score: -1 };
+    for (let y = 3; y < height - 3; y += 2) {
+      for (let x = 3; x < width - 3; x += 2) {
+        const index = at(x, y);
+        const score =
+          data[index + 3] === 0
+            ? -1
+            : Math.max(data[index], data[index + 1], data[index + 2]) -
+              Math.min(data[index], data[index + 1], data[index + 2]);
+        if (score > best.score && sameBlock(x, y)) {
+          best = { x, y, score };
+        }
       }
     }
     const box = node.getBoundingClientRect();
-    return {
-      x: ((best.index % width) * box.width) / node.width,
-      y: (Math.floor(best.index / width) * box.height) / node.height,
-    };
+    return { x: (best.x * box.width) / width, y: (best.y * box.height) / height };
   });
   await canvas.click({ position: target });
 
@@ -112,4 +129,35 @@ test('clicking a latency heatmap cell links to its example traces in Explore', a
   await link.click();
   await expect(page).toHaveURL(/\/explore\?/);
   await expect(page.getByTestId('trace-json').locator('pre')).toContainText(traceId);
+});
+
+test('clicking a service-graph edge offers the TraceQL link for the calls along it', async ({ page }) => {
+  await openSandboxPage(page, '/dashboard');
+  const graph = panelOfType(page, 'tracelens-servicegraph-panel');
+  await expectPanelDone(graph);
+
+  await graph.getByRole('button', { name: /^Calls from api-gateway to auth-service/ }).click();
+  const menu = graph.getByRole('menu');
+  await expect(menu).toBeVisible();
+  const link = menu.getByRole('menuitem').filter({ hasText: '>>' }).first();
+  const href = await link.getAttribute('href');
+  expect(href).toMatch(/^\/explore\?/);
+  const panes = JSON.parse(new URL(href!, 'http://sandbox').searchParams.get('panes')!);
+  const pane = Object.values(panes)[0] as { datasource: string; queries: Array<{ queryType: string; query: string }> };
+  expect(pane.datasource).toBe('tracelens-jaeger');
+  expect(pane.queries[0]).toMatchObject({
+    queryType: 'traceql',
+    query: '{resource.service.name="api-gateway"} >> {resource.service.name="auth-service"}',
+  });
+  await saveScreenshot(page, 'dashboard-servicegraph-edge');
+
+  // The link opens in a new tab in Grafana; here the same URL is followed in this page.
+  await page.goto(href!);
+  const traceButtons = page.getByTestId('trace-list').getByRole('button');
+  await expect(traceButtons.first()).toBeVisible();
+  for (const id of (await traceButtons.allInnerTexts()).slice(0, 3)) {
+    const services = servicesOf((await jaegerTrace(id.trim()))!);
+    expect(services).toContain('api-gateway');
+    expect(services).toContain('auth-service');
+  }
 });
