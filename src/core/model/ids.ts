@@ -65,10 +65,16 @@ export function base64ToHex(s: string): string | null {
   while (end > 0 && s.charCodeAt(end - 1) === 61 /* = */) {
     end--;
   }
-  if (s.length - end > 2 || end % 4 === 1) {
+  if (s.length - end > 2) {
     return null;
   }
-  const codes: number[] = [];
+  const rest = end % 4;
+  if (rest === 1) {
+    return null;
+  }
+  const hexLength = ((end - rest) / 4) * 6 + (rest === 0 ? 0 : rest === 2 ? 2 : 4);
+  const codes = scratchCodes(hexLength);
+  let k = 0;
   let i = 0;
   for (; i + 4 <= end; i += 4) {
     const a = base64Value(s, i);
@@ -79,16 +85,13 @@ export function base64ToHex(s: string): string | null {
       return null;
     }
     const n = (a << 18) | (b << 12) | (c << 6) | d;
-    codes.push(
-      HEX_CODES[(n >> 20) & 15],
-      HEX_CODES[(n >> 16) & 15],
-      HEX_CODES[(n >> 12) & 15],
-      HEX_CODES[(n >> 8) & 15],
-      HEX_CODES[(n >> 4) & 15],
-      HEX_CODES[n & 15]
-    );
+    codes[k++] = HEX_CODES[(n >> 20) & 15];
+    codes[k++] = HEX_CODES[(n >> 16) & 15];
+    codes[k++] = HEX_CODES[(n >> 12) & 15];
+    codes[k++] = HEX_CODES[(n >> 8) & 15];
+    codes[k++] = HEX_CODES[(n >> 4) & 15];
+    codes[k++] = HEX_CODES[n & 15];
   }
-  const rest = end - i;
   if (rest >= 2) {
     const a = base64Value(s, i);
     const b = base64Value(s, i + 1);
@@ -97,12 +100,31 @@ export function base64ToHex(s: string): string | null {
       return null;
     }
     const n = (a << 18) | (b << 12) | (c << 6);
-    codes.push(HEX_CODES[(n >> 20) & 15], HEX_CODES[(n >> 16) & 15]);
+    codes[k++] = HEX_CODES[(n >> 20) & 15];
+    codes[k++] = HEX_CODES[(n >> 16) & 15];
     if (rest === 3) {
-      codes.push(HEX_CODES[(n >> 12) & 15], HEX_CODES[(n >> 8) & 15]);
+      codes[k++] = HEX_CODES[(n >> 12) & 15];
+      codes[k++] = HEX_CODES[(n >> 8) & 15];
     }
   }
   return codesToString(codes);
+}
+
+/**
+ * Reused char-code buffers per output length, so converting an id allocates only its string.
+ * Safe because each buffer is consumed before base64ToHex returns.
+ */
+const SCRATCH: number[][] = [];
+function scratchCodes(length: number): number[] {
+  if (length > 64) {
+    return new Array<number>(length).fill(0);
+  }
+  let buffer = SCRATCH[length];
+  if (buffer === undefined) {
+    buffer = new Array<number>(length).fill(0);
+    SCRATCH[length] = buffer;
+  }
+  return buffer;
 }
 
 /** String.fromCharCode over an array, in chunks so huge inputs stay within argument limits. */
