@@ -2,6 +2,7 @@ import { searchTraces } from '../engine';
 import { parseTraceQL } from '../traceql';
 import { decodeTraces, encodeJaegerApiV3, encodeJaegerV1, encodeTempoV1, encodeTempoV2, type Trace } from '.';
 import { guideTraces } from './testing/guideTraces';
+import { generateTraces } from './testing/syntheticTraces';
 
 /**
  * The promise of one trace model: the same traces served by Jaeger (v1 JSON, api_v3) and by Tempo
@@ -88,6 +89,40 @@ describe('the same traces from Jaeger and from Tempo', () => {
     expect(reference.response.traces.map((t) => t.traceID.slice(0, 6))).toEqual(expectedTraces);
     for (const [, traces] of BACKENDS) {
       expect(searchTraces(parsed.value, traces, { limit: 100, spss: 100 })).toEqual(reference);
+    }
+  });
+});
+
+describe('the same synthetic traces at scale from Jaeger and from Tempo', () => {
+  const synthetic = generateTraces({ seed: 11, traces: 40, spansPerTrace: 50, errorRate: 0.1 });
+  const decoded: ReadonlyArray<[string, Trace[]]> = [
+    ['Jaeger v1', decodeTraces(viaWire(encodeJaegerV1(synthetic)))],
+    ['Jaeger api_v3', decodeTraces(viaWire(encodeJaegerApiV3(synthetic)))],
+    ['Tempo v1', decodeTraces(viaWire(encodeTempoV1(synthetic)))],
+  ];
+
+  it.each(decoded)('decode from %s to the generated model', (_name, traces) => {
+    expect(traces).toEqual(synthetic);
+  });
+
+  it.each([
+    '{ status = error && span.http.response.status_code >= 500 }',
+    '{ resource.service.name =~ "service-[2-4]" } >> { status = error }',
+    '{ kind = server } !< { kind = client }',
+    '{ span.attr.0 = "alpha" } | count() > 1',
+    '{ } | by(resource.service.name) | avg(duration) > 100ms',
+  ])('%s gives identical answers over every backend', (query) => {
+    const parsed = parseTraceQL(query);
+    if (!parsed.ok) {
+      throw new Error(`test query does not parse: ${parsed.error.message}`);
+    }
+    const reference = searchTraces(parsed.value, synthetic, { limit: 100 });
+    if (!reference.ok) {
+      throw reference.error;
+    }
+    expect(reference.response.traces.length).toBeGreaterThan(0);
+    for (const [, traces] of decoded) {
+      expect(searchTraces(parsed.value, traces, { limit: 100 })).toEqual(reference);
     }
   });
 });
