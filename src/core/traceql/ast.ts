@@ -6,7 +6,7 @@
  *   Root := SpansetPipeline | MetricsExpr, plus trailing `with(...)` hints.
  */
 
-export interface Span_ {
+export interface SourceRange {
   /** Offset of the first character (0-based, UTF-16 code units). */
   readonly from: number;
   /** Offset one past the last character. */
@@ -31,7 +31,7 @@ export type StaticValue =
   | { readonly kind: 'spanKind'; readonly value: KindLiteral }
   | { readonly kind: 'nil' };
 
-export interface StaticNode extends Span_ {
+export interface StaticNode extends SourceRange {
   readonly type: 'Static';
   readonly value: StaticValue;
   /** Source text of the literal, so printing keeps `1h30m`, `.99`, backtick strings. */
@@ -41,7 +41,7 @@ export interface StaticNode extends Span_ {
 /** `span.`, `resource.`, ..., or 'unscoped' for `.attr` (span first, then resource). */
 export type AttributeScope = 'span' | 'resource' | 'event' | 'link' | 'instrumentation' | 'unscoped';
 
-export interface AttributeNode extends Span_ {
+export interface AttributeNode extends SourceRange {
   readonly type: 'Attribute';
   readonly scope: AttributeScope;
   /** The attribute key, unquoted: `http.status_code`, `attr with space`. */
@@ -75,7 +75,7 @@ export type IntrinsicName =
   | 'nestedSetRight'
   | 'nestedSetParent';
 
-export interface IntrinsicNode extends Span_ {
+export interface IntrinsicNode extends SourceRange {
   readonly type: 'Intrinsic';
   readonly name: IntrinsicName;
   /** The spelling used in the source (`duration`, `span:duration`, `rootServiceName`...). */
@@ -87,21 +87,21 @@ export type ArithmeticOp = '+' | '-' | '*' | '/' | '%' | '^';
 export type LogicalOp = '&&' | '||';
 export type FieldBinaryOp = ComparisonOp | ArithmeticOp | LogicalOp;
 
-export interface FieldBinaryNode extends Span_ {
+export interface FieldBinaryNode extends SourceRange {
   readonly type: 'FieldBinary';
   readonly op: FieldBinaryOp;
   readonly left: FieldExpr;
   readonly right: FieldExpr;
 }
 
-export interface FieldUnaryNode extends Span_ {
+export interface FieldUnaryNode extends SourceRange {
   readonly type: 'FieldUnary';
   readonly op: '-' | '!';
   readonly operand: FieldExpr;
 }
 
 /** Parentheses are kept so the printer round-trips the user's grouping. */
-export interface FieldParenNode extends Span_ {
+export interface FieldParenNode extends SourceRange {
   readonly type: 'FieldParen';
   readonly expr: FieldExpr;
 }
@@ -117,25 +117,25 @@ export type NegatedStructuralOp = '!>>' | '!<<' | '!>' | '!<' | '!~';
 export type SpansetOp = LogicalOp | StructuralOp | UnionStructuralOp | NegatedStructuralOp;
 
 /** `{ expr }`; `expr` is null for `{}`. */
-export interface SpansetFilterNode extends Span_ {
+export interface SpansetFilterNode extends SourceRange {
   readonly type: 'SpansetFilter';
   readonly expr: FieldExpr | null;
 }
 
-export interface SpansetBinaryNode extends Span_ {
+export interface SpansetBinaryNode extends SourceRange {
   readonly type: 'SpansetBinary';
   readonly op: SpansetOp;
   readonly left: SpansetExpr;
   readonly right: SpansetExpr;
 }
 
-export interface SpansetParenNode extends Span_ {
+export interface SpansetParenNode extends SourceRange {
   readonly type: 'SpansetParen';
   readonly expr: SpansetExpr;
 }
 
 /** `( pipeline )` used as an operand of a spanset operator, e.g. `({a} | count() > 1) && {b}`. */
-export interface WrappedPipelineNode extends Span_ {
+export interface WrappedPipelineNode extends SourceRange {
   readonly type: 'WrappedPipeline';
   readonly pipeline: PipelineNode;
 }
@@ -147,21 +147,21 @@ export type SpansetExpr = SpansetFilterNode | SpansetBinaryNode | SpansetParenNo
 
 export type AggregateFn = 'count' | 'avg' | 'min' | 'max' | 'sum';
 
-export interface AggregateNode extends Span_ {
+export interface AggregateNode extends SourceRange {
   readonly type: 'Aggregate';
   readonly fn: AggregateFn;
   /** null for count(). */
   readonly arg: FieldExpr | null;
 }
 
-export interface ScalarBinaryNode extends Span_ {
+export interface ScalarBinaryNode extends SourceRange {
   readonly type: 'ScalarBinary';
   readonly op: ArithmeticOp;
   readonly left: ScalarExpr;
   readonly right: ScalarExpr;
 }
 
-export interface ScalarParenNode extends Span_ {
+export interface ScalarParenNode extends SourceRange {
   readonly type: 'ScalarParen';
   readonly expr: ScalarExpr;
 }
@@ -169,7 +169,7 @@ export interface ScalarParenNode extends Span_ {
 export type ScalarExpr = AggregateNode | StaticNode | ScalarBinaryNode | ScalarParenNode;
 
 /** `count() > 2`, `avg(duration) > 20ms`: keeps spansets whose comparison holds. */
-export interface ScalarFilterNode extends Span_ {
+export interface ScalarFilterNode extends SourceRange {
   readonly type: 'ScalarFilter';
   readonly op: Exclude<ComparisonOp, '=~' | '!~'>;
   readonly left: ScalarExpr;
@@ -177,23 +177,23 @@ export interface ScalarFilterNode extends Span_ {
 }
 
 /** `by(expr)`: splits each spanset by the value of expr. */
-export interface GroupByNode extends Span_ {
+export interface GroupByNode extends SourceRange {
   readonly type: 'GroupBy';
   readonly expr: FieldExpr;
 }
 
-export interface CoalesceNode extends Span_ {
+export interface CoalesceNode extends SourceRange {
   readonly type: 'Coalesce';
 }
 
-export interface SelectNode extends Span_ {
+export interface SelectNode extends SourceRange {
   readonly type: 'Select';
-  readonly fields: readonly (AttributeNode | IntrinsicNode)[];
+  readonly fields: ReadonlyArray<AttributeNode | IntrinsicNode>;
 }
 
 export type PipelineStage = SpansetExpr | ScalarFilterNode | GroupByNode | CoalesceNode | SelectNode;
 
-export interface PipelineNode extends Span_ {
+export interface PipelineNode extends SourceRange {
   readonly type: 'Pipeline';
   readonly stages: readonly PipelineStage[];
 }
@@ -212,7 +212,7 @@ export type MetricsFnName =
   | 'histogram_over_time'
   | 'compare';
 
-export interface MetricsFnNode extends Span_ {
+export interface MetricsFnNode extends SourceRange {
   readonly type: 'MetricsFn';
   readonly name: MetricsFnName;
   /** The measured attribute for *_over_time, quantile, histogram. */
@@ -220,17 +220,26 @@ export interface MetricsFnNode extends Span_ {
   /** quantile_over_time(attr, q1, q2...). */
   readonly quantiles: readonly number[];
   /** compare({selector}, topN, start, end). */
-  readonly compare: { readonly selector: SpansetFilterNode; readonly topN: number; readonly start?: number; readonly end?: number } | null;
+  readonly compare: {
+    readonly selector: SpansetFilterNode;
+    readonly topN: number;
+    readonly start?: number;
+    readonly end?: number;
+  } | null;
   /** `by (a, b)`. */
-  readonly by: readonly (AttributeNode | IntrinsicNode)[];
+  readonly by: ReadonlyArray<AttributeNode | IntrinsicNode>;
 }
 
 export type MetricsSecondStage =
-  | ({ readonly type: 'TopK' | 'BottomK'; readonly n: number } & Span_)
-  | ({ readonly type: 'MetricsFilter'; readonly op: Exclude<ComparisonOp, '=~' | '!~'>; readonly value: StaticNode } & Span_);
+  | ({ readonly type: 'TopK' | 'BottomK'; readonly n: number } & SourceRange)
+  | ({
+      readonly type: 'MetricsFilter';
+      readonly op: Exclude<ComparisonOp, '=~' | '!~'>;
+      readonly value: StaticNode;
+    } & SourceRange);
 
 /** `{...} | rate() by (x) | topk(5) > 10`. */
-export interface MetricsQueryNode extends Span_ {
+export interface MetricsQueryNode extends SourceRange {
   readonly type: 'MetricsQuery';
   readonly pipeline: PipelineNode;
   readonly fn: MetricsFnNode;
@@ -238,20 +247,20 @@ export interface MetricsQueryNode extends Span_ {
 }
 
 /** Arithmetic between metrics queries: `({status=error} | rate()) / ({} | rate())`. */
-export interface MetricsBinaryNode extends Span_ {
+export interface MetricsBinaryNode extends SourceRange {
   readonly type: 'MetricsBinary';
   readonly op: '+' | '-' | '*' | '/';
   readonly left: MetricsExpr;
   readonly right: MetricsExpr;
 }
 
-export interface MetricsParenNode extends Span_ {
+export interface MetricsParenNode extends SourceRange {
   readonly type: 'MetricsParen';
   readonly expr: MetricsExpr;
 }
 
 /** A plain number on one side of metrics arithmetic: `100 * (...)`. */
-export interface MetricsScalarNode extends Span_ {
+export interface MetricsScalarNode extends SourceRange {
   readonly type: 'MetricsScalar';
   readonly value: number;
   readonly raw: string;
@@ -262,12 +271,12 @@ export type MetricsExpr = MetricsQueryNode | MetricsBinaryNode | MetricsParenNod
 // ---------------------------------------------------------------------------------------------
 // Root
 
-export interface HintNode extends Span_ {
+export interface HintNode extends SourceRange {
   readonly name: string;
   readonly value: StaticNode;
 }
 
-export interface RootNode extends Span_ {
+export interface RootNode extends SourceRange {
   readonly type: 'Root';
   /** A search query (pipeline) or a metrics query. */
   readonly query: PipelineNode | MetricsExpr;
