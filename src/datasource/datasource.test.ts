@@ -181,7 +181,7 @@ describe('TraceLensDataSource.query', () => {
     });
     const { ds } = make(client);
     await lastValueFrom(ds.query(request([{ refId: 'A', queryType: 'metrics', query: '{} | rate()', step: '30s' }])));
-    expect(client.metrics.mock.calls[0][0]).toMatchObject({ instant: false, stepSeconds: 30 });
+    expect(client.metrics.mock.calls[0][0]).toMatchObject({ instant: false, stepSeconds: 30, exemplars: 100 });
     const r = await lastValueFrom(
       ds.query(request([{ refId: 'A', queryType: 'metrics', query: '{} | rate()', metricsQueryType: 'instant' }]))
     );

@@ -28,6 +28,9 @@ export interface RunContext {
   serviceMap?: () => Promise<DataSourceApi>;
 }
 
+/** Tempo caps exemplars at 100 per query; ask for all of them. */
+const MAX_EXEMPLARS = 100;
+
 export function windowOf(request: DataQueryRequest<TraceLensQuery>): TimeWindow {
   return { startMs: request.range.from.valueOf(), endMs: request.range.to.valueOf() };
 }
@@ -76,7 +79,14 @@ export function runMetrics(ctx: RunContext, q: TraceLensQuery): Observable<DataQ
       throw new Error('Enter a TraceQL metrics query, e.g. { } | rate() by (resource.service.name)');
     }
     return ctx.client.metrics(
-      { query, window, instant, stepSeconds: instant ? undefined : stepSeconds(q.step, ctx.request.intervalMs) },
+      {
+        query,
+        window,
+        instant,
+        stepSeconds: instant ? undefined : stepSeconds(q.step, ctx.request.intervalMs),
+        // Tempo's cap; exemplars are what links a point on the graph to a trace.
+        exemplars: instant ? undefined : MAX_EXEMPLARS,
+      },
       { signal }
     );
   }).pipe(
