@@ -3,7 +3,7 @@
  * rate, baggage-driven faults, error recording on the server span, a JSON log line per request, and a
  * /health answer that says ready only once the remote sampler has its strategy.
  */
-import { context, propagation, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
+import { context, INVALID_SPAN_CONTEXT, propagation, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -121,7 +121,7 @@ export function startService(deps: ServiceDeps): Promise<Server> {
       return;
     }
     const started = performance.now();
-    const span = trace.getActiveSpan() ?? trace.wrapSpanContext(trace.INVALID_SPAN_CONTEXT);
+    const span = trace.getActiveSpan() ?? trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
     const found = matchRoute(deps.routes, req.method ?? 'GET', url.pathname);
     let status = 500;
     try {
