@@ -82,6 +82,11 @@ describe('ServiceGraphPanel', () => {
     expect(screen.getByTestId(testIds.empty)).toHaveTextContent(/Run a service graph query/);
   });
 
+  it('says it is loading rather than empty while the first answer is on its way', () => {
+    renderPanel({ state: LoadingState.Loading, series: [] });
+    expect(screen.getByTestId(testIds.empty)).toHaveTextContent('Loading the service graph…');
+  });
+
   it('says so when the graph is empty', () => {
     const empty = framesFromRows({ nodes: [], edges: [] }, NODE_FIELD_SPECS, EDGE_FIELD_SPECS);
     renderPanel({ series: empty });

@@ -162,9 +162,11 @@ export function ServiceGraphPanel({ data, width, height, options, timeRange }: P
     );
   }
   if (input.kind === 'none' || !vm) {
+    // While the first answer is on its way, "no data" would be a false alarm.
+    const loading = data.state === LoadingState.Loading && data.series.length === 0;
     return (
       <div className={styles.state} style={{ width, height }} data-testid={testIds.empty}>
-        {input.kind === 'none' ? input.reason : ''}
+        {loading ? 'Loading the service graph…' : input.kind === 'none' ? input.reason : ''}
       </div>
     );
   }
