@@ -165,7 +165,7 @@ describe('TraceLensDataSource over the core, against a fake Tempo behind the pro
   });
 
   it('health check names the server and version, or what is wrong', async () => {
-    expect(await make(fakeTempo({ '/api/status/buildinfo': buildinfo }).fetch).testDatasource()).toEqual({
+    expect(await make(fakeTempo({ '/api/status/buildinfo': buildinfo }).fetch).testDatasource()).toMatchObject({
       status: 'success',
       message: 'Connected to Tempo 2.8.1 using the v2 API.',
     });
@@ -180,5 +180,67 @@ describe('TraceLensDataSource over the core, against a fake Tempo behind the pro
     const r2 = await make(notTempo.fetch).testDatasource();
     expect(r2.status).toBe('error');
     expect(r2.message).toContain('not like Tempo');
+  });
+});
+
+describe('TraceLensDataSource over the core, against a fake Jaeger behind the proxy', () => {
+  function makeJaeger(fetch: FetchFn) {
+    const settings = {
+      id: 3,
+      uid: 'jaeger-uid',
+      name: 'TraceLens (Jaeger)',
+      type: 'tracelens-traceql-datasource',
+      url: PROXY,
+      jsonData: { backend: 'jaeger', timeoutSeconds: 5 },
+      meta: {},
+      access: 'proxy',
+      readOnly: false,
+    } as unknown as DataSourceInstanceSettings<TraceLensOptions>;
+    return new TraceLensDataSource(settings, templateSrv, { fetch });
+  }
+
+  it('reports api_v3 and what the server said', async () => {
+    const { fetch } = fakeTempo({
+      '/api/v3/services': () => of(response(200, { services: ['frontend', 'api-gateway'] })),
+    });
+    expect(await makeJaeger(fetch).testDatasource()).toEqual({
+      status: 'success',
+      message: 'Connected to Jaeger using the api_v3 HTTP API.',
+      details: { message: expect.stringContaining('2 services') },
+    });
+  });
+
+  it('falls back to the v1 API and says so', async () => {
+    const { fetch } = fakeTempo({ '/api/services': () => of(response(200, { data: ['frontend'] })) });
+    const r = await makeJaeger(fetch).testDatasource();
+    expect(r.status).toBe('success');
+    expect(r.message).toContain('v1 JSON API');
+  });
+
+  it('says when the credentials are refused', async () => {
+    const { fetch } = fakeTempo({
+      '/api/v3/services': () => throwError(() => ({ status: 401, data: 'Unauthorized', config: {} })),
+    });
+    const r = await makeJaeger(fetch).testDatasource();
+    expect(r).toMatchObject({
+      status: 'error',
+      message: expect.stringContaining('refused the credentials (HTTP 401)'),
+    });
+  });
+
+  it('says when the URL is not a Jaeger', async () => {
+    const { fetch } = fakeTempo({});
+    const r = await makeJaeger(fetch).testDatasource();
+    expect(r).toMatchObject({ status: 'error', message: expect.stringContaining('not Jaeger') });
+  });
+
+  it('lists services for a template variable', async () => {
+    const { fetch } = fakeTempo({
+      '/api/v3/services': () => of(response(200, { services: ['frontend', 'api-gateway'] })),
+    });
+    expect((await makeJaeger(fetch).metricFindQuery('services')).map((v) => v.text)).toEqual([
+      'api-gateway',
+      'frontend',
+    ]);
   });
 });

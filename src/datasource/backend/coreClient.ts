@@ -47,7 +47,7 @@ export function clientOver(
   return {
     async detect(options) {
       const h = await backend.detect(options?.signal);
-      return { kind: h.kind, api: h.api, version: h.version || undefined };
+      return { kind: h.kind, api: h.api, version: h.version || undefined, message: h.message };
     },
     async search(request, options) {
       const { response, notices } = await backend.search(request.query, {

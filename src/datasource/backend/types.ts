@@ -109,8 +109,10 @@ export interface DetectResult {
   kind: BackendKind;
   /** Server version when the backend reports one. */
   version?: string;
-  /** Which read API is used, e.g. 'api_v3' or 'v1' for Jaeger, 'v2' for Tempo. */
+  /** Which read API is used, e.g. 'v3' or 'v1' for Jaeger, 'v2' for Tempo. */
   api: string;
+  /** The core's one-line description of the server, e.g. 'Jaeger api_v3, 5 services'. */
+  message?: string;
 }
 
 export interface SearchRequest {

@@ -26,7 +26,11 @@ export function healthSuccess(configured: BackendKind, found: DetectResult): Hea
       message: `This URL answers like ${NAMES[found.kind]}${version}, but the data source is set to ${NAMES[configured]}. Change the backend to ${NAMES[found.kind]}.`,
     };
   }
-  return { status: 'success', message: `Connected to ${NAMES[found.kind]}${version} using ${api}.` };
+  const result: HealthResult = {
+    status: 'success',
+    message: `Connected to ${NAMES[found.kind]}${version} using ${api}.`,
+  };
+  return found.message ? { ...result, details: { message: found.message } } : result;
 }
 
 /** Says what is wrong and what to check, for each way the health check can fail. */
