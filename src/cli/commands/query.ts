@@ -1,13 +1,18 @@
 import { nodeTransport } from '../../core/backends';
 import { evaluateMetrics, searchTraces } from '../../core/engine';
-import { errorMessage, isTraceLensError, TraceLensError } from '../../core/errors';
-import { decodeTraces, parseJsonBody, type Trace } from '../../core/model';
+import { errorMessage, isTraceLensError } from '../../core/errors';
+import type { Trace } from '../../core/model';
 import { createBackend, parseQuery, type Notice } from '../../core/query';
 import { isMetricsQuery, type RootNode } from '../../core/traceql/ast';
-import { flagValue, flagValues, intFlag, parseArgs, type ParsedArgs } from '../args';
+import { flagValue, flagValues, parseArgs, type ParsedArgs } from '../args';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exitCodes';
 import { toJson } from '../json';
+import { durationFlag, extentOf, intOption, loadTraceFiles, timeFlag, windowFlags } from '../source';
 import type { CliCommand, CliIO } from '../types';
+
+/** Kept under their old names for explain.ts and the tests. */
+export const parseDurationFlag = durationFlag;
+export const parseTimeFlag = timeFlag;
 
 const USAGE = `tracelens query '<TraceQL>' --traces FILE... [--limit N] [--spss N] [--start T --end T --step D]
        tracelens query '<TraceQL>' --jaeger URL | --tempo URL [--since 1h | --start T --end T] [--step D]
@@ -46,115 +51,14 @@ const FLAGS = [
   { name: 'compact', type: 'boolean' as const },
 ];
 
-const UNITS: Record<string, number> = {
-  ns: 1,
-  us: 1e3,
-  µs: 1e3,
-  ms: 1e6,
-  s: 1e9,
-  m: 60e9,
-  h: 3600e9,
-  d: 86400e9,
-  w: 604800e9,
-};
-
-/** `1h30m`, `15s`, `500ms` → nanoseconds. */
-export function parseDurationFlag(name: string, raw: string): number {
-  const parts = raw.trim().match(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h|d|w)/g);
-  if (!parts || parts.join('') !== raw.trim()) {
-    throw new TraceLensError('input', `--${name} must be a duration like 15s, 5m or 1h30m, got ${JSON.stringify(raw)}`);
-  }
-  return parts.reduce((sum, p) => {
-    const m = /^(\d+(?:\.\d+)?)(.+)$/.exec(p) as RegExpExecArray;
-    return sum + Number(m[1]) * UNITS[m[2]];
-  }, 0);
-}
-
-/** RFC3339 (nanosecond fractions kept) or a Unix time whose digit count says its unit. */
-export function parseTimeFlag(name: string, raw: string): bigint {
-  const s = raw.trim();
-  if (/^\d+$/.test(s)) {
-    const n = BigInt(s);
-    return s.length <= 11 ? n * 1_000_000_000n : s.length <= 14 ? n * 1_000_000n : s.length <= 17 ? n * 1000n : n;
-  }
-  const m = /^(.*T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})$/.exec(s);
-  const ms = m ? Date.parse(`${m[1]}${m[3]}`) : NaN;
-  if (!m || Number.isNaN(ms)) {
-    throw new TraceLensError('input', `--${name} must be RFC3339 or Unix time, got ${JSON.stringify(raw)}`);
-  }
-  return BigInt(ms) * 1_000_000n + BigInt((m[2] ?? '').padEnd(9, '0') || '0');
-}
-
-function window(args: ParsedArgs, fallback?: { start: bigint; end: bigint }): { start: bigint; end: bigint } {
-  const start = flagValue(args, 'start');
-  const end = flagValue(args, 'end');
-  if (start !== undefined || end !== undefined) {
-    const e = end !== undefined ? parseTimeFlag('end', end) : BigInt(Date.now()) * 1_000_000n;
-    const s = start !== undefined ? parseTimeFlag('start', start) : e - 3_600_000_000_000n;
-    if (e <= s) {
-      throw new TraceLensError('input', '--end must be after --start');
-    }
-    return { start: s, end: e };
-  }
-  if (fallback) {
-    return fallback;
-  }
-  const now = BigInt(Date.now()) * 1_000_000n;
-  return { start: now - BigInt(parseDurationFlag('since', flagValue(args, 'since') ?? '1h')), end: now };
-}
-
 function stepFor(args: ParsedArgs, w: { start: bigint; end: bigint }): number {
   const raw = flagValue(args, 'step');
   return raw !== undefined ? parseDurationFlag('step', raw) : Math.max(1, Math.ceil(Number(w.end - w.start) / 60));
 }
 
-function intOption(args: ParsedArgs, name: string, max: number): number | undefined {
-  const r = intFlag(args, name, 1, max);
-  if (!r.ok) {
-    throw new TraceLensError('input', r.error);
-  }
-  return r.value;
-}
-
-/** The time span of the spans in the files, so a metrics query over files needs no --start/--end. */
-function traceSpan(traces: readonly Trace[]): { start: bigint; end: bigint } | undefined {
-  let min: bigint | undefined;
-  let max: bigint | undefined;
-  for (const t of traces) {
-    for (const s of t.spans) {
-      min = min === undefined || s.startTimeUnixNano < min ? s.startTimeUnixNano : min;
-      max = max === undefined || s.startTimeUnixNano > max ? s.startTimeUnixNano : max;
-    }
-  }
-  return min === undefined || max === undefined ? undefined : { start: min, end: max + 1n };
-}
-
-async function loadTraces(files: readonly string[], io: CliIO): Promise<Trace[]> {
-  const byId = new Map<string, Trace>();
-  for (const file of files) {
-    let text: string;
-    try {
-      text = await io.readFile(file);
-    } catch (e) {
-      throw new TraceLensError('input', `cannot read ${file}: ${errorMessage(e)}`, { cause: e });
-    }
-    for (const t of decodeTraces(parseJsonBody(text, file))) {
-      const prev = byId.get(t.traceId);
-      // The same trace in several files (e.g. split exports) is merged span by span.
-      byId.set(t.traceId, prev ? { ...prev, spans: mergeSpans(prev.spans, t.spans) } : t);
-    }
-  }
-  return [...byId.values()];
-}
-
-function mergeSpans(a: Trace['spans'], b: Trace['spans']): Trace['spans'] {
-  const ids = new Set(a.map((s) => s.spanId));
-  return [...a, ...b.filter((s) => !ids.has(s.spanId))];
-}
-
 function runFiles(root: RootNode, traces: Trace[], args: ParsedArgs): unknown {
   if (isMetricsQuery(root)) {
-    const w = window(args, traceSpan(traces) ?? { start: 0n, end: 1n });
+    const w = windowFlags(args, extentOf(traces) ?? { start: 0n, end: 1n });
     const r = evaluateMetrics(root, traces, { start: w.start, end: w.end, step: stepFor(args, w) });
     if (!r.ok) {
       throw r.error;
@@ -184,7 +88,7 @@ async function runLive(queryText: string, root: RootNode, args: ParsedArgs, io: 
     transport,
     searchDepth: intOption(args, 'search-depth', 100_000),
   });
-  const w = { ...window(args), signal: io.signal };
+  const w = { ...windowFlags(args), signal: io.signal };
   const printNotices = (notices: readonly Notice[]) =>
     notices.forEach((n) => io.stderr(`tracelens query: ${n.severity}: ${n.text}\n`));
   if (isMetricsQuery(root)) {
@@ -229,7 +133,7 @@ export const queryCommand: CliCommand = {
       const root = parseQuery(queryText);
       const files = flagValues(args, 'traces');
       const result = files.length
-        ? runFiles(root, await loadTraces(files, io), args)
+        ? runFiles(root, await loadTraceFiles(files, io), args)
         : await runLive(queryText, root, args, io);
       io.stdout(`${toJson(result, { compact: flagValue(args, 'compact') === 'true' })}\n`);
       return EXIT_OK;
