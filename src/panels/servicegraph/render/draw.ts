@@ -25,6 +25,21 @@ export interface DrawStats {
   readonly nodesDrawn: number;
   readonly edgesDrawn: number;
   readonly labelsDrawn: number;
+  readonly edgeLabelsDrawn: number;
+}
+
+/** Call rates along edges need more room than node names, so they appear only when zoomed further in. */
+const EDGE_LABEL_ZOOM_FACTOR = 2;
+
+function edgeLabel(e: SceneEdge): string {
+  const rate = e.data.requestRate;
+  const main =
+    rate === null
+      ? `${e.data.requests}`
+      : rate >= 1
+        ? `${rate.toFixed(rate >= 100 ? 0 : 1)}/s`
+        : `${(rate * 60).toFixed(1)}/min`;
+  return e.data.errorRate > 0 ? `${main} · ${(e.data.errorRate * 100).toFixed(1)}% err` : main;
 }
 
 const DIM_ALPHA = 0.15;
@@ -175,6 +190,21 @@ export function drawScene(
       labelsDrawn++;
     }
   }
+  let edgeLabelsDrawn = 0;
+  if (vp.scale >= opts.labelMinZoom * EDGE_LABEL_ZOOM_FACTOR) {
+    ctx.font = '10px sans-serif';
+    ctx.textBaseline = 'bottom';
+    for (const e of scene.edges) {
+      if (e.selfLoop || e.points.length < 2 || e.dimmed || !edgeVisible(e, view)) {
+        continue;
+      }
+      const a = e.points[Math.floor((e.points.length - 1) / 2)];
+      const b = e.points[Math.ceil((e.points.length - 1) / 2)];
+      ctx.fillStyle = p.text;
+      ctx.fillText(edgeLabel(e), (a.x + b.x) / 2, (a.y + b.y) / 2 - 3);
+      edgeLabelsDrawn++;
+    }
+  }
   ctx.globalAlpha = 1;
-  return { nodesDrawn, edgesDrawn, labelsDrawn };
+  return { nodesDrawn, edgesDrawn, labelsDrawn, edgeLabelsDrawn };
 }

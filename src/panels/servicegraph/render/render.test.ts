@@ -116,15 +116,23 @@ describe('drawScene', () => {
   it('draws every node, edge and label when zoomed in', () => {
     const { ctx, calls } = recordingContext();
     const vp = fitBounds(scene.bounds, 800, 600);
-    const stats = drawScene(ctx, scene, vp, palette, { width: 800, height: 600, labelMinZoom: 0.1 });
-    expect(stats).toEqual({ nodesDrawn: 3, edgesDrawn: 3, labelsDrawn: 3 });
-    expect(calls.filter((c) => c.startsWith('fillText'))).toEqual(['fillText(api)', 'fillText(db)', 'fillText(web)']);
+    const stats = drawScene(ctx, scene, vp, palette, { width: 800, height: 600, labelMinZoom: vp.scale / 2 });
+    expect(stats).toEqual({ nodesDrawn: 3, edgesDrawn: 3, labelsDrawn: 3, edgeLabelsDrawn: 3 });
+    expect(calls.filter((c) => c.startsWith('fillText'))).toEqual([
+      'fillText(api)',
+      'fillText(db)',
+      'fillText(web)',
+      'fillText(6.0/min)',
+      'fillText(6.0/min)',
+      'fillText(10.0/s)',
+    ]);
   });
 
   it('hides labels below the label zoom and culls what is off screen', () => {
     const { ctx } = recordingContext();
     const vp = fitBounds(scene.bounds, 800, 600);
-    expect(drawScene(ctx, scene, vp, palette, { width: 800, height: 600, labelMinZoom: 10 }).labelsDrawn).toBe(0);
+    const far = drawScene(ctx, scene, vp, palette, { width: 800, height: 600, labelMinZoom: 10 });
+    expect([far.labelsDrawn, far.edgeLabelsDrawn]).toEqual([0, 0]);
     const away = { ...vp, tx: vp.tx + 100000 };
     expect(drawScene(ctx, scene, away, palette, { width: 800, height: 600, labelMinZoom: 0 }).nodesDrawn).toBe(0);
   });
