@@ -99,6 +99,11 @@ export class TraceLensDataSource extends DataSourceApi<TraceLensQuery, TraceLens
     return DEFAULT_QUERY;
   }
 
+  /** What query history and the inspector show for a query. */
+  getQueryDisplayText(query: TraceLensQuery): string {
+    return query.queryType === 'traceId' ? `Trace ${query.query ?? ''}` : (query.query ?? '');
+  }
+
   filterQuery(query: TraceLensQuery): boolean {
     return !query.hide;
   }

@@ -76,3 +76,30 @@ export interface TraceLensSecureOptions {
   bearerToken?: string;
   basicAuthPassword?: string;
 }
+
+/**
+ * Every jsonData key the config editor writes, for provisioning checks. Grafana's standard HTTP
+ * settings add their own (`httpHeaderNameN`, `tlsAuth`, `tlsSkipVerify`, `oauthPassThru`, ...).
+ */
+export const JSON_DATA_KEYS: ReadonlyArray<keyof TraceLensOptions> = [
+  'backend',
+  'authType',
+  'timeoutSeconds',
+  'searchDepth',
+  'maxConcurrency',
+  'samplingUrl',
+  'serviceMapDatasourceUid',
+  'tracesToLogsV2',
+];
+
+export const TRACES_TO_LOGS_KEYS: ReadonlyArray<keyof TraceToLogsOptionsV2> = [
+  'datasourceUid',
+  'tags',
+  'spanStartTimeShift',
+  'spanEndTimeShift',
+  'filterByTraceID',
+  'filterBySpanID',
+  'customQuery',
+  'query',
+  'lokiFilterMode',
+];
