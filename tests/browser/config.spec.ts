@@ -62,7 +62,11 @@ test('a bearer token goes to secureJsonData: stored as a flag, never returned to
   try {
     await openSandboxPage(page, `/config/${UID}`);
     await expect(page.getByTestId('config-editor')).toBeVisible();
-    await page.getByTestId(selectors.config.authType).getByText('Bearer token', { exact: true }).click();
+    // Grafana's RadioButtonGroup hides the input under its label; check it directly.
+    await page
+      .getByTestId(selectors.config.authType)
+      .getByRole('radio', { name: 'Bearer token' })
+      .check({ force: true });
     await page.getByTestId(selectors.config.bearerToken).fill(TOKEN);
     await page.getByTestId('save-and-test').click();
 
