@@ -26,6 +26,7 @@ export function createCompletionSource(ds: NameSource, window?: TimeWindow): Com
   };
   return {
     attributeNames: () => cached('\u0000names', () => ds.attributeNames(window)),
-    attributeValues: (attribute) => cached(attribute, () => ds.client.tagValues(attribute, { window })),
+    attributeValues: (attribute, filter) =>
+      cached(`${attribute}\u0000${filter ?? ''}`, () => ds.client.tagValues(attribute, { window, query: filter })),
   };
 }

@@ -1,7 +1,8 @@
 import { getCompletions, situationAt, type CompletionSource } from './index';
 
-const source: CompletionSource & { valuesAsked: string[] } = {
+const source: CompletionSource & { valuesAsked: string[]; filtersAsked: Array<string | undefined> } = {
   valuesAsked: [],
+  filtersAsked: [] as Array<string | undefined>,
   attributeNames: async () => [
     'resource.service.name',
     'resource.k8s.pod.name',
@@ -9,8 +10,9 @@ const source: CompletionSource & { valuesAsked: string[] } = {
     'span.http.status_code',
     'status',
   ],
-  async attributeValues(attribute: string) {
+  async attributeValues(attribute: string, filter?: string) {
     this.valuesAsked.push(attribute);
+    this.filtersAsked.push(filter);
     return attribute === 'resource.service.name' ? ['api-gateway', 'frontend', 'say "hi"'] : ['/users', '/users/{id}'];
   },
 };
@@ -71,6 +73,15 @@ describe('getCompletions', () => {
     const { items } = await getCompletions('{ resource.service.name = ', 26, source);
     expect(source.valuesAsked).toContain('resource.service.name');
     expect(items.map((i) => i.insertText)).toEqual(['"api-gateway"', '"frontend"', '"say \\"hi\\""']);
+  });
+
+  it('narrows values by the conditions typed before them in the same spanset', async () => {
+    await labelsAt('{ resource.service.name = "api" && span.http.route = ');
+    expect(source.filtersAsked.at(-1)).toBe('{ resource.service.name = "api" }');
+    await labelsAt('{ span.a = 1 || span.http.route = ');
+    expect(source.filtersAsked.at(-1)).toBeUndefined();
+    await labelsAt('{ status = error } && { span.http.route = ');
+    expect(source.filtersAsked.at(-1)).toBeUndefined();
   });
 
   it('filters values by what is typed inside the quote', async () => {

@@ -15,7 +15,8 @@ export interface CompletionItem {
 export interface CompletionSource {
   /** TraceQL identifiers: `resource.service.name`, `span.http.route`, and intrinsic names. */
   attributeNames(): Promise<string[]>;
-  attributeValues(attribute: string): Promise<string[]>;
+  /** `filter` is a `{ ... }` selector narrowing the values to spans that match it. */
+  attributeValues(attribute: string, filter?: string): Promise<string[]>;
 }
 
 const SCOPES: CompletionItem[] = ['span.', 'resource.', 'event.', 'link.', 'instrumentation.', '.'].map((s) => ({
@@ -146,7 +147,8 @@ async function valueItems(
   field: string,
   op: string,
   prefix: string,
-  source: CompletionSource
+  source: CompletionSource,
+  filter?: string
 ): Promise<CompletionItem[]> {
   const words = (values: string[]) => values.map<CompletionItem>((v) => ({ label: v, insertText: v, kind: 'value' }));
   if (STATUS_FIELDS.has(field)) {
@@ -158,7 +160,7 @@ async function valueItems(
   if (DURATION_FIELDS.has(field)) {
     return words(['100ms', '500ms', '1s', '5s']);
   }
-  const values = await source.attributeValues(VALUE_SOURCE[field] ?? field);
+  const values = await source.attributeValues(VALUE_SOURCE[field] ?? field, filter);
   const typed = prefix.startsWith('"') ? prefix.slice(1) : prefix;
   // Regex operators match the whole value, so a literal value must have its metacharacters escaped.
   const asText = (v: string) => (op === '=~' || op === '!~' ? v.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&') : v);
@@ -182,7 +184,7 @@ export async function completionItems(situation: Situation, source: CompletionSo
     case 'operator':
       return OPERATORS.map(([label, detail]) => ({ label, insertText: `${label} `, kind: 'operator', detail }));
     case 'value':
-      return valueItems(situation.field, situation.op, situation.prefix, source);
+      return valueItems(situation.field, situation.op, situation.prefix, source, situation.filter);
     case 'afterCondition':
       return [
         { label: '&&', insertText: '&& ', kind: 'operator', detail: 'and (same span)' },

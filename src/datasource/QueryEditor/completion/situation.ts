@@ -8,8 +8,11 @@ export type Situation =
   | { type: 'field'; prefix: string }
   /** After a complete field: a comparison operator. */
   | { type: 'operator'; field: string }
-  /** After `field op`: a value of that field, maybe partly typed. */
-  | { type: 'value'; field: string; op: string; prefix: string }
+  /**
+   * After `field op`: a value of that field, maybe partly typed. `filter` holds the conditions
+   * typed before it in the same braces (`{ a = 1 }`), so values can be narrowed to spans matching them.
+   */
+  | { type: 'value'; field: string; op: string; prefix: string; filter?: string }
   /** After a complete condition inside braces. */
   | { type: 'afterCondition' }
   /** After `}` or `)` at the top level: spanset operators and pipeline stages. */
@@ -90,7 +93,8 @@ export function situationAt(text: string, offset: number): SituationAt {
   if (prev && prev.kind === 'op' && COMPARISONS.has(prev.text)) {
     const field = before[before.length - 2];
     if (field && isFieldToken(field)) {
-      return at({ type: 'value', field: field.text, op: prev.text, prefix });
+      const filter = precedingConditions(text, before, before.length - 2);
+      return at({ type: 'value', field: field.text, op: prev.text, prefix, ...(filter ? { filter } : {}) });
     }
     return at({ type: 'none' });
   }
@@ -114,4 +118,36 @@ export function situationAt(text: string, offset: number): SituationAt {
     return at({ type: 'afterCondition' });
   }
   return at({ type: 'none' });
+}
+
+/**
+ * `{ a = 1 && b = ` → `{ a = 1 }`: the conditions joined by `&&` before the field at `fieldIndex`
+ * in the innermost open braces. Anything with `||` or parentheses is left out: narrowing by part of
+ * an alternative would hide values that can match.
+ */
+function precedingConditions(text: string, tokens: readonly Token[], fieldIndex: number): string | undefined {
+  let open = -1;
+  for (let i = fieldIndex - 1; i >= 0; i--) {
+    if (tokens[i].kind === 'lbrace') {
+      open = i;
+      break;
+    }
+    if (tokens[i].kind === 'rbrace') {
+      return undefined;
+    }
+  }
+  const inner = tokens.slice(open + 1, fieldIndex);
+  const last = inner[inner.length - 1];
+  if (open < 0 || !last || last.kind !== 'op' || last.text !== '&&') {
+    return undefined;
+  }
+  if (
+    inner.some(
+      (t) => t.kind === 'lparen' || t.kind === 'rparen' || t.kind === 'error' || (t.kind === 'op' && t.text === '||')
+    )
+  ) {
+    return undefined;
+  }
+  const body = text.slice(inner[0].from, last.from).trim();
+  return body === '' ? undefined : `{ ${body} }`;
 }
