@@ -42,7 +42,7 @@ function props(rows: ServiceSampling[], options: Partial<SamplingPanelOptions> =
   const timeRange = getDefaultTimeRange();
   return {
     data: { series: [samplingFrame(rows, { windowSeconds: 600 })], state: LoadingState.Done, timeRange },
-    options: { ...DEFAULT_OPTIONS, cpuMicrosPerSpan: 50, ...options },
+    options: { ...DEFAULT_OPTIONS, cpuMicrosPerSpan: 50, cpuMicrosPerRequest: 0, ...options },
     width: 900,
     height: 500,
     timeRange,
@@ -82,6 +82,12 @@ describe('SamplingPanel', () => {
     render(<SamplingPanel {...props([frontend])} />);
     fireEvent.change(screen.getByLabelText('Try a sampling rate in percent'), { target: { value: '2.5' } });
     expect(within(screen.getByTestId('sampling-whatif')).getByText('2.5%')).toBeInTheDocument();
+  });
+
+  it('says when per-request instrumentation alone is over the CPU budget', () => {
+    // 100 req/s × 200µs = 2% of a core before any span is recorded
+    render(<SamplingPanel {...props([frontend], { cpuMicrosPerRequest: 200 })} />);
+    expect(screen.getByTestId('sampling-whatif')).toHaveTextContent(/Instrumentation alone costs 2\.0% of a core/);
   });
 
   it('says what it needs when given other data', () => {

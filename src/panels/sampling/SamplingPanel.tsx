@@ -55,7 +55,7 @@ export function SamplingPanel({ data, width, height, options }: PanelProps<Sampl
       </p>
       <ServiceTable rows={table.rows} options={opts} selected={rowKey(current)} onSelect={setSelected} />
       <WhatIf row={current} options={opts} />
-      <Explanations cpuMicrosPerSpan={opts.cpuMicrosPerSpan} />
+      <Explanations cpuMicrosPerSpan={opts.cpuMicrosPerSpan} cpuMicrosPerRequest={opts.cpuMicrosPerRequest} />
     </div>
   );
 }

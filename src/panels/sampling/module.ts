@@ -27,6 +27,14 @@ export const plugin = new PanelPlugin<SamplingPanelOptions>(SamplingPanel).setPa
       settings: { min: 0.1 },
     })
     .addNumberInput({
+      path: 'cpuMicrosPerRequest',
+      name: 'SDK CPU per request (µs)',
+      description:
+        'Instrumentation cost paid for every request, sampled or not. Default measured by bench/overhead.bench.ts.',
+      defaultValue: DEFAULT_OPTIONS.cpuMicrosPerRequest,
+      settings: { min: 0 },
+    })
+    .addNumberInput({
       path: 'fallbackBytesPerSpan',
       name: 'Bytes per span when not measured',
       defaultValue: DEFAULT_OPTIONS.fallbackBytesPerSpan,

@@ -1,5 +1,6 @@
 import {
   DEFAULT_CPU_BUDGET_PERCENT,
+  DEFAULT_CPU_MICROS_PER_REQUEST,
   DEFAULT_CPU_MICROS_PER_SPAN,
   DEFAULT_STORAGE_BUDGET_GB_PER_DAY,
 } from '../../core/analysis/sampling';
@@ -7,6 +8,8 @@ import {
 export interface SamplingPanelOptions {
   /** SDK CPU per recorded span in µs (default: our measurement, see bench/overhead.bench.ts). */
   cpuMicrosPerSpan: number;
+  /** SDK CPU per request whether sampled or not, in µs (default: our measurement). */
+  cpuMicrosPerRequest: number;
   /** Budget for tracing's CPU, in % of one core per service. */
   cpuBudgetPercent: number;
   storageBudgetGBPerDay: number;
@@ -18,6 +21,7 @@ export interface SamplingPanelOptions {
 
 export const DEFAULT_OPTIONS: SamplingPanelOptions = {
   cpuMicrosPerSpan: DEFAULT_CPU_MICROS_PER_SPAN,
+  cpuMicrosPerRequest: DEFAULT_CPU_MICROS_PER_REQUEST,
   cpuBudgetPercent: DEFAULT_CPU_BUDGET_PERCENT,
   storageBudgetGBPerDay: DEFAULT_STORAGE_BUDGET_GB_PER_DAY,
   fallbackBytesPerSpan: 600,

@@ -1,6 +1,6 @@
 import { CANDIDATE_RATES, costAt, suggestRate, whatIf } from './cost';
 
-const model = { cpuMicrosPerSpan: 50, bytesPerSpan: 500 };
+const model = { cpuMicrosPerSpan: 50, cpuMicrosPerRequest: 0, bytesPerSpan: 500 };
 
 describe('costAt', () => {
   it('turns spans per second into CPU share of a core and GB per day', () => {
@@ -8,6 +8,13 @@ describe('costAt', () => {
     expect(c.cpuPercentOfCore).toBeCloseTo(5); // 1000 × 50µs = 50ms per second
     expect(c.storageGBPerDay).toBeCloseTo(43.2); // 1000 × 500 B × 86400 s
     expect(costAt(10, { ...model, bytesPerSpan: null }).storageGBPerDay).toBeNull();
+  });
+
+  it('adds the per-request instrumentation cost that sampling does not remove', () => {
+    const c = costAt(10, { ...model, cpuMicrosPerRequest: 1000 }, 100);
+    expect(c.cpuFloorPercentOfCore).toBeCloseTo(10); // 100 req/s × 1ms
+    expect(c.cpuPercentOfCore).toBeCloseTo(10.05);
+    expect(costAt(10, { ...model, cpuMicrosPerRequest: 1000 }).cpuFloorPercentOfCore).toBe(0);
   });
 });
 
@@ -42,5 +49,16 @@ describe('whatIf', () => {
     expect(suggestRate(input)).toBeCloseTo(0.2);
     expect(suggestRate({ ...input, requestsPerSecond: 1 })).toBe(1);
     expect(suggestRate({ ...input, requestsPerSecond: 1e9 })).toBeNull();
+  });
+
+  it('leaves only the room above the per-request floor for recording', () => {
+    // floor: 100 req/s × 50µs = 0.5%; recording at 100% costs 5%: room 0.5% → 10%
+    expect(suggestRate({ ...input, model: { ...model, cpuMicrosPerRequest: 50 } })).toBeCloseTo(0.1);
+  });
+
+  it('suggests nothing when instrumentation alone exceeds the CPU budget', () => {
+    const heavy = { ...input, model: { ...model, cpuMicrosPerRequest: 200 } }; // floor 2% > 1%
+    expect(suggestRate(heavy)).toBeNull();
+    expect(whatIf(heavy).every((r) => !r.withinBudget)).toBe(true);
   });
 });

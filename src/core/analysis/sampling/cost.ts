@@ -4,37 +4,48 @@
  */
 
 /**
- * CPU the OpenTelemetry JS SDK spends per recorded span, in microseconds: the panel's default,
- * overridable in its options. Measured by bench/overhead.bench.ts on 2026-11-25 (Node 20.20, SDK 2.12 /
- * 0.223, HTTP auto-instrumentation, OTLP/HTTP export, five demo services on a shared 2-core machine):
- * (service CPU at 100% sampling − CPU untraced) ÷ spans stored, 446, 483 and 508 µs in three runs.
- * It includes the instrumentation's per-request cost, which sampling does not remove: at 1% sampling
- * the same services still used ~3.2 ms more CPU per 12-span request than untraced, and the marginal
- * cost of recording a span (100% vs 1%) was ~180-240 µs. So at low rates this figure underestimates.
+ * Tracing CPU has two parts, and sampling only removes one of them. Measured by
+ * bench/overhead.bench.ts on 2026-11-25 (Node 20.20, OpenTelemetry JS SDK 2.12 / 0.223, HTTP
+ * auto-instrumentation, OTLP/HTTP export; the five demo services, 12 spans per request, on a shared
+ * 2-core machine; CPU time from /proc, so other load inflates it little):
+ * - per recorded span (create, attributes, end, batch export): the extra CPU of 100% over 1%
+ *   sampling per extra span stored, ~180–240 µs;
+ * - per request, sampled or not (context propagation, instrumentation hooks): at 1% sampling the
+ *   services still used ~3.2 ms more CPU per request than with tracing off.
+ * These are the panel's defaults, overridable in its options for other SDKs.
  */
-export const DEFAULT_CPU_MICROS_PER_SPAN = 480;
+export const DEFAULT_CPU_MICROS_PER_SPAN = 210;
+export const DEFAULT_CPU_MICROS_PER_REQUEST = 3200;
 
 /** Default budgets from the tracing guide: "monitor tracing overhead (<1% CPU impact)". */
 export const DEFAULT_CPU_BUDGET_PERCENT = 1;
 export const DEFAULT_STORAGE_BUDGET_GB_PER_DAY = 10;
 
 export interface CostModel {
+  /** CPU to record and export one span. */
   readonly cpuMicrosPerSpan: number;
+  /** CPU instrumentation costs per request whether or not it is sampled (0 to leave it out). */
+  readonly cpuMicrosPerRequest: number;
   /** Bytes one stored span takes; null when unknown (then storage is not estimated). */
   readonly bytesPerSpan: number | null;
 }
 
 export interface Cost {
   readonly spansPerSecond: number;
-  /** SDK CPU as a percentage of one core. */
+  /** SDK CPU as a percentage of one core: recording plus the per-request instrumentation floor. */
   readonly cpuPercentOfCore: number;
+  /** The part sampling cannot remove (requests × per-request cost); 0 when the request rate is unknown. */
+  readonly cpuFloorPercentOfCore: number;
   readonly storageGBPerDay: number | null;
 }
 
-export function costAt(spansPerSecond: number, model: CostModel): Cost {
+/** Cost of recording `spansPerSecond` for `requestsPerSecond` real requests (null: unknown, floor left out). */
+export function costAt(spansPerSecond: number, model: CostModel, requestsPerSecond: number | null = null): Cost {
+  const floor = requestsPerSecond === null ? 0 : ((requestsPerSecond * model.cpuMicrosPerRequest) / 1e6) * 100;
   return {
     spansPerSecond,
-    cpuPercentOfCore: ((spansPerSecond * model.cpuMicrosPerSpan) / 1e6) * 100,
+    cpuPercentOfCore: ((spansPerSecond * model.cpuMicrosPerSpan) / 1e6) * 100 + floor,
+    cpuFloorPercentOfCore: floor,
     storageGBPerDay: model.bytesPerSpan === null ? null : (spansPerSecond * model.bytesPerSpan * 86_400) / 1e9,
   };
 }
@@ -67,7 +78,7 @@ export const CANDIDATE_RATES: readonly number[] = [0.001, 0.01, 0.05, 0.1, 1];
 export function whatIf(input: WhatIfInput, rates: readonly number[] = CANDIDATE_RATES): WhatIfRow[] {
   return rates.map((rate) => {
     const tracesPerSecond = input.requestsPerSecond * rate;
-    const cost = costAt(tracesPerSecond * input.spansPerTrace, input.model);
+    const cost = costAt(tracesPerSecond * input.spansPerTrace, input.model, input.requestsPerSecond);
     const keptPerHour = tracesPerSecond * 3600;
     const withinBudget =
       cost.cpuPercentOfCore <= input.cpuBudgetPercent &&
@@ -85,16 +96,22 @@ export function whatIf(input: WhatIfInput, rates: readonly number[] = CANDIDATE_
 
 /**
  * The highest rate that fits both budgets (more data is better when it is affordable), rounded down
- * to two significant digits; null when even the smallest candidate is over budget.
+ * to two significant digits; null when even a tiny rate is over budget, for example because the
+ * per-request instrumentation cost alone exceeds the CPU budget (then no sampling rate helps).
  */
 export function suggestRate(input: WhatIfInput): number | null {
-  const perUnitRate = whatIf(input, [1])[0].cost;
-  const limits: number[] = [1];
-  if (perUnitRate.cpuPercentOfCore > 0) {
-    limits.push(input.cpuBudgetPercent / perUnitRate.cpuPercentOfCore);
+  const full = whatIf(input, [1])[0].cost;
+  const recordingCpu = full.cpuPercentOfCore - full.cpuFloorPercentOfCore;
+  const cpuRoom = input.cpuBudgetPercent - full.cpuFloorPercentOfCore;
+  if (cpuRoom <= 0) {
+    return null;
   }
-  if (perUnitRate.storageGBPerDay !== null && perUnitRate.storageGBPerDay > 0) {
-    limits.push(input.storageBudgetGBPerDay / perUnitRate.storageGBPerDay);
+  const limits: number[] = [1];
+  if (recordingCpu > 0) {
+    limits.push(cpuRoom / recordingCpu);
+  }
+  if (full.storageGBPerDay !== null && full.storageGBPerDay > 0) {
+    limits.push(input.storageBudgetGBPerDay / full.storageGBPerDay);
   }
   const best = Math.min(...limits);
   if (best < 1e-5) {

@@ -7,6 +7,7 @@ export type { SamplingInput, ServiceSampling } from './estimate';
 export {
   CANDIDATE_RATES,
   DEFAULT_CPU_BUDGET_PERCENT,
+  DEFAULT_CPU_MICROS_PER_REQUEST,
   DEFAULT_CPU_MICROS_PER_SPAN,
   DEFAULT_STORAGE_BUDGET_GB_PER_DAY,
   costAt,

@@ -2,7 +2,13 @@ import { Collapse } from '@grafana/ui';
 import React, { useState } from 'react';
 
 /** Where each number comes from, in the panel itself: estimates people act on must be explainable. */
-export function Explanations({ cpuMicrosPerSpan }: { cpuMicrosPerSpan: number }) {
+export function Explanations({
+  cpuMicrosPerSpan,
+  cpuMicrosPerRequest,
+}: {
+  cpuMicrosPerSpan: number;
+  cpuMicrosPerRequest: number;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <Collapse label="Where these numbers come from" isOpen={open} onToggle={() => setOpen(!open)} collapsible>

@@ -43,6 +43,14 @@ interface Props {
 
 export const rowKey = (r: ServiceSampling) => (r.operation ? `${r.service} ${r.operation}` : r.service);
 
+export function costModelOf(r: ServiceSampling, options: SamplingPanelOptions) {
+  return {
+    cpuMicrosPerSpan: options.cpuMicrosPerSpan,
+    cpuMicrosPerRequest: options.cpuMicrosPerRequest,
+    bytesPerSpan: bytesPerSpanOf(r, options),
+  };
+}
+
 export function bytesPerSpanOf(r: ServiceSampling, options: SamplingPanelOptions): number {
   return r.bytesPerSpan ?? options.fallbackBytesPerSpan;
 }
@@ -70,8 +78,8 @@ export function ServiceTable({ rows, options, selected, onSelect }: Props) {
         {rows.map((r) => {
           const key = rowKey(r);
           const label = SAMPLER_LABEL[r.sampler];
-          const model = { cpuMicrosPerSpan: options.cpuMicrosPerSpan, bytesPerSpan: bytesPerSpanOf(r, options) };
-          const cost = costAt(r.storedSpansPerSecond, model);
+          const model = costModelOf(r, options);
+          const cost = costAt(r.storedSpansPerSecond, model, r.estimatedRequestsPerSecond);
           const cpuOver = cost.cpuPercentOfCore > options.cpuBudgetPercent;
           const storageOver = (cost.storageGBPerDay ?? 0) > options.storageBudgetGBPerDay;
           const suggested =
@@ -124,7 +132,17 @@ export function ServiceTable({ rows, options, selected, onSelect }: Props) {
                 )}
               </td>
               <td>{r.spansPerTrace.toFixed(1)}</td>
-              <td className={cpuOver ? styles.over : styles.under}>{cost.cpuPercentOfCore.toPrecision(2)}%</td>
+              <td
+                className={cpuOver ? styles.over : styles.under}
+                title={
+                  r.estimatedRequestsPerSecond === null
+                    ? 'Recording cost only: the per-request instrumentation cost needs the real request rate'
+                    : `${cost.cpuFloorPercentOfCore.toPrecision(2)}% of it is per-request instrumentation that sampling does not remove`
+                }
+              >
+                {r.estimatedRequestsPerSecond === null ? '≥' : ''}
+                {cost.cpuPercentOfCore.toPrecision(2)}%
+              </td>
               <td className={storageOver ? styles.over : styles.under}>
                 {(cost.storageGBPerDay ?? 0).toPrecision(2)} GB/day
               </td>

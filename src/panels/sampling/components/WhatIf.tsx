@@ -5,7 +5,7 @@ import React, { useState } from 'react';
 
 import { suggestRate, whatIf, type ServiceSampling } from '../../../core/analysis/sampling';
 import { SamplingPanelOptions, formatPercent, formatRate, parseRates } from '../types';
-import { bytesPerSpanOf, rowKey } from './ServiceTable';
+import { costModelOf, rowKey } from './ServiceTable';
 
 interface Props {
   row: ServiceSampling;
@@ -27,12 +27,13 @@ export function WhatIf({ row, options }: Props) {
     requestsPerSecond: row.estimatedRequestsPerSecond,
     spansPerTrace: row.spansPerTrace,
     errorRate: row.errorRate,
-    model: { cpuMicrosPerSpan: options.cpuMicrosPerSpan, bytesPerSpan: bytesPerSpanOf(row, options) },
+    model: costModelOf(row, options),
     cpuBudgetPercent: options.cpuBudgetPercent,
     storageBudgetGBPerDay: options.storageBudgetGBPerDay,
   };
   const rates = parseRates(`${options.candidateRates} ${typed}`);
   const suggested = suggestRate(input);
+  const floorOverBudget = whatIf(input, [1])[0].cost.cpuFloorPercentOfCore >= options.cpuBudgetPercent;
   const rows = whatIf(
     input,
     suggested !== null && !rates.includes(suggested) ? [...rates, suggested].sort((a, b) => a - b) : rates
@@ -83,7 +84,14 @@ export function WhatIf({ row, options }: Props) {
           ))}
         </tbody>
       </table>
-      {suggested === null && (
+      {suggested === null && floorOverBudget && (
+        <p className={styles.over}>
+          Instrumentation alone costs {rows[0].cost.cpuFloorPercentOfCore.toPrecision(2)}% of a core at this traffic,
+          before any span is recorded: no sampling rate meets a {options.cpuBudgetPercent}% budget. Trim instrumentation
+          (fewer auto-instrumented libraries) or raise the budget.
+        </p>
+      )}
+      {suggested === null && !floorOverBudget && (
         <p className={styles.over}>
           Even the smallest rate is over budget: raise the budgets or trace fewer spans per request.
         </p>
