@@ -81,6 +81,6 @@ export default async function bench(): Promise<string[]> {
     `${sort.name}: ${formatMs(sort.medianMs)}`,
     `${bucket.name}: ${formatMs(bucket.medianMs)} = ${(bucket.medianMs / sort.medianMs).toFixed(2)}x the sort`,
     `${bucketRender.name}: ${formatMs(bucketRender.medianMs)} = ${(bucketRender.medianMs / sort.medianMs).toFixed(2)}x the sort (${calls()} draw calls so far); goal: well under 1 s`,
-    `spans/s bucketed: ${((N / bucket.medianMs) * 1000 / 1e6).toFixed(1)}M`,
+    `spans/s bucketed: ${(((N / bucket.medianMs) * 1000) / 1e6).toFixed(1)}M`,
   ];
 }
