@@ -1,13 +1,8 @@
+import { latencySamplesFromTraces, runSampling } from '../../core/analysis/runners';
 import { buildServiceGraph } from '../../core/analysis/serviceGraph';
-import { sampleFromSpan, sampleFromTrace, type LatencySample } from '../../core/analysis/latency';
-import { evaluateTrace } from '../../core/engine';
-import { TraceLensError } from '../../core/errors';
 import { createBackend } from '../../core/query';
 import type { Backend, Window } from '../../core/query/types';
-import type { Trace } from '../../core/model/types';
-import { parseTraceQL } from '../language/traceql';
-import { samplingOver } from './sampling';
-import type { CallOptions, ClientConfig, LatencyRequest, TimeWindow, TraceLensClient } from './types';
+import type { CallOptions, ClientConfig, TimeWindow, TraceLensClient } from './types';
 
 /**
  * The data source's client over the core's Backend. This is the only file that knows the core's
@@ -99,50 +94,19 @@ export function clientOver(
     },
     async latency(request, options) {
       const fetched = await backend.fetchTraces(request.query, toWindow(request.window, options));
-      return { samples: latencySamples(request, fetched.traces), notices: fetched.notices };
+      return {
+        samples: latencySamplesFromTraces(request.query, fetched.traces, request.durationKind),
+        notices: fetched.notices,
+      };
     },
-    sampling(request, options) {
-      return samplingOver(
-        backend,
-        request,
-        toWindow(request.window, options),
-        opts.strategiesConfigured,
-        opts.maxConcurrency
-      );
+    async sampling(request, options) {
+      const run = await runSampling(backend, toWindow(request.window, options), {
+        query: request.query,
+        byOperation: request.byOperation,
+        useStrategies: opts.strategiesConfigured,
+        maxConcurrency: opts.maxConcurrency,
+      });
+      return { rows: run.rows, notices: run.notices, sources: run.sources };
     },
   };
-}
-
-/**
- * Span latency plots the spans the query matched (not every span of a matching trace); trace
- * latency plots one sample per matching trace. The engine decides which spans matched.
- */
-function latencySamples(request: LatencyRequest, traces: readonly Trace[]): LatencySample[] {
-  if (request.durationKind === 'trace') {
-    return traces.map(sampleFromTrace).filter((s): s is LatencySample => s !== undefined);
-  }
-  const parsed = parseTraceQL(request.query);
-  if (!parsed.ok) {
-    throw new TraceLensError(
-      'parse',
-      `${parsed.error.message} at line ${parsed.error.line}, column ${parsed.error.column}`
-    );
-  }
-  const samples: LatencySample[] = [];
-  for (const trace of traces) {
-    const outcome = evaluateTrace(parsed.value, trace);
-    if (!outcome.ok) {
-      throw outcome.error;
-    }
-    const seen = new Set<string>();
-    for (const set of outcome.spansets) {
-      for (const span of set.spans) {
-        if (!seen.has(span.spanId)) {
-          seen.add(span.spanId);
-          samples.push(sampleFromSpan(span));
-        }
-      }
-    }
-  }
-  return samples;
 }

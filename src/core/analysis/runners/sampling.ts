@@ -1,7 +1,7 @@
 import type { SamplingStrategy } from '../../backends';
 import { errorMessage } from '../../errors';
 import type { Trace } from '../../model/types';
-import type { Backend, Notice, QueryStats, Window } from '../../query';
+import { mapBounded, type Backend, type Notice, type QueryStats, type Window } from '../../query';
 import { estimateSampling, rootOf, type JaegerStrategy, type ServiceSampling } from '../sampling';
 
 export interface SamplingRun {
@@ -43,32 +43,49 @@ function rootServices(traces: readonly Trace[]): string[] {
   return [...services].sort();
 }
 
+export interface SamplingRunOptions {
+  /** TraceQL narrowing which traces count (default `{}`: every trace in the window). */
+  readonly query?: string;
+  readonly byOperation?: boolean;
+  /** Ask Jaeger's sampling endpoint for each root service's strategy (default true on Jaeger). */
+  readonly useStrategies?: boolean;
+  /** Parallel strategy requests (default 4). */
+  readonly maxConcurrency?: number;
+}
+
 /**
- * Fetches every trace in the window, asks Jaeger's sampling endpoint (when the backend has one)
+ * Fetches the traces in the window, asks Jaeger's sampling endpoint (when the backend has one)
  * for each root service's strategy, and estimates per service. A strategy that cannot be fetched
  * is a notice, not a failure: the estimate then rests on what the spans themselves say.
  */
 export async function runSampling(
   backend: Backend,
   window: Window,
-  opts: { byOperation?: boolean; useStrategies?: boolean } = {}
+  opts: SamplingRunOptions = {}
 ): Promise<SamplingRun> {
-  const fetched = await backend.fetchTraces('{}', window);
+  const query = opts.query?.trim() ? opts.query : '{}';
+  const fetched = await backend.fetchTraces(query, window);
   const notices: Notice[] = [...fetched.notices];
   const strategies = new Map<string, JaegerStrategy>();
   const sources = ['root spans (tracestate, sampler tags)'];
   if (opts.useStrategies !== false && backend.kind === 'jaeger') {
     const services = rootServices(fetched.traces);
-    const failures: string[] = [];
-    await Promise.all(
-      services.map(async (service) => {
-        try {
-          strategies.set(service, toJaegerStrategy(await backend.samplingStrategy(service, window.signal)));
-        } catch (e) {
-          failures.push(`${service}: ${errorMessage(e)}`);
-        }
-      })
+    const answers = await mapBounded(
+      services,
+      opts.maxConcurrency ?? 4,
+      (service, signal) =>
+        backend.samplingStrategy(service, signal).then(
+          (strategy) => ({ service, strategy, error: undefined }),
+          (e: unknown) => ({ service, strategy: undefined, error: errorMessage(e) })
+        ),
+      window.signal
     );
+    const failures = answers.filter((a) => a.strategy === undefined).map((a) => `${a.service}: ${a.error}`);
+    for (const a of answers) {
+      if (a.strategy) {
+        strategies.set(a.service, toJaegerStrategy(a.strategy));
+      }
+    }
     if (strategies.size > 0) {
       sources.push('Jaeger remote-sampling strategies');
     }
