@@ -30,7 +30,12 @@ export function FrameTable({ frame, height, label }: Props) {
     [frame]
   );
   return (
-    <section ref={ref} aria-label={label} data-testid={`frame-table-${frame.name ?? frame.refId ?? 'frame'}`}>
+    <section
+      ref={ref}
+      aria-label={label}
+      data-sandbox-chrome="grafana-table"
+      data-testid={`frame-table-${frame.name ?? frame.refId ?? 'frame'}`}
+    >
       {width > 0 && <Table data={processed} width={width} height={height} />}
     </section>
   );

@@ -166,7 +166,7 @@ export function ExplorePage({ services }: Props) {
   return (
     <div className={styles.page}>
       <h1 className={styles.title}>Explore</h1>
-      <div className={styles.toolbar}>
+      <div className={styles.toolbar} data-sandbox-chrome="explore-toolbar">
         <div role="group" aria-label="Data source">
           <RadioButtonGroup
             options={dataSources.map((ds) => ({ label: ds.name, value: ds.uid }))}
