@@ -39,3 +39,17 @@ describe('withNotices', () => {
     expect(out.meta?.preferredVisualisationType).toBe('nodeGraph');
   });
 });
+
+describe('node graph frames name their data source', () => {
+  it('carries the data source uid and type for the panel’s Explore links', () => {
+    const [nodes, edges] = buildNodeGraphFrames({ nodes: [], edges: [], windowSeconds: 60, source: 'traces' }, 'A', {
+      uid: 'tl-jaeger',
+    });
+    for (const f of [nodes, edges]) {
+      expect(f.meta?.custom).toMatchObject({
+        datasourceUid: 'tl-jaeger',
+        datasourceType: 'tracelens-traceql-datasource',
+      });
+    }
+  });
+});

@@ -24,11 +24,21 @@ function fieldsFrom<R extends object>(specs: readonly FieldSpec[], rows: R[]): F
 }
 
 /** `nodes` and `edges` frames for Grafana's Node Graph and the TraceLens service-graph panel. */
-export function buildNodeGraphFrames(graph: ServiceGraph, refId?: string): [DataFrame, DataFrame] {
+export function buildNodeGraphFrames(
+  graph: ServiceGraph,
+  refId?: string,
+  self?: { uid: string }
+): [DataFrame, DataFrame] {
   const rows = serviceGraphToNodeGraphRows(graph);
+  // The data source's own uid travels with the frames so the panel's Explore links work even when
+  // the panel query names a variable or the mixed data source.
   const meta = {
     preferredVisualisationType: 'nodeGraph' as const,
-    custom: { source: graph.source, windowSeconds: graph.windowSeconds },
+    custom: {
+      source: graph.source,
+      windowSeconds: graph.windowSeconds,
+      ...(self ? { datasourceUid: self.uid, datasourceType: 'tracelens-traceql-datasource' } : {}),
+    },
   };
   return [
     createDataFrame({ name: 'nodes', refId, fields: fieldsFrom(NODE_FIELD_SPECS, rows.nodes), meta }),

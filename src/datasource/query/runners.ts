@@ -103,7 +103,7 @@ export function runServiceGraph(ctx: RunContext, q: TraceLensQuery): Observable<
   if (ctx.serviceMap && !q.query?.trim()) {
     return promServiceGraph(ctx.serviceMap(), ctx.request).pipe(
       map((graph) => {
-        const [nodes, edges] = buildNodeGraphFrames(graph, q.refId);
+        const [nodes, edges] = buildNodeGraphFrames(graph, q.refId, ctx.self);
         const note = { severity: 'info' as const, text: "From Tempo's service-graph metrics in Prometheus." };
         return done(q.refId, [withNotices(nodes, [note]), edges]);
       })
@@ -120,7 +120,7 @@ export function runServiceGraph(ctx: RunContext, q: TraceLensQuery): Observable<
     )
   ).pipe(
     map((r) => {
-      const [nodes, edges] = buildNodeGraphFrames(r.graph, q.refId);
+      const [nodes, edges] = buildNodeGraphFrames(r.graph, q.refId, ctx.self);
       return done(q.refId, [withNotices(nodes, r.notices), edges]);
     })
   );
