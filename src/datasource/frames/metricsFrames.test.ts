@@ -1,7 +1,7 @@
 import { DataTopic } from '@grafana/data';
 
 import type { MetricsResult } from '../backend/types';
-import { buildMetricsFrames } from './metricsFrames';
+import { buildMetricsFrames, displayName } from './metricsFrames';
 
 const self = { uid: 'tl', name: 'TraceLens' };
 
@@ -54,5 +54,13 @@ describe('buildMetricsFrames', () => {
     );
     expect(frames).toHaveLength(1);
     expect(frames[0].fields.map((f) => f.values)).toEqual([[1700000099000], [42]]);
+  });
+});
+
+describe('metrics legend names', () => {
+  it('uses the label value alone for one label and k=v pairs for several', () => {
+    expect(displayName({ 'resource.service.name': 'frontend' }, '{} | rate()')).toBe('frontend');
+    expect(displayName({ a: '1', b: '2' }, 'q')).toBe('a=1, b=2');
+    expect(displayName({}, '{} | rate()')).toBe('{} | rate()');
   });
 });

@@ -28,6 +28,21 @@ function seriesName(labels: Labels, fallback: string): string {
   return `{${entries.map(([k, v]) => `${k}="${v}"`).join(', ')}}`;
 }
 
+/**
+ * Legend text like Prometheus's: the label value alone for one label (`frontend`), `k=v` pairs for
+ * several; without it Grafana prints the frame name, the field name and the labels all together.
+ */
+export function displayName(labels: Labels, fallback: string): string {
+  const entries = Object.entries(labels);
+  if (entries.length === 0) {
+    return fallback;
+  }
+  if (entries.length === 1) {
+    return entries[0][1];
+  }
+  return entries.map(([k, v]) => `${k}=${v}`).join(', ');
+}
+
 function rangeFrame(series: MetricsSeries, ctx: MetricsFrameContext): DataFrame {
   const labels = labelsOf(series);
   const samples = series.samples ?? [];
@@ -36,7 +51,13 @@ function rangeFrame(series: MetricsSeries, ctx: MetricsFrameContext): DataFrame 
     refId: ctx.refId,
     fields: [
       { name: 'time', type: FieldType.time, config: {}, values: samples.map((s) => Number(s.timestampMs)) },
-      { name: 'value', type: FieldType.number, config: {}, labels, values: samples.map((s) => s.value) },
+      {
+        name: 'value',
+        type: FieldType.number,
+        config: { displayNameFromDS: displayName(labels, ctx.query) },
+        labels,
+        values: samples.map((s) => s.value),
+      },
     ],
     meta: { preferredVisualisationType: 'graph' },
   });
@@ -49,7 +70,13 @@ function instantFrame(series: MetricsSeries, ctx: MetricsFrameContext, atMs: num
     refId: ctx.refId,
     fields: [
       { name: 'time', type: FieldType.time, config: {}, values: [atMs] },
-      { name: 'value', type: FieldType.number, config: {}, labels, values: [series.value ?? null] },
+      {
+        name: 'value',
+        type: FieldType.number,
+        config: { displayNameFromDS: displayName(labels, ctx.query) },
+        labels,
+        values: [series.value ?? null],
+      },
     ],
   });
 }
