@@ -25,8 +25,9 @@ async function exploreWithResults(page: Page, theme: string): Promise<void> {
 for (const theme of THEMES) {
   test(`Explore has no serious accessibility violations (${theme})`, async ({ page }) => {
     await exploreWithResults(page, theme);
-    expect(await seriousViolations(page, ['[data-testid="query-editor"]', 'main'])).toEqual([]);
+    // Screenshot first, so every page is captured even when the scan finds something.
     await saveScreenshot(page, `explore-${theme}`);
+    expect(await seriousViolations(page, ['[data-testid="query-editor"]', 'main'])).toEqual([]);
   });
 
   test(`the dashboard has no serious accessibility violations (${theme})`, async ({ page }) => {
@@ -36,14 +37,14 @@ for (const theme of THEMES) {
         timeout: 60_000,
       });
     }
-    expect(await seriousViolations(page, ['main'])).toEqual([]);
     await saveScreenshot(page, `dashboard-${theme}`);
+    expect(await seriousViolations(page, ['main'])).toEqual([]);
   });
 
   test(`the config editor has no serious accessibility violations (${theme})`, async ({ page }) => {
     await openSandboxPage(page, `/config?theme=${theme}`);
     await expect(page.getByTestId('config-editor')).toBeVisible();
-    expect(await seriousViolations(page, ['main'])).toEqual([]);
     await saveScreenshot(page, `config-${theme}`);
+    expect(await seriousViolations(page, ['main'])).toEqual([]);
   });
 }

@@ -1,4 +1,5 @@
-import { PanelData, TimeRange } from '@grafana/data';
+import { FieldColorModeId, PanelData, TimeRange, applyFieldOverrides } from '@grafana/data';
+import { config } from '@grafana/runtime';
 import { LegendDisplayMode, TimeSeries } from '@grafana/ui';
 import React from 'react';
 
@@ -32,9 +33,18 @@ export function CorePanelStandIn({ type, data, width, height, range }: Props) {
   if (type === 'table') {
     return <FrameTable frame={frames[0]} height={height} label="Table panel" />;
   }
+  // Axis and legend text come from each field's display processor, which field overrides attach.
+  const processed = applyFieldOverrides({
+    data: frames,
+    // The Time series panel's default: one classic-palette colour per series.
+    fieldConfig: { defaults: { color: { mode: FieldColorModeId.PaletteClassic } }, overrides: [] },
+    replaceVariables: (value: string) => value,
+    theme: config.theme2,
+    timeZone: 'utc',
+  });
   return (
     <TimeSeries
-      frames={frames}
+      frames={processed}
       width={width}
       height={height}
       timeRange={range}
