@@ -1,4 +1,4 @@
-import { ScopedVars, TimeRange, TypedVariableModel, getDefaultTimeRange, rangeUtil } from '@grafana/data';
+import { ScopedVars, TimeRange, TypedVariableModel, escapeRegex, getDefaultTimeRange, rangeUtil } from '@grafana/data';
 import { TemplateSrv } from '@grafana/runtime';
 
 /** A dashboard variable as saved in dashboard JSON (`templating.list[]`), the part we interpolate. */
@@ -14,10 +14,6 @@ const VARIABLE = /\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\$\{(\w+)(?:\.([^:^}]+))?(?:
 
 // Grafana types custom formatters as a bare Function; they are called as (value, variable).
 type Formatter = string | Function | undefined;
-
-function escapeRegex(value: string): string {
-  return value.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, '\\$&');
-}
 
 function formatValue(value: string | string[], format: Formatter): string {
   if (typeof format === 'function') {
