@@ -89,6 +89,7 @@ export function TraceToLogsSection({ options, onOptionsChange }: SectionProps) {
       <InlineField label={L.filterByTraceId} labelWidth={26}>
         <InlineSwitch
           data-testid={selectors.config.logsFilterTraceId}
+          aria-label={L.filterByTraceId}
           value={t.filterByTraceID ?? false}
           onChange={(e) => update({ filterByTraceID: e.currentTarget.checked })}
         />
@@ -96,6 +97,7 @@ export function TraceToLogsSection({ options, onOptionsChange }: SectionProps) {
       <InlineField label={L.filterBySpanId} labelWidth={26}>
         <InlineSwitch
           data-testid={selectors.config.logsFilterSpanId}
+          aria-label={L.filterBySpanId}
           value={t.filterBySpanID ?? false}
           onChange={(e) => update({ filterBySpanID: e.currentTarget.checked })}
         />
@@ -112,6 +114,7 @@ export function TraceToLogsSection({ options, onOptionsChange }: SectionProps) {
       <InlineField label={L.customQuery} labelWidth={26}>
         <InlineSwitch
           data-testid={selectors.config.logsCustomQuery}
+          aria-label={L.customQuery}
           value={t.customQuery ?? false}
           onChange={(e) => update({ customQuery: e.currentTarget.checked })}
         />

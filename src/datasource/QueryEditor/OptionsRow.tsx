@@ -112,6 +112,7 @@ export function OptionsRow({ query, onChange }: Props) {
       {type === 'sampling' && (
         <InlineField label={L.byOperation}>
           <InlineSwitch
+            aria-label={L.byOperation}
             value={query.samplingByOperation ?? false}
             onChange={(e) => onChange({ ...query, samplingByOperation: e.currentTarget.checked })}
           />

@@ -94,6 +94,7 @@ export function QueryEditor({ datasource, query, onChange, onRunQuery, range }: 
           <InlineField label={L.explain}>
             <InlineSwitch
               data-testid={selectors.query.explainToggle}
+              aria-label={L.explain}
               value={showExplain}
               onChange={(e) => setShowExplain(e.currentTarget.checked)}
             />

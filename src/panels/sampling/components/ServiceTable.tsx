@@ -123,7 +123,7 @@ export function ServiceTable({ rows, options, selected, onSelect }: Props) {
                   <>
                     {formatRate(r.estimatedRequestsPerSecond)}
                     {r.estimatedRequestsInterval && (
-                      <span className={styles.muted}>
+                      <span>
                         {' '}
                         ({Math.round(r.estimatedRequestsInterval[0])}–{Math.round(r.estimatedRequestsInterval[1])})
                       </span>
@@ -170,7 +170,8 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
   row: css({ cursor: 'pointer', '&:hover': { background: theme.colors.action.hover } }),
   selected: css({ background: theme.colors.action.selected }),
-  muted: css({ color: theme.colors.text.secondary }),
+  // Full-contrast text (small type on a selected row fails contrast in secondary colour); italics mark it as secondary.
+  muted: css({ color: theme.colors.text.primary, fontStyle: 'italic' }),
   over: css({ color: theme.colors.error.text, fontWeight: theme.typography.fontWeightMedium }),
   under: css({ color: theme.colors.success.text }),
 });
