@@ -65,7 +65,8 @@ interface Phase {
 
 /** Starts the services with `sampler`, drives the requests, stops them (which flushes their spans). */
 async function drive(sampler: string, name: string): Promise<Phase> {
-  const stateDir = join(dir, name);
+  // A fresh directory per attempt, so a retried test reads only its own request log.
+  const stateDir = join(dir, `${name}-${Date.now()}`);
   mkdirSync(stateDir, { recursive: true });
   services = await startOwnServices({
     dir: stateDir,
@@ -127,6 +128,10 @@ function loggedTraceIds(stateDir: string): LoggedRequest[] {
     .map((l) => JSON.parse(l) as LoggedRequest)
     .filter((r) => r.msg === 'request handled');
 }
+
+// A correct 95% interval misses the truth in ~5% of runs; one retry with fresh traffic (a new time
+// window and log) makes a false alarm ~0.25% per case without weakening what is checked.
+jest.retryTimes(1, { logErrorsBeforeRetry: true });
 
 const describeWithJaeger = binary ? describe : describe.skip;
 if (!binary) {
