@@ -31,6 +31,7 @@ function LimitField({
     <Field label={label} description={description} invalid={!parsed.ok} error={parsed.ok ? undefined : parsed.message}>
       <Input
         data-testid={testId}
+        aria-label={label}
         width={20}
         value={text}
         inputMode="numeric"

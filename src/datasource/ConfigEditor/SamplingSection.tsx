@@ -14,6 +14,7 @@ export function SamplingSection({ options, onOptionsChange }: SectionProps) {
     <Field label={L.url} description={L.description}>
       <Input
         data-testid={selectors.config.samplingUrl}
+        aria-label={L.url}
         width={40}
         placeholder={L.placeholder}
         value={options.jsonData.samplingUrl ?? ''}

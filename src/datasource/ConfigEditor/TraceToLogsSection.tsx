@@ -40,6 +40,7 @@ function ShiftField({
     >
       <Input
         data-testid={testId}
+        aria-label={label}
         width={20}
         placeholder="0"
         value={value ?? ''}

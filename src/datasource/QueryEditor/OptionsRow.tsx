@@ -40,6 +40,7 @@ function CountField({
     <InlineField label={label} tooltip={tooltip} invalid={parsed === null} error="Enter a whole number above 0">
       <Input
         data-testid={testId}
+        aria-label={label}
         width={10}
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}
@@ -88,6 +89,7 @@ export function OptionsRow({ query, onChange }: Props) {
             <InlineField label={L.step} tooltip={L.stepTooltip}>
               <Input
                 data-testid={selectors.query.step}
+                aria-label={L.step}
                 width={10}
                 placeholder={L.stepPlaceholder}
                 defaultValue={query.step ?? ''}
