@@ -3,7 +3,8 @@ import { searchTraces, type SearchResponse } from '../engine';
 import type { Trace } from '../model/types';
 import { formatDiagnostic, parseTraceQL } from '../traceql';
 import type { RootNode } from '../traceql/ast';
-import type { QueryStats, Window } from './types';
+import { engineMetricsNotice } from './notices';
+import type { Notice, QueryStats, Window } from './types';
 
 export const DEFAULT_SEARCH_DEPTH = 100;
 export const DEFAULT_MAX_CONCURRENCY = 4;
@@ -28,6 +29,27 @@ export function checkWindow(w: Window): void {
 
 export function stats(partial: Partial<QueryStats>): QueryStats {
   return { tracesFetched: 0, tracesMatched: 0, bytesFetched: 0, requests: 0, bounded: false, ...partial };
+}
+
+/**
+ * A metrics answer the engine computed over fetched traces: the engine's error thrown as is, and
+ * the notice that the figures cover only the traces fetched. Shared by both backends' range and
+ * instant queries.
+ */
+export function engineMetricsOutcome<R>(
+  result: { readonly ok: true; readonly response: R } | { readonly ok: false; readonly error: TraceLensError },
+  backend: string,
+  fetched: { readonly traces: readonly Trace[]; readonly notices: readonly Notice[]; readonly bounded: boolean },
+  queryStats: QueryStats
+): { response: R; notices: Notice[]; stats: QueryStats } {
+  if (!result.ok) {
+    throw result.error;
+  }
+  return {
+    response: result.response,
+    notices: [...fetched.notices, engineMetricsNotice(backend, fetched.traces.length, fetched.bounded)],
+    stats: queryStats,
+  };
 }
 
 /** Newest trace first, as Tempo orders search results, so a result limit keeps the most recent. */

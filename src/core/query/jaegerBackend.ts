@@ -9,6 +9,7 @@ import type { RootNode } from '../traceql/ast';
 import {
   DEFAULT_LIMIT,
   checkWindow,
+  engineMetricsOutcome,
   evaluateSearch,
   matchingTraces,
   mergeTraces,
@@ -17,7 +18,7 @@ import {
   stats,
 } from './common';
 import { mapBounded } from './mapBounded';
-import { engineMetricsNotice, fanOutNotice, jaegerBoundedNotice, limitReachedNotice } from './notices';
+import { fanOutNotice, jaegerBoundedNotice, limitReachedNotice } from './notices';
 import { sampleTagValues, sampleTags } from './tagSampling';
 import type {
   Backend,
@@ -104,28 +105,14 @@ export class JaegerBackend implements Backend {
       step: opts.step,
       exemplars: opts.exemplars,
     });
-    if (!r.ok) {
-      throw r.error;
-    }
-    return {
-      response: r.response,
-      notices: [...f.notices, engineMetricsNotice('Jaeger', f.traces.length, f.bounded)],
-      stats: this.fetchStats(f, f.traces.length),
-    };
+    return engineMetricsOutcome(r, 'Jaeger', f, this.fetchStats(f, f.traces.length));
   }
 
   async metricsInstant(queryText: string, opts: Window): Promise<InstantMetricsOutcome> {
     const root = parseQuery(queryText);
     const f = await this.fetch(root, opts);
     const r = evaluateMetricsInstant(root, f.traces, { start: opts.start, end: opts.end });
-    if (!r.ok) {
-      throw r.error;
-    }
-    return {
-      response: r.response,
-      notices: [...f.notices, engineMetricsNotice('Jaeger', f.traces.length, f.bounded)],
-      stats: this.fetchStats(f, f.traces.length),
-    };
+    return engineMetricsOutcome(r, 'Jaeger', f, this.fetchStats(f, f.traces.length));
   }
 
   async fetchTraces(queryText: string, window: Window): Promise<FetchOutcome> {

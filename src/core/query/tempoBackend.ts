@@ -6,15 +6,18 @@ import { TraceLensError } from '../errors';
 import type { Trace } from '../model/types';
 import { explainPlan, planTempoQuery, tempoCapabilities, type TempoEnginePlan, type TempoNativePlan } from '../plan';
 import type { RootNode } from '../traceql/ast';
-import { DEFAULT_LIMIT, checkWindow, evaluateSearch, formatStep, matchingTraces, parseQuery, stats } from './common';
-import { mapBounded } from './mapBounded';
 import {
-  engineMetricsNotice,
-  limitReachedNotice,
-  partialNotice,
-  tempoBoundedNotice,
-  tempoFallbackNotice,
-} from './notices';
+  DEFAULT_LIMIT,
+  checkWindow,
+  engineMetricsOutcome,
+  evaluateSearch,
+  formatStep,
+  matchingTraces,
+  parseQuery,
+  stats,
+} from './common';
+import { mapBounded } from './mapBounded';
+import { limitReachedNotice, partialNotice, tempoBoundedNotice, tempoFallbackNotice } from './notices';
 import type {
   Backend,
   BackendHealth,
@@ -123,19 +126,12 @@ export class TempoBackend implements Backend {
       step: opts.step,
       exemplars: opts.exemplars,
     });
-    if (!r.ok) {
-      throw r.error;
-    }
-    return {
-      response: r.response,
-      notices: [...f.notices, engineMetricsNotice('Tempo', f.traces.length, f.bounded)],
-      stats: stats({
-        tracesFetched: f.traces.length,
-        bytesFetched: meter.bytes,
-        requests: meter.requests,
-        bounded: f.bounded,
-      }),
-    };
+    return engineMetricsOutcome(
+      r,
+      'Tempo',
+      f,
+      stats({ tracesFetched: f.traces.length, bytesFetched: meter.bytes, requests: meter.requests, bounded: f.bounded })
+    );
   }
 
   async metricsInstant(queryText: string, opts: Window): Promise<InstantMetricsOutcome> {
@@ -151,19 +147,12 @@ export class TempoBackend implements Backend {
     }
     const f = await this.fetchForEngine(client, plan, opts);
     const r = evaluateMetricsInstant(root, f.traces, { start: opts.start, end: opts.end });
-    if (!r.ok) {
-      throw r.error;
-    }
-    return {
-      response: r.response,
-      notices: [...f.notices, engineMetricsNotice('Tempo', f.traces.length, f.bounded)],
-      stats: stats({
-        tracesFetched: f.traces.length,
-        bytesFetched: meter.bytes,
-        requests: meter.requests,
-        bounded: f.bounded,
-      }),
-    };
+    return engineMetricsOutcome(
+      r,
+      'Tempo',
+      f,
+      stats({ tracesFetched: f.traces.length, bytesFetched: meter.bytes, requests: meter.requests, bounded: f.bounded })
+    );
   }
 
   /**
