@@ -11,6 +11,14 @@ import { printTraceQL } from '../../core/traceql/printer';
 import { validateTraceQL } from '../../core/traceql/validate';
 
 export { interpolateTemplateVariables, type TemplateVariables } from '../../core/traceql/interpolate';
+export {
+  AGGREGATES,
+  KIND_WORDS,
+  METRICS_FUNCTIONS,
+  STAGE_WORDS,
+  STATUS_WORDS,
+  VALUE_WORDS,
+} from '../../core/traceql/names';
 export type { Token, TokenKind } from '../../core/traceql/tokens';
 export { printTraceQL };
 

@@ -1,3 +1,5 @@
+import { KIND_WORDS, STATUS_WORDS } from '../../language/traceql';
+
 /** The search builder's state; `toTraceQL` writes it as TraceQL and `fromTraceQL` reads it back. */
 export type FilterOperator = '=' | '!=' | '>' | '>=' | '<' | '<=' | '=~' | '!~' | 'exists' | 'missing';
 
@@ -47,17 +49,8 @@ export const EMPTY_MODEL: BuilderModel = {
   filters: [],
 };
 
-const KEYWORDS = new Set([
-  'ok',
-  'error',
-  'unset',
-  'unspecified',
-  'internal',
-  'server',
-  'client',
-  'producer',
-  'consumer',
-]);
+/** Status and kind values are keywords in TraceQL, written without quotes. */
+const KEYWORDS = new Set<string>([...STATUS_WORDS, ...KIND_WORDS]);
 
 const DURATION = /^-?(\d+(\.\d+)?(ns|us|µs|ms|s|m|h|d|w|y))+$/;
 

@@ -1,4 +1,4 @@
-import { tokenize, type Token } from '../../language/traceql';
+import { VALUE_WORDS, tokenize, type Token } from '../../language/traceql';
 
 /** What the user is typing at the cursor, decided from our own lexer's tokens. */
 export type Situation =
@@ -26,25 +26,10 @@ export interface SituationAt {
 }
 
 const COMPARISONS = new Set(['=', '!=', '<', '<=', '>', '>=', '=~', '!~']);
-const VALUE_WORDS = new Set([
-  'true',
-  'false',
-  'nil',
-  'ok',
-  'error',
-  'unset',
-  'unspecified',
-  'internal',
-  'server',
-  'client',
-  'producer',
-  'consumer',
-  'minInt',
-  'maxInt',
-]);
+const VALUE_WORD_SET = new Set<string>(VALUE_WORDS);
 
 function isFieldToken(t: Token): boolean {
-  return t.kind === 'attribute' || t.kind === 'scopedIntrinsic' || (t.kind === 'ident' && !VALUE_WORDS.has(t.text));
+  return t.kind === 'attribute' || t.kind === 'scopedIntrinsic' || (t.kind === 'ident' && !VALUE_WORD_SET.has(t.text));
 }
 
 /** A token the cursor is still typing: a word, an attribute, or an unterminated string. */

@@ -1,41 +1,7 @@
-import { tokenize, type Token } from '../../language/traceql';
+import { AGGREGATES, METRICS_FUNCTIONS, STAGE_WORDS, VALUE_WORDS, tokenize, type Token } from '../../language/traceql';
 
-const KEYWORDS = new Set([
-  'true',
-  'false',
-  'nil',
-  'ok',
-  'error',
-  'unset',
-  'unspecified',
-  'internal',
-  'server',
-  'client',
-  'producer',
-  'consumer',
-  'minInt',
-  'maxInt',
-  'by',
-  'select',
-  'coalesce',
-  'with',
-  'topk',
-  'bottomk',
-  'count',
-  'avg',
-  'min',
-  'max',
-  'sum',
-  'rate',
-  'count_over_time',
-  'min_over_time',
-  'max_over_time',
-  'avg_over_time',
-  'sum_over_time',
-  'quantile_over_time',
-  'histogram_over_time',
-  'compare',
-]);
+// The language's own vocabulary, so the editor never drifts from what the parser accepts.
+const KEYWORDS = new Set<string>([...VALUE_WORDS, ...STAGE_WORDS, ...AGGREGATES, ...METRICS_FUNCTIONS]);
 
 /** Monaco token class for one of our lexer's tokens (standard names, so every theme colours them). */
 export function tokenClass(t: Token): string {
