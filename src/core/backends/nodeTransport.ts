@@ -10,7 +10,11 @@ export interface NodeTransportOptions {
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
-/** Query parameters in a stable order; arrays repeat the key, undefined values are left out. */
+/**
+ * `?k=v&k=v2`, every key and value percent-encoded (spaces as %20, not '+', so TraceQL such as
+ * `{ a + b }` survives servers that do not decode '+'). Arrays repeat the key, undefined values are
+ * left out, keys keep their order. Used by both transports (Node and Grafana's data proxy).
+ */
 export function encodeQuery(query: HttpRequest['query']): string {
   if (!query) {
     return '';

@@ -1,9 +1,9 @@
 import { getBackendSrv, isFetchError, type BackendSrvRequest, type FetchResponse } from '@grafana/runtime';
 import type { Observable, Subscription } from 'rxjs';
 
+import { encodeQuery } from '../../core/backends';
 import { TraceLensError } from '../../core/errors';
 import type { HttpRequest, HttpResponse, Transport } from '../../core/backends/transport';
-import { buildQueryString } from './queryString';
 
 /** The one method of BackendSrv this transport needs; tests pass a fake. */
 export type FetchFn = (options: BackendSrvRequest) => Observable<FetchResponse<unknown>>;
@@ -84,7 +84,7 @@ export function createGrafanaTransport(options: GrafanaTransportOptions): Transp
       }
 
       subscription = fetchFn({
-        url: `${base}${request.path}${buildQueryString(request.query)}`,
+        url: `${base}${request.path}${encodeQuery(request.query)}`,
         method: request.method,
         headers: request.headers,
         data: request.body,
