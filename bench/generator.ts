@@ -12,12 +12,8 @@ import {
   type Trace,
 } from '../src/core/model';
 
-export {
-  DEFAULT_OPTIONS,
-  generateTraces,
-  seededRandom,
-  type GeneratorOptions,
-} from '../src/core/model/testing/syntheticTraces';
+export { DEFAULT_OPTIONS, generateTraces, type GeneratorOptions } from '../src/core/model/testing/syntheticTraces';
+export { seededRandom } from '../src/core/seededRandom';
 
 export type BenchFormat = 'jaeger-v1' | 'jaeger-api-v3' | 'tempo-v1' | 'tempo-v2' | 'otlp';
 

@@ -3,7 +3,7 @@
  * its traces, with their redis timeouts and slow mysql queries, land in Jaeger. Customers are the four
  * HotROD knows.
  */
-import { seededRandom } from './random';
+import { seededRandom } from '../src/core/seededRandom';
 import { runBounded, type PlannedRequest, type RunLimits, type TrafficSummary } from './runBounded';
 
 export const HOTROD_CUSTOMERS = ['123', '392', '731', '567'] as const;

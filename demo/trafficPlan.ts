@@ -4,7 +4,7 @@
  * user-service or the database → 5xx with exceptions), a fraction on the slow search, and a fraction that
  * calls the api-gateway directly, so two services start traces under their own sampling probabilities.
  */
-import { seededRandom } from './random';
+import { seededRandom } from '../src/core/seededRandom';
 import type { PlannedRequest } from './runBounded';
 
 export interface DemoPlanOptions {

@@ -3,7 +3,15 @@
  * rate, baggage-driven faults, error recording on the server span, a JSON log line per request, and a
  * /health answer that says ready only once the remote sampler has its strategy.
  */
-import { context, INVALID_SPAN_CONTEXT, propagation, SpanStatusCode, trace, type Span, type Tracer } from '@opentelemetry/api';
+import {
+  context,
+  INVALID_SPAN_CONTEXT,
+  propagation,
+  SpanStatusCode,
+  trace,
+  type Span,
+  type Tracer,
+} from '@opentelemetry/api';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 

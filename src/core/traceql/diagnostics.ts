@@ -12,4 +12,5 @@ export interface TraceQLDiagnostic {
   readonly token: string;
 }
 
-export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: TraceQLDiagnostic };
+export type ParseResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: TraceQLDiagnostic };

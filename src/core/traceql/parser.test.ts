@@ -374,7 +374,8 @@ describe('parseTraceQL: errors', () => {
   });
 
   it('builds long pipelines and metrics stage chains completely', () => {
-    const pipeline = mustParse(Array.from({ length: 5000 }, (_, i) => `{ .a = ${i} }`).join(' | ')).query as PipelineNode;
+    const pipeline = mustParse(Array.from({ length: 5000 }, (_, i) => `{ .a = ${i} }`).join(' | '))
+      .query as PipelineNode;
     expect(pipeline.stages).toHaveLength(5000);
     const metrics = mustParse('{} | rate()' + ' | topk(1) > 1'.repeat(2000)).query as MetricsQueryNode;
     expect(metrics.secondStages).toHaveLength(4000);

@@ -16,7 +16,7 @@ import {
   randomnessOf,
   withThreshold,
 } from '../../../demo/sampling/consistentProbabilitySampler';
-import { seededRandom } from '../../../demo/random';
+import { seededRandom } from '../../../src/core/seededRandom';
 import { otEntry, parseThreshold } from '../../../src/core/analysis/sampling/tracestate';
 
 function randomTraceId(rnd: () => number): string {

@@ -6,6 +6,7 @@
 import { attributeMapFrom, EMPTY_ATTRIBUTES } from '../attributes';
 import { sortSpans } from '../decode/collectTraces';
 import type { AttributeValue, InstrumentationScope, Resource, Span, SpanEvent, SpanKind, Trace } from '../types';
+import { seededRandom } from '../../seededRandom';
 
 export interface GeneratorOptions {
   readonly seed: number;
@@ -38,18 +39,6 @@ export const DEFAULT_OPTIONS: GeneratorOptions = {
   eventRate: 0.1,
   microsecondTimes: true,
 };
-
-/** mulberry32: tiny, fast, and good enough for shaping test data. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ROUTES = ['/users', '/users/{id}', '/orders', '/login', '/cart', '/search', '/health', '/payments'];
 const METHODS = ['GET', 'GET', 'GET', 'POST', 'PUT', 'DELETE'];

@@ -1,4 +1,7 @@
-/** A small seeded PRNG (mulberry32), so a traffic run's mix is reproducible from its seed. */
+/**
+ * A small seeded PRNG (mulberry32): reproducible test data, synthetic traces, random graphs and
+ * demo traffic mixes from one seed. Not for anything that must be unpredictable.
+ */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
