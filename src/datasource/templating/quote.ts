@@ -1,21 +1,9 @@
-/** A TraceQL double-quoted string literal (Go escapes), safe for any value. */
+import { escapeLogQLString } from '../links/escape';
+
+/**
+ * A TraceQL double-quoted string literal, safe for any value. TraceQL and LogQL both use Go's
+ * string-literal syntax, so one escaper serves both.
+ */
 export function quoteTraceQLString(value: string): string {
-  let out = '"';
-  for (const ch of value) {
-    const code = ch.codePointAt(0) ?? 0;
-    if (ch === '"' || ch === '\\') {
-      out += `\\${ch}`;
-    } else if (ch === '\n') {
-      out += '\\n';
-    } else if (ch === '\r') {
-      out += '\\r';
-    } else if (ch === '\t') {
-      out += '\\t';
-    } else if (code < 0x20 || code === 0x7f) {
-      out += `\\x${code.toString(16).padStart(2, '0')}`;
-    } else {
-      out += ch;
-    }
-  }
-  return `${out}"`;
+  return `"${escapeLogQLString(value)}"`;
 }
