@@ -76,6 +76,17 @@ jaeger_url_from_state() {
   ' 2>/dev/null
 }
 
+# True when the state file names a Jaeger process that is alive (whether or not it answers here).
+jaeger_alive_from_state() {
+  node -e '
+    const fs = require("fs");
+    const file = (process.env.TRACELENS_STATE_DIR || "/tmp/tracelens-stack") + "/state.json";
+    if (!fs.existsSync(file)) process.exit(1);
+    const pid = JSON.parse(fs.readFileSync(file, "utf8")).jaeger.pid;
+    try { process.kill(pid, 0); } catch { process.exit(1); }
+  ' 2>/dev/null
+}
+
 if [[ ${NO_STACK:-0} == 1 ]]; then
   say "NO_STACK=1: not starting Jaeger"
 elif [[ ! -f scripts/stack/start.sh ]]; then
@@ -84,6 +95,11 @@ else
   if urls=$(jaeger_url_from_state) && curl -fsS --max-time 2 "${urls%% *}/api/services" >/dev/null 2>&1; then
     say "reusing the running Jaeger stack at ${urls%% *}"
   else
+    if jaeger_alive_from_state; then
+      # The state file names a live Jaeger that does not answer from here (started in another
+      # network namespace, say): it is someone else's, and start.sh would only reuse it and fail.
+      fail "the stack in ${TRACELENS_STATE_DIR:-/tmp/tracelens-stack} is running but its Jaeger (${urls%% *}) does not answer from here; set TRACELENS_STATE_DIR to start a stack of your own"
+    fi
     say "starting Jaeger, the demo services and HotROD with $TRAFFIC requests of traffic (log: $LOG_DIR/stack.log)"
     STARTED_STACK=1
     if ! bash scripts/stack/start.sh --traffic "$TRAFFIC" >"$LOG_DIR/stack.log" 2>&1; then
