@@ -1,5 +1,6 @@
 /**
- * One tracer provider per service process: OTLP/HTTP to Jaeger, W3C trace context and baggage, the Jaeger
+ * One tracer provider per service process: OTLP/HTTP to Jaeger (and Zipkin v2 JSON to Zipkin when
+ * TRACELENS_ZIPKIN_URL is set, so both backends hold the same spans), W3C trace context and baggage, the Jaeger
  * remote sampler (behind a parent-based sampler, so downstream services follow the caller's decision) and
  * auto-instrumented HTTP. Must run before the service code loads `node:http`, hence main.ts imports the
  * service module only after calling this.
@@ -7,11 +8,17 @@
 import { propagation, trace, type Tracer } from '@opentelemetry/api';
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { ZipkinExporter } from '@opentelemetry/exporter-zipkin';
 import { registerInstrumentations } from '@opentelemetry/instrumentation';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import { JaegerRemoteSampler } from '@opentelemetry/sampler-jaeger-remote';
-import { AlwaysOffSampler, BatchSpanProcessor, ParentBasedSampler } from '@opentelemetry/sdk-trace-base';
+import {
+  AlwaysOffSampler,
+  BatchSpanProcessor,
+  ParentBasedSampler,
+  type SpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ATTR_SERVICE_NAME, ATTR_SERVICE_VERSION } from '@opentelemetry/semantic-conventions';
 import { randomUUID } from 'node:crypto';
@@ -72,6 +79,7 @@ export async function startTelemetry(service: ServiceName, config: DemoConfig): 
       new BatchSpanProcessor(new OTLPTraceExporter({ url: `${config.otlpHttpUrl}/v1/traces`, timeoutMillis: 5000 }), {
         scheduledDelayMillis: 500,
       }),
+      ...zipkinProcessors(process.env.TRACELENS_ZIPKIN_URL),
     ],
   });
   provider.register({
@@ -108,4 +116,17 @@ export async function startTelemetry(service: ServiceName, config: DemoConfig): 
       propagation.disable();
     },
   };
+}
+
+/**
+ * The same spans to Zipkin, through OpenTelemetry's own Zipkin exporter (status as `otel.status_code`
+ * and `error` tags, events as annotations, resource attributes flattened into tags): a second batch
+ * processor, so each backend gets every sampled span whatever the other does.
+ */
+function zipkinProcessors(zipkinUrl: string | undefined): SpanProcessor[] {
+  if (!zipkinUrl) {
+    return [];
+  }
+  const exporter = new ZipkinExporter({ url: `${zipkinUrl}/api/v2/spans` });
+  return [new BatchSpanProcessor(exporter, { scheduledDelayMillis: 500 })];
 }

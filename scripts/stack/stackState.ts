@@ -37,6 +37,8 @@ export interface StackState {
   };
   services: DemoServiceEntry[];
   hotrod: (ManagedProcess & { url: string; services: string[] }) | null;
+  /** The real Zipkin server the demo services also export to (null with --no-zipkin). */
+  zipkin?: (ManagedProcess & { jar: string; url: string }) | null;
   /** Summaries of traffic driven by start.ts (--traffic), newest last. */
   traffic: unknown[];
 }
@@ -78,5 +80,10 @@ export function removeState(dir: string): void {
 }
 
 export function allProcesses(state: StackState): ManagedProcess[] {
-  return [state.jaeger, ...state.services, ...(state.hotrod ? [state.hotrod] : [])];
+  return [
+    state.jaeger,
+    ...(state.zipkin ? [state.zipkin] : []),
+    ...state.services,
+    ...(state.hotrod ? [state.hotrod] : []),
+  ];
 }

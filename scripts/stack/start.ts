@@ -1,9 +1,11 @@
 /**
  * Starts the TraceLens stack on loopback: the real Jaeger v2 (memory storage, remote sampling from a
- * strategies file), the five instrumented demo services, and HotROD; optionally drives bounded traffic
- * and waits until its traces are in Jaeger. Writes the state file stop.ts and the tests read.
+ * strategies file), the real Zipkin server (in-memory storage), the five instrumented demo services
+ * (exporting to both), and HotROD (Jaeger only); optionally drives bounded traffic and waits until its
+ * traces are in Jaeger and Zipkin. Writes the state file stop.ts and the tests read.
  *
- *   scripts/stack/start.sh [--traffic N] [--hotrod-traffic N] [--no-hotrod] [--strategies FILE] [--seed N]
+ *   scripts/stack/start.sh [--traffic N] [--hotrod-traffic N] [--no-hotrod] [--no-zipkin]
+ *                          [--strategies FILE] [--seed N]
  *
  * If the state file names a running stack, it is reused (and traffic, if asked for, is driven into it).
  */
@@ -15,6 +17,7 @@ import { loadDemoConfig, SERVICE_NAMES, serviceUrl } from '../../demo/services/c
 import { driveHotrod } from '../../demo/hotrodTraffic';
 import { defaultTrafficOptions, driveDemoTraffic } from '../../demo/traffic';
 import { waitForTracesSettled } from './jaegerCounts';
+import { waitForZipkinSettled } from './zipkinCounts';
 import { assertPortsFree, type PortNeed } from './ports';
 import { groupAlive, processAlive, spawnDetached, stopGroup } from './processes';
 import {
@@ -41,6 +44,16 @@ export const JAEGER_PORTS: PortNeed[] = [
   { port: 5779, purpose: 'Jaeger remote sampling gRPC' },
   { port: 13133, purpose: 'Jaeger health check' },
 ];
+/**
+ * Zipkin's API and UI. Jaeger's all-in-one layout also has a Zipkin receiver on 9411; our Jaeger config
+ * (scripts/jaeger/jaeger-config.yaml) leaves it out, so the port is Zipkin's alone.
+ */
+export const ZIPKIN_PORTS: PortNeed[] = [{ port: 9411, purpose: 'Zipkin API and UI' }];
+/**
+ * Tag keys Zipkin indexes for /api/v2/autocompleteKeys and /autocompleteValues (it indexes none unless
+ * told); the demo services set all of them.
+ */
+export const ZIPKIN_AUTOCOMPLETE_KEYS = ['http.method', 'http.route', 'db.system', 'peer.service', 'otel.status_code'];
 export const HOTROD_PORTS = { frontend: 18090, customer: 18091, driver: 18092, route: 18093 } as const;
 /** The service names HotROD reports (it starts separate tracer providers for its fake mysql and redis). */
 export const HOTROD_SERVICES = ['frontend', 'customer', 'mysql', 'driver', 'redis-manual', 'route'];
@@ -49,6 +62,7 @@ interface StartOptions {
   traffic: number;
   hotrodTraffic: number | undefined;
   hotrod: boolean;
+  zipkin: boolean;
   strategies: string;
   seed: number;
 }
@@ -58,6 +72,7 @@ function parseArgs(argv: string[]): StartOptions {
     traffic: 0,
     hotrodTraffic: undefined,
     hotrod: true,
+    zipkin: true,
     strategies: join(ROOT, 'scripts/jaeger/sampling-strategies.json'),
     seed: 1,
   };
@@ -78,6 +93,9 @@ function parseArgs(argv: string[]): StartOptions {
         break;
       case '--no-hotrod':
         o.hotrod = false;
+        break;
+      case '--no-zipkin':
+        o.zipkin = false;
         break;
       case '--strategies':
         o.strategies = resolve(argv[++i] ?? '');
@@ -117,6 +135,25 @@ function locateJaeger(): { jaeger: string; hotrod: string } {
   return { jaeger, hotrod };
 }
 
+/** The Zipkin server jar, fetched into the cache and checksum-verified by scripts/zipkin/fetch-zipkin.sh. */
+function locateZipkin(): string {
+  const fromEnv = process.env.TRACELENS_ZIPKIN_JAR;
+  const jar =
+    fromEnv ||
+    execFileSync('bash', [join(ROOT, 'scripts/zipkin/fetch-zipkin.sh')], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+      .trim()
+      .split('\n')
+      .pop() ||
+    '';
+  if (!existsSync(jar)) {
+    throw new Error(`expected the Zipkin server jar at ${jar}; check scripts/zipkin/fetch-zipkin.sh output`);
+  }
+  return jar;
+}
+
 /** The last lines of a log, to put the cause into a start-up error. */
 function tail(file: string, lines = 15): string {
   try {
@@ -133,11 +170,12 @@ function deadReason(p: ManagedProcess): () => string | undefined {
 async function startStack(o: StartOptions, dir: string): Promise<StackState> {
   const config = loadDemoConfig();
   const { jaeger, hotrod } = locateJaeger();
+  const zipkinJar = o.zipkin ? locateZipkin() : '';
   const servicePorts = SERVICE_NAMES.map((n) => ({ port: config.services[n].port, purpose: `demo service ${n}` }));
   const hotrodPorts = o.hotrod
     ? Object.entries(HOTROD_PORTS).map(([n, port]) => ({ port, purpose: `HotROD ${n}` }))
     : [];
-  await assertPortsFree([...JAEGER_PORTS, ...servicePorts, ...hotrodPorts]);
+  await assertPortsFree([...JAEGER_PORTS, ...(o.zipkin ? ZIPKIN_PORTS : []), ...servicePorts, ...hotrodPorts]);
 
   mkdirSync(join(dir, 'logs'), { recursive: true });
   const jaegerConfig = join(ROOT, 'scripts/jaeger/jaeger-config.yaml');
@@ -189,6 +227,11 @@ async function startStack(o: StartOptions, dir: string): Promise<StackState> {
       env: { ...process.env, TRACELENS_SAMPLING_FILE: o.strategies },
     });
     writeState(state);
+    if (o.zipkin) {
+      // Started before waiting on Jaeger: the JVM takes 10-30 s on a busy 2-core machine.
+      state.zipkin = startZipkin(zipkinJar, dir);
+      writeState(state);
+    }
     await waitHttp('Jaeger health', state.jaeger.healthUrl, 30_000, deadReason(state.jaeger));
     await waitHttp('Jaeger query', `${state.jaeger.queryUrl}/api/v3/services`, 30_000, deadReason(state.jaeger));
     await waitHttp(
@@ -197,6 +240,10 @@ async function startStack(o: StartOptions, dir: string): Promise<StackState> {
       30_000,
       deadReason(state.jaeger)
     );
+
+    if (state.zipkin) {
+      await waitHttp('Zipkin', `${state.zipkin.url}/health`, 180_000, deadReason(state.zipkin));
+    }
 
     for (const name of SERVICE_NAMES) {
       const args = ['--import', 'tsx', 'demo/services/main.ts', name];
@@ -209,6 +256,8 @@ async function startStack(o: StartOptions, dir: string): Promise<StackState> {
         env: {
           ...process.env,
           TRACELENS_STATE_DIR: dir,
+          // demo/services/telemetry.ts exports to Zipkin too when this is set.
+          TRACELENS_ZIPKIN_URL: state.zipkin?.url ?? '',
         },
       });
       state.services.push({
@@ -264,6 +313,31 @@ async function startStack(o: StartOptions, dir: string): Promise<StackState> {
   }
 }
 
+/**
+ * Zipkin 3.5.1 with in-memory storage, its one HTTP port bound to loopback (by default Armeria binds
+ * every interface) and the tag keys autocomplete should index.
+ */
+function startZipkin(jar: string, dir: string): NonNullable<StackState['zipkin']> {
+  const port = ZIPKIN_PORTS[0].port;
+  const args = [
+    '-Xms64m',
+    '-Xmx768m',
+    '-jar',
+    jar,
+    `--armeria.ports[0].port=${port}`,
+    `--armeria.ports[0].ip=${HOST}`,
+    '--armeria.ports[0].protocols[0]=http',
+  ];
+  const log = join(dir, 'logs', 'zipkin.out');
+  const pid = spawnDetached({
+    command: 'java',
+    args,
+    log,
+    env: { ...process.env, STORAGE_TYPE: 'mem', AUTOCOMPLETE_KEYS: ZIPKIN_AUTOCOMPLETE_KEYS.join(',') },
+  });
+  return { name: 'zipkin', pid, command: ['java', ...args], log, jar, url: `http://${HOST}:${port}` };
+}
+
 async function waitHttp(what: string, url: string, timeoutMs: number, stillRunning: () => string | undefined) {
   await waitForHttp(what, url, { timeoutMs, stillRunning });
 }
@@ -286,7 +360,8 @@ export async function driveTraffic(state: StackState, demoRequests: number, hotr
     );
   }
   const landed = await waitForTracesSettled(state.jaeger.queryUrl, since, { timeoutMs: 60_000 });
-  return { summaries, landed };
+  const inZipkin = state.zipkin ? await waitForZipkinSettled(state.zipkin.url, since, { timeoutMs: 60_000 }) : null;
+  return { summaries, landed, inZipkin };
 }
 
 function runningState(dir: string): StackState | undefined {
@@ -319,6 +394,7 @@ function printUrls(state: StackState): void {
     `Remote sampling          ${state.jaeger.samplingUrl}/sampling?service=<name>`,
     `Health                   ${state.jaeger.healthUrl}`,
     ...state.services.map((s) => `${s.name.padEnd(25)}${s.url}   log ${s.appLog}`),
+    ...(state.zipkin ? [`Zipkin UI and API v2     ${state.zipkin.url}  (api at /api/v2)`] : []),
     ...(state.hotrod ? [`HotROD                   ${state.hotrod.url}`] : []),
     `State file               ${stateFile(state.stateDir)}`,
     `Stop with                scripts/stack/stop.sh`,
@@ -340,10 +416,10 @@ async function main(): Promise<void> {
   }
   const hotrodRequests = o.hotrodTraffic ?? (o.traffic > 0 ? Math.min(20, Math.max(4, Math.ceil(o.traffic / 10))) : 0);
   if (o.traffic > 0 || hotrodRequests > 0) {
-    const { summaries, landed } = await driveTraffic(state, o.traffic, hotrodRequests, o.seed);
+    const { summaries, landed, inZipkin } = await driveTraffic(state, o.traffic, hotrodRequests, o.seed);
     state.traffic.push(...summaries);
     writeState(state);
-    process.stdout.write(JSON.stringify({ traffic: summaries, inJaeger: landed }, null, 2) + '\n');
+    process.stdout.write(JSON.stringify({ traffic: summaries, inJaeger: landed, inZipkin }, null, 2) + '\n');
   }
   printUrls(state);
 }
