@@ -1,5 +1,5 @@
 import { FieldExpr, RootNode, StaticNode } from './ast';
-import { CONFORMANCE_CASES } from './conformance.cases';
+import { CONFORMANCE_CASES } from './conformance';
 import { printField, printTraceQL } from './index';
 import { parseSyntax } from './parser';
 import { formatDuration, formatStaticValue } from './printLiterals';

@@ -1,0 +1,53 @@
+import { parseFails, section, valid } from './caseTypes';
+
+/** Whole-query errors of the lexer and the grammar, and what the lexer skips. */
+export const SYNTAX_ERROR_CASES = [
+  ...section('empty and unbalanced input', [
+    parseFails('', 'an empty query is not a query'),
+    parseFails('   '),
+    parseFails('// only a comment'),
+    parseFails('{'),
+    parseFails('}'),
+    parseFails('{ status = error'),
+    parseFails('{ status = error } }'),
+    parseFails('{{ status = error }}'),
+    parseFails('( { status = error }'),
+    parseFails('{ status = error } )'),
+    parseFails('()'),
+    parseFails('(('),
+  ]),
+  ...section('misplaced tokens', [
+    parseFails('{ status = }'),
+    parseFails('{ = error }'),
+    parseFails('{ status error }'),
+    parseFails('{ status = error, kind = server }', 'conditions join with && or ||, not commas'),
+    parseFails('{ status = error } .a'),
+    parseFails('status = error', 'conditions need braces'),
+    parseFails('.http.method = "GET"'),
+    parseFails('"frontend"'),
+    parseFails('{ status = error } error'),
+    parseFails('{ by(span.a) }'),
+    parseFails('{ select(span.a) }'),
+    parseFails('{ status = error } ;'),
+    parseFails('select * from spans'),
+  ]),
+  ...section('characters that are not TraceQL', [
+    parseFails('{ span.a = @x }'),
+    parseFails('{ span.a = #1 }'),
+    parseFails('{ span.a = [1, 2] }'),
+    parseFails('{ span.a = ? }'),
+    parseFails('{ span.a = \\ }'),
+    parseFails('{ span.a = $service }', 'a dashboard variable left in the query'),
+    parseFails('{ span.a = ${service} }'),
+  ]),
+  ...section('comments and whitespace', [
+    valid('{ status = error } // errors only', 'line comments are skipped'),
+    valid('/* every span */ { }', 'and block comments'),
+    valid('{ status /* inline */ = error }'),
+    valid('{ status = error }\n// a closing comment\n'),
+    valid('{\n  status = error &&\n  duration > 1s\n}', 'newlines are whitespace'),
+    valid('\t{ kind = server }\t|\tcount() > 1'),
+    valid('{ name = "// not a comment" }', 'comment markers inside strings are text'),
+    parseFails('{ status = error /* } */'),
+  ]),
+];
