@@ -10,6 +10,7 @@ import { DataSourceStore, DataSourceUpdate } from './dataSourceStore';
 import { renderHostPage } from './hostPage';
 import { BuiltPlugin, scanBuiltPlugins } from './pluginRegistry';
 import { loadProvisionedDataSources } from './provisioning';
+import { PublicAssets } from './publicAssets';
 import { serveFile } from './staticFiles';
 
 export interface SandboxOptions {
@@ -66,6 +67,7 @@ function provisioningDir(repoRoot: string, env: NodeJS.ProcessEnv, kind: 'dataso
 
 export function createSandboxServer({ repoRoot, env }: SandboxOptions): http.Server {
   const distDir = path.join(repoRoot, 'dist');
+  const assets = new PublicAssets(repoRoot);
   const datasourcesDir = provisioningDir(repoRoot, env, 'datasources');
   const dashboardsDir = provisioningDir(repoRoot, env, 'dashboards');
   const store = new DataSourceStore(loadProvisionedDataSources(datasourcesDir, env));
@@ -205,9 +207,9 @@ export function createSandboxServer({ repoRoot, env }: SandboxOptions): http.Ser
         true
       );
     } else if (pathname.startsWith('/public/build/img/icons/')) {
-      // @grafana/ui's <Icon> fetches its SVGs from Grafana's public/build/img/icons/.
-      const icons = path.join(repoRoot, 'node_modules', '@grafana', 'ui', 'dist', 'public', 'img', 'icons');
-      served = serveFile(res, icons, pathname.slice('/public/build/img/icons/'.length), true);
+      served = assets.serveIcon(res, pathname.slice('/public/build/img/icons/'.length));
+    } else if (pathname.startsWith('/public/fonts/')) {
+      served = assets.serveFont(res, pathname.slice('/public/fonts/'.length));
     } else if (pathname.startsWith('/public/plugins/')) {
       // Grafana serves every plugin, nested ones included, under public/plugins/<id>/.
       const [id, ...rest] = pathname.slice('/public/plugins/'.length).split('/');

@@ -10,16 +10,25 @@ export interface PageWatch {
   pageErrors: string[];
   /** Requests that left the machine (a CDN fetch for Monaco, fonts, analytics). */
   externalRequests: string[];
+  /** Sandbox static files (public/, host/, plugins, Monaco) that answered with an error status. */
+  missingAssets: string[];
 }
 
 /** Opens a sandbox page and records page errors and any request that is not to loopback. */
 export async function openSandboxPage(page: Page, url: string): Promise<PageWatch> {
-  const watch: PageWatch = { pageErrors: [], externalRequests: [] };
+  const watch: PageWatch = { pageErrors: [], externalRequests: [], missingAssets: [] };
   page.on('pageerror', (error) => watch.pageErrors.push(error.message));
   page.on('request', (request) => {
     const { protocol, hostname } = new URL(request.url());
     if ((protocol === 'http:' || protocol === 'https:') && hostname !== '127.0.0.1' && hostname !== 'localhost') {
       watch.externalRequests.push(request.url());
+    }
+  });
+  page.on('response', (response) => {
+    const { pathname } = new URL(response.url());
+    // API answers (a 404 trace, a 502 from a stopped backend) are data, not missing files.
+    if (response.status() >= 400 && !pathname.startsWith('/api/')) {
+      watch.missingAssets.push(`${response.status()} ${pathname}`);
     }
   });
   await page.goto(url);
