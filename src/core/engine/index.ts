@@ -23,7 +23,7 @@ export type {
 } from './search/searchResponse';
 export { toAnyValue, formatGoDuration } from './search/anyValue';
 export type { AnyValue, KeyValue } from './search/anyValue';
-export { evaluateMetrics, evaluateMetricsInstant, adjustedCount } from './metrics';
+export { evaluateMetrics, evaluateMetricsInstant, adjustedCount, metricsFetchWindow } from './metrics';
 export type {
   InstantMetricsResponse,
   InstantMetricsResult,

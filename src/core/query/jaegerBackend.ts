@@ -1,7 +1,7 @@
 import { JaegerClient, fetchSamplingStrategy, type DependencyLink, type SamplingStrategy } from '../backends';
 import { RequestMeter } from '../backends/http';
 import type { Transport } from '../backends/transport';
-import { evaluateMetrics, evaluateMetricsInstant } from '../engine';
+import { evaluateMetrics, evaluateMetricsInstant, metricsFetchWindow } from '../engine';
 import { TraceLensError } from '../errors';
 import type { Trace } from '../model/types';
 import { explainPlan, jaegerCapabilities, planJaegerQuery, type JaegerPlan } from '../plan';
@@ -98,7 +98,7 @@ export class JaegerBackend implements Backend {
 
   async metrics(queryText: string, opts: MetricsOptions): Promise<MetricsOutcome> {
     const root = parseQuery(queryText);
-    const f = await this.fetch(root, opts);
+    const f = await this.fetch(root, { ...opts, ...metricsFetchWindow(opts) });
     const r = evaluateMetrics(root, f.traces, {
       start: opts.start,
       end: opts.end,
@@ -110,7 +110,7 @@ export class JaegerBackend implements Backend {
 
   async metricsInstant(queryText: string, opts: Window): Promise<InstantMetricsOutcome> {
     const root = parseQuery(queryText);
-    const f = await this.fetch(root, opts);
+    const f = await this.fetch(root, { ...opts, ...metricsFetchWindow(opts) });
     const r = evaluateMetricsInstant(root, f.traces, { start: opts.start, end: opts.end });
     return engineMetricsOutcome(r, 'Jaeger', f, this.fetchStats(f, f.traces.length));
   }

@@ -1,7 +1,7 @@
 import { TempoClient, type DependencyLink, type SamplingStrategy } from '../backends';
 import { RequestMeter } from '../backends/http';
 import type { Transport } from '../backends/transport';
-import { evaluateMetrics, evaluateMetricsInstant } from '../engine';
+import { evaluateMetrics, evaluateMetricsInstant, metricsFetchWindow } from '../engine';
 import { TraceLensError } from '../errors';
 import type { Trace } from '../model/types';
 import { explainPlan, planTempoQuery, tempoCapabilities, type TempoEnginePlan, type TempoNativePlan } from '../plan';
@@ -119,7 +119,7 @@ export class TempoBackend implements Backend {
       const notices = response.status === 'PARTIAL' ? [partialNotice('metrics result', response.message)] : [];
       return { response, notices, stats: stats({ bytesFetched: meter.bytes, requests: meter.requests }) };
     }
-    const f = await this.fetchForEngine(client, plan, opts);
+    const f = await this.fetchForEngine(client, plan, { ...opts, ...metricsFetchWindow(opts) });
     const r = evaluateMetrics(root, f.traces, {
       start: opts.start,
       end: opts.end,
@@ -145,7 +145,7 @@ export class TempoBackend implements Backend {
       const notices = response.status === 'PARTIAL' ? [partialNotice('metrics result', response.message)] : [];
       return { response, notices, stats: stats({ bytesFetched: meter.bytes, requests: meter.requests }) };
     }
-    const f = await this.fetchForEngine(client, plan, opts);
+    const f = await this.fetchForEngine(client, plan, { ...opts, ...metricsFetchWindow(opts) });
     const r = evaluateMetricsInstant(root, f.traces, { start: opts.start, end: opts.end });
     return engineMetricsOutcome(
       r,

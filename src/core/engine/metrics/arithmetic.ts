@@ -1,8 +1,17 @@
 /**
- * Arithmetic between metrics queries: series on both sides meet when their labels (ignoring the
- * metric name) are equal; a side without labels applies to every series of the other side. A
- * missing point or a division by zero gives NaN. Plain numbers on both sides keep integer
- * semantics (`1/2` is 0).
+ * Arithmetic between metrics queries, as Tempo evaluates it (our restatement; the worked cases are
+ * in arithmetic.test.ts and docs/tempo-compatibility.md):
+ *
+ * - Two series sets meet on their labels without the metric name `__name__`. A series with no
+ *   labels left (an ungrouped query such as `{} | rate()`) partners every series of the other side
+ *   that has no exact partner. A series with no partner at all is dropped.
+ * - At each step a missing value (NaN) on either side counts as 0; division by 0 gives NaN, which
+ *   leaves that step out of the answer. Infinities pass through.
+ * - When both sides carry a metric name the result is named `(left op right)`, e.g.
+ *   `(rate / rate)`; otherwise the result has no name.
+ * - A plain number applies to every series and keeps the series' labels, name included. Numbers
+ *   on both sides fold first, with integer semantics when both are integers (`1/2` is 0); a float
+ *   division by zero is ±Inf as in IEEE arithmetic, so `(…) + (1.0/0)` is +Inf at every step.
  */
 import { type Label, promLabels } from './labels';
 import type { Series, SeriesSet } from './series';
@@ -12,6 +21,8 @@ export type Operand =
   | { readonly kind: 'scalar'; readonly value: number; readonly isInt: boolean };
 
 export type MetricsArithOp = '+' | '-' | '*' | '/';
+
+const NAME = '__name__';
 
 function apply(op: MetricsArithOp, a: number, b: number): number {
   switch (op) {
@@ -24,6 +35,11 @@ function apply(op: MetricsArithOp, a: number, b: number): number {
     case '/':
       return b === 0 ? NaN : a / b;
   }
+}
+
+/** Step-wise arithmetic between two series values: a missing value counts as 0. */
+function applyStep(op: MetricsArithOp, a: number, b: number): number {
+  return apply(op, Number.isNaN(a) ? 0 : a, Number.isNaN(b) ? 0 : b);
 }
 
 export function combineScalars(
@@ -39,16 +55,27 @@ export function combineScalars(
     }
     return { kind: 'scalar', value: apply(op, a.value, b.value), isInt: true };
   }
-  return { kind: 'scalar', value: apply(op, a.value, b.value), isInt: false };
+  // Plain IEEE arithmetic: 1.0/0 is +Inf, 0.0/0 is NaN.
+  const value = op === '/' ? a.value / b.value : apply(op, a.value, b.value);
+  return { kind: 'scalar', value, isInt: false };
 }
 
-function matchLabels(labels: readonly Label[]): Label[] {
-  return labels.filter((l) => l.name !== '__name__');
+function withoutName(labels: readonly Label[]): Label[] {
+  return labels.filter((l) => l.name !== NAME);
 }
 
-function mapValues(s: Series, f: (v: number, i: number) => number, labels: readonly Label[] = s.labels): Series {
-  const out = Float64Array.from(s.values, f);
-  return { labels, key: promLabels(labels), values: out, exemplars: [] };
+function nameOf(set: SeriesSet): string | null {
+  for (const s of set.values()) {
+    const n = s.labels.find((l) => l.name === NAME);
+    if (n !== undefined && n.value.t === 'string') {
+      return n.value.v;
+    }
+  }
+  return null;
+}
+
+function makeSeries(labels: readonly Label[], values: Float64Array): Series {
+  return { labels, key: promLabels(labels), values, exemplars: [] };
 }
 
 export function combine(op: MetricsArithOp, left: Operand, right: Operand): Operand {
@@ -60,8 +87,8 @@ export function combine(op: MetricsArithOp, left: Operand, right: Operand): Oper
     const k = left.kind === 'scalar' ? left.value : (right as { value: number }).value;
     const out: SeriesSet = new Map();
     for (const s of set.values()) {
-      const r = mapValues(s, (v) => (left.kind === 'scalar' ? apply(op, k, v) : apply(op, v, k)));
-      out.set(r.key, r);
+      const values = Float64Array.from(s.values, (v) => (left.kind === 'scalar' ? apply(op, k, v) : apply(op, v, k)));
+      out.set(s.key, makeSeries(s.labels, values));
     }
     return { kind: 'series', set: out };
   }
@@ -72,41 +99,34 @@ function combineSeries(op: MetricsArithOp, l: SeriesSet, r: SeriesSet): SeriesSe
   const byMatch = (set: SeriesSet) => {
     const m = new Map<string, Series>();
     for (const s of set.values()) {
-      m.set(promLabels(matchLabels(s.labels)), s);
+      m.set(promLabels(withoutName(s.labels)), s);
     }
     return m;
   };
   const lm = byMatch(l);
   const rm = byMatch(r);
+  const lName = nameOf(l);
+  const rName = nameOf(r);
+  const name = lName !== null && rName !== null ? `(${lName} ${op} ${rName})` : null;
+  // Walk the side that has no label-less series, so its labels decide the result's series; when
+  // both have one, the left side leads.
+  const target = rm.has('{}') ? lm : rm;
   const out: SeriesSet = new Map();
-  const add = (s: Series) => out.set(s.key, s);
-  const lUnlabeled = lm.size === 1 && lm.has('{}');
-  const rUnlabeled = rm.size === 1 && rm.has('{}');
-  if (rUnlabeled && !lUnlabeled) {
-    const only = rm.get('{}') as Series;
-    for (const s of lm.values()) {
-      add(mapValues(s, (v, i) => apply(op, v, only.values[i])));
+  for (const [k, t] of target) {
+    const a = lm.get(k) ?? lm.get('{}');
+    const b = rm.get(k) ?? rm.get('{}');
+    if (a === undefined || b === undefined) {
+      continue;
     }
-    return out;
-  }
-  if (lUnlabeled && !rUnlabeled) {
-    const only = lm.get('{}') as Series;
-    for (const s of rm.values()) {
-      add(mapValues(s, (v, i) => apply(op, only.values[i], v)));
+    const n = Math.min(a.values.length, b.values.length);
+    const values = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      values[i] = applyStep(op, a.values[i], b.values[i]);
     }
-    return out;
-  }
-  const steps = [...l.values(), ...r.values()][0]?.values.length ?? 0;
-  const keys = new Set([...lm.keys(), ...rm.keys()]);
-  for (const k of keys) {
-    const a = lm.get(k);
-    const b = rm.get(k);
-    const labels = (a ?? b)?.labels ?? [];
-    const values = new Float64Array(steps);
-    for (let i = 0; i < steps; i++) {
-      values[i] = a === undefined || b === undefined ? NaN : apply(op, a.values[i], b.values[i]);
-    }
-    add({ labels, key: promLabels(labels), values, exemplars: [] });
+    const base = withoutName(t.labels);
+    const labels: Label[] = name === null ? base : [{ name: NAME, value: { t: 'string', v: name } }, ...base];
+    const s = makeSeries(labels, values);
+    out.set(s.key, s);
   }
   return out;
 }

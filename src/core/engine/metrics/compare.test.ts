@@ -20,9 +20,9 @@ describe('compare()', () => {
   const byKey = new Map(r.response.series.map((s) => [s.promLabels, s.samples.map((x) => x.value)]));
 
   it('counts attribute values of the selection per step', () => {
-    expect(byKey.get('{__meta_type="selection", name="load user"}')).toEqual([1, 1, 0, 0]);
-    expect(byKey.get('{__meta_type="selection", name="SELECT users"}')).toEqual([1, 1, 0, 0]);
-    expect(byKey.get('{__meta_type="selection", resource.service.name="database"}')).toEqual([1, 1, 0, 0]);
+    expect(byKey.get('{__meta_type="selection", name="load user"}')).toEqual([0, 1, 1, 0]);
+    expect(byKey.get('{__meta_type="selection", name="SELECT users"}')).toEqual([0, 1, 1, 0]);
+    expect(byKey.get('{__meta_type="selection", resource.service.name="database"}')).toEqual([0, 1, 1, 0]);
   });
 
   it('keeps the topN values of the baseline and flags attributes with more', () => {
@@ -31,7 +31,7 @@ describe('compare()', () => {
   });
 
   it('reports totals per attribute for both sides', () => {
-    expect(byKey.get('{__meta_type="selection_total", name="<nil>"}')).toEqual([2, 2, 0, 0]);
-    expect(byKey.get('{__meta_type="baseline_total", name="<nil>"}')).toEqual([3, 3, 0, 0]);
+    expect(byKey.get('{__meta_type="selection_total", name="<nil>"}')).toEqual([0, 2, 2, 0]);
+    expect(byKey.get('{__meta_type="baseline_total", name="<nil>"}')).toEqual([0, 3, 3, 0]);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * TraceQL metrics over decoded traces, answering in the shape of Tempo's `/api/metrics/query_range`
- * (and `/api/metrics/query` for an instant). Spans count when their start lies in [start, end).
+ * (and `/api/metrics/query` for an instant). Which spans count, and in which sample, is the time
+ * grid's rule (timeGrid.ts); nothing here compares times itself.
  */
 import { TraceLensError } from '../../errors';
 import type { Trace } from '../../model/types';
@@ -17,12 +18,12 @@ import type { InstantMetricsResponse, MetricsResponse, MetricsSeries, MetricsSta
 import { samplingPlan } from './sampling';
 import { applySecondStage } from './secondStage';
 import { MAX_EXEMPLARS, MAX_EXEMPLARS_PER_STEP, type SeriesSet } from './series';
-import { type TimeGrid, instantGrid, rangeGrid, stepTimestampMs } from './timeGrid';
+import { type TimeGrid, instantGrid, rangeGrid, stepOf, stepTimestampMs } from './timeGrid';
 
 export interface MetricsRangeOptions {
-  /** Unix nanoseconds, inclusive. */
+  /** Unix nanoseconds, as asked; the grid rounds it down to the step. */
   readonly start: bigint;
-  /** Unix nanoseconds, exclusive. */
+  /** Unix nanoseconds, as asked; the grid rounds it up to the step. */
   readonly end: bigint;
   /** Nanoseconds. */
   readonly step: number;
@@ -158,7 +159,7 @@ function evalQuery(
         }
         seen.add(i);
         const s = ix.spans[i];
-        if (s.startTimeUnixNano < grid.from || s.startTimeUnixNano >= grid.to) {
+        if (stepOf(grid, s.startTimeUnixNano) < 0) {
           continue;
         }
         const w = tw * plan.spanWeight(s);

@@ -177,9 +177,10 @@ export class FirstStage {
   result(): SeriesSet {
     const out: SeriesSet = new Map();
     const stepSeconds = Number(this.grid.step) / 1e9;
+    const overall = this.fn.name === 'quantile_over_time' ? this.overallQuantiles() : [];
     for (const a of this.accs.values()) {
       if (this.fn.name === 'quantile_over_time') {
-        this.quantiles(a, out);
+        this.quantiles(a, overall, out);
         continue;
       }
       const values = a.values;
@@ -202,29 +203,51 @@ export class FirstStage {
     return out;
   }
 
-  private quantiles(a: Acc, out: SeriesSet): void {
-    const hist = a.hist ?? [];
-    const perStep: HistogramBucket[][] = hist.map((m) =>
-      [...m.entries()].map(([max, count]) => ({ max, count })).sort((x, y) => x.max - y.max)
-    );
+  /**
+   * Each quantile over every span of every series and step, as Tempo computes it to decide which
+   * quantile series an exemplar belongs to.
+   */
+  private overallQuantiles(): number[] {
+    const merged = new Map<number, number>();
+    for (const a of this.accs.values()) {
+      for (const step of a.hist ?? []) {
+        for (const [max, count] of step) {
+          merged.set(max, (merged.get(max) ?? 0) + count);
+        }
+      }
+    }
+    const buckets = sortedBuckets(merged);
+    return this.fn.quantiles.map((p) => log2Quantile(p, buckets));
+  }
+
+  /**
+   * One series per quantile. A step without spans is 0, not missing: Tempo lists every step of a
+   * quantile series. Each exemplar goes to the quantile (over the whole answer) nearest its value.
+   */
+  private quantiles(a: Acc, overall: readonly number[], out: SeriesSet): void {
+    const perStep = (a.hist ?? []).map(sortedBuckets);
     const made: Series[] = this.fn.quantiles.map((p) => {
       const labels: Label[] = [...a.labels, { name: 'p', value: { t: 'float', v: p } }];
       const key = promLabels(labels);
-      const values = Float64Array.from(perStep, (b) => log2Quantile(p, b));
+      const values = Float64Array.from(perStep, (b) => (b.length === 0 ? 0 : log2Quantile(p, b)));
       const s: Series = { labels, key, values, exemplars: [] };
       out.set(key, s);
       return s;
     });
-    // Each exemplar goes to the quantile series whose value at that step is closest to it.
     for (const e of a.exemplars) {
-      let best: Series | null = null;
-      for (const s of made) {
-        const d = Math.abs(s.values[e.step] - e.value);
-        if (best === null || d < Math.abs(best.values[e.step] - e.value)) {
-          best = s;
+      let best = -1;
+      for (let q = 0; q < overall.length; q++) {
+        if (best < 0 || Math.abs(e.value - overall[q]) < Math.abs(e.value - overall[best])) {
+          best = q;
         }
       }
-      best?.exemplars.push(e);
+      if (best >= 0) {
+        made[best].exemplars.push(e);
+      }
     }
   }
+}
+
+function sortedBuckets(m: ReadonlyMap<number, number>): HistogramBucket[] {
+  return [...m.entries()].map(([max, count]) => ({ max, count })).sort((x, y) => x.max - y.max);
 }

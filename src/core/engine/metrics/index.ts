@@ -10,3 +10,4 @@ export type {
   MetricsStats,
 } from './metricsResponse';
 export { adjustedCount } from './sampling';
+export { metricsFetchWindow } from './timeGrid';
