@@ -70,6 +70,62 @@ describe('tracelens query over files', () => {
     expect(total).toBe(7);
   });
 
+  // v3.json's first trace has spans starting at …934.000, .005, .010 and .012 s; the second trace's
+  // root starts at exactly …935.000 s.
+  it('prints /api/metrics/query JSON with --instant, counting spans at both ends of the window', async () => {
+    const io = fakeIO(files);
+    const q = '{} | count_over_time()';
+    expect(
+      await queryCommand.run(
+        [q, '--traces', 'v3.json', '--start', '1764092934', '--end', '1764092935', '--instant'],
+        io
+      )
+    ).toBe(0);
+    expect(JSON.parse(io.out()).series).toEqual([
+      {
+        labels: [{ key: '__name__', value: { stringValue: 'count_over_time' } }],
+        promLabels: '{__name__="count_over_time"}',
+        value: 5,
+      },
+    ]);
+  });
+
+  it('stamps range samples at the end of the step they count, (t - step, t]', async () => {
+    const io = fakeIO(files);
+    const q = '{} | count_over_time()';
+    expect(
+      await queryCommand.run(
+        [q, '--traces', 'v3.json', '--start', '1764092934', '--end', '1764092935', '--step', '1s'],
+        io
+      )
+    ).toBe(0);
+    expect(JSON.parse(io.out()).series[0].samples).toEqual([
+      { timestampMs: '1764092934000', value: 1 },
+      { timestampMs: '1764092935000', value: 4 },
+    ]);
+  });
+
+  it('prints an infinite sample as jsonpb does, "Infinity"', async () => {
+    const io = fakeIO(files);
+    const q = '({} | count_over_time()) + (1.0/0)';
+    expect(
+      await queryCommand.run(
+        [q, '--traces', 'v3.json', '--start', '1764092934', '--end', '1764092935', '--step', '1s'],
+        io
+      )
+    ).toBe(0);
+    expect(JSON.parse(io.out()).series[0].samples.map((x: { value: unknown }) => x.value)).toEqual([
+      'Infinity',
+      'Infinity',
+    ]);
+  });
+
+  it('refuses --instant with --step', async () => {
+    const io = fakeIO(files);
+    expect(await queryCommand.run(['{} | rate()', '--traces', 'v3.json', '--instant', '--step', '1s'], io)).toBe(2);
+    expect(io.err()).toContain('--instant takes no --step');
+  });
+
   it('exits 2 for a bad query or usage, 1 for a bad or missing file', async () => {
     let io = fakeIO(files);
     expect(await queryCommand.run(['{ .a = ', '--traces', 'v1.json'], io)).toBe(2);

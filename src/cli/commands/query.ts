@@ -1,5 +1,5 @@
 import { nodeTransport } from '../../core/backends';
-import { evaluateMetrics, searchTraces } from '../../core/engine';
+import { evaluateMetrics, evaluateMetricsInstant, searchTraces } from '../../core/engine';
 import { errorMessage, isTraceLensError } from '../../core/errors';
 import type { Trace } from '../../core/model';
 import { createBackend, parseQuery, type Notice } from '../../core/query';
@@ -14,14 +14,16 @@ import type { CliCommand, CliIO } from '../types';
 export const parseDurationFlag = durationFlag;
 export const parseTimeFlag = timeFlag;
 
-const USAGE = `tracelens query '<TraceQL>' --traces FILE... [--limit N] [--spss N] [--start T --end T --step D]
-       tracelens query '<TraceQL>' --jaeger URL | --tempo URL [--since 1h | --start T --end T] [--step D]
+const USAGE = `tracelens query '<TraceQL>' --traces FILE... [--limit N] [--spss N] [--start T --end T] [--step D | --instant]
+       tracelens query '<TraceQL>' --jaeger URL | --tempo URL [--since 1h | --start T --end T] [--step D | --instant]
                        [--limit N] [--spss N] [--search-depth N] [--timeout 30s] [--compact]`;
 
 const HELP = `${USAGE}
 
 Evaluates a TraceQL query and prints the answer as JSON in Tempo's shapes: /api/search for a search,
-/api/metrics/query_range for a metrics query. Notices (bounded samples, fan-out) go to stderr.
+/api/metrics/query_range for a metrics query (/api/metrics/query with --instant). Metrics follow
+Tempo 2.9+: a range sample stamped t counts spans starting in (t - step, t], the range rounded out
+to whole steps; an instant counts spans starting in [start, end]. Notices go to stderr.
 
   --traces FILE...    trace files in any supported format (Jaeger JSON, Jaeger api_v3, Tempo, OTLP JSON)
   --jaeger URL        a live Jaeger query service (e.g. http://localhost:16686), through the planner
@@ -29,6 +31,7 @@ Evaluates a TraceQL query and prints the answer as JSON in Tempo's shapes: /api/
   --since D           live window ending now (default 1h)
   --start T, --end T  RFC3339 or Unix seconds/milliseconds/nanoseconds
   --step D            metrics step (default: the range divided into 60 steps)
+  --instant           one metrics value over the whole window (Tempo's instant query)
   --limit N           most traces in a search answer (default 20)
   --spss N            spans per spanset (default 3)
   --search-depth N    most traces fetched per backend search (default 100)
@@ -44,6 +47,7 @@ const FLAGS = [
   { name: 'start', type: 'value' as const },
   { name: 'end', type: 'value' as const },
   { name: 'step', type: 'value' as const },
+  { name: 'instant', type: 'boolean' as const },
   { name: 'limit', type: 'value' as const },
   { name: 'spss', type: 'value' as const },
   { name: 'search-depth', type: 'value' as const },
@@ -56,10 +60,16 @@ function stepFor(args: ParsedArgs, w: { start: bigint; end: bigint }): number {
   return raw !== undefined ? parseDurationFlag('step', raw) : Math.max(1, Math.ceil(Number(w.end - w.start) / 60));
 }
 
+function isInstant(args: ParsedArgs): boolean {
+  return flagValue(args, 'instant') === 'true';
+}
+
 function runFiles(root: RootNode, traces: Trace[], args: ParsedArgs): unknown {
   if (isMetricsQuery(root)) {
     const w = windowFlags(args, extentOf(traces) ?? { start: 0n, end: 1n });
-    const r = evaluateMetrics(root, traces, { start: w.start, end: w.end, step: stepFor(args, w) });
+    const r = isInstant(args)
+      ? evaluateMetricsInstant(root, traces, { start: w.start, end: w.end })
+      : evaluateMetrics(root, traces, { start: w.start, end: w.end, step: stepFor(args, w) });
     if (!r.ok) {
       throw r.error;
     }
@@ -92,7 +102,9 @@ async function runLive(queryText: string, root: RootNode, args: ParsedArgs, io: 
   const printNotices = (notices: readonly Notice[]) =>
     notices.forEach((n) => io.stderr(`tracelens query: ${n.severity}: ${n.text}\n`));
   if (isMetricsQuery(root)) {
-    const out = await backend.metrics(queryText, { ...w, step: stepFor(args, w) });
+    const out = isInstant(args)
+      ? await backend.metricsInstant(queryText, w)
+      : await backend.metrics(queryText, { ...w, step: stepFor(args, w) });
     printNotices(out.notices);
     return out.response;
   }
@@ -129,6 +141,12 @@ export const queryCommand: CliCommand = {
       return EXIT_USAGE;
     }
     const queryText = args.positionals[0];
+    if (isInstant(args) && flagValue(args, 'step') !== undefined) {
+      io.stderr(
+        `tracelens query: --instant takes no --step: an instant query is one value over the window\nUsage: ${USAGE}\n`
+      );
+      return EXIT_USAGE;
+    }
     try {
       const root = parseQuery(queryText);
       const files = flagValues(args, 'traces');
