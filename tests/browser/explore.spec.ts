@@ -76,3 +76,22 @@ test('an invalid query shows the error at its position', async ({ page }) => {
   await expect(page.getByTestId('trace-list')).toHaveCount(0);
   await saveScreenshot(page, 'explore-invalid-query');
 });
+
+// Regression #19: the tabs snapped back to TraceQL and reran `{}` (the page ran the query it had
+// before the editor's onChange, and wrote that back to the URL).
+test('switching the query type runs that type and keeps its tab, as in Grafana', async ({ page }) => {
+  await openSandboxPage(page, '/explore');
+  const types = page.getByTestId(selectors.query.type);
+  await expect(page.getByTestId(selectors.query.editor).locator('.monaco-editor[data-uri]')).toBeVisible();
+
+  await types.getByRole('radio', { name: 'Service graph' }).check({ force: true });
+  await expect(page.getByTestId('frame-table-nodes')).toBeVisible();
+  await expect(types.getByRole('radio', { name: 'Service graph' })).toBeChecked();
+  expect(decodeURIComponent(page.url())).toContain('"queryType":"serviceGraph"');
+
+  await types.getByRole('radio', { name: 'Sampling' }).check({ force: true });
+  await expect(types.getByRole('radio', { name: 'Sampling' })).toBeChecked();
+  await expect(page.getByTestId('frame-table-nodes')).toHaveCount(0);
+  expect(decodeURIComponent(page.url())).toContain('"queryType":"sampling"');
+  await saveScreenshot(page, 'explore-sampling-type');
+});

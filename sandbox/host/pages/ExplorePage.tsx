@@ -47,7 +47,16 @@ export function ExplorePage({ services }: Props) {
   const [loaded, setLoaded] = useState<{ uid: string; api?: DataSourceApi; error?: string }>();
   const datasource = loaded && loaded.uid === dsSettings?.uid ? loaded.api : undefined;
   const loadError = loaded && loaded.uid === dsSettings?.uid ? loaded.error : undefined;
-  const [query, setQuery] = useState<DataQuery>(pane?.queries[0] ?? { refId: 'A' });
+  const [query, setQueryState] = useState<DataQuery>(pane?.queries[0] ?? { refId: 'A' });
+  // The newest query, read by run(): editors call onChange(q) and then onRunQuery() in one event,
+  // before React re-renders, and Grafana runs what onChange just stored (its store is synchronous).
+  // Running the closure's `query` instead reran the old query and wrote it back to the URL.
+  const latestQuery = useRef(query);
+  const setQuery = useCallback((update: DataQuery | ((current: DataQuery) => DataQuery)) => {
+    const next = typeof update === 'function' ? update(latestQuery.current) : update;
+    latestQuery.current = next;
+    setQueryState(next);
+  }, []);
   const [range, setRange] = useState<TimeRange>(
     rangeUtil.convertRawToRange(pane?.range ?? { from: 'now-1h', to: 'now' })
   );
@@ -94,10 +103,10 @@ export function ExplorePage({ services }: Props) {
     return () => {
       cancelled = true;
     };
-  }, [dsSettings, services.dataSourceSrv]);
+  }, [dsSettings, services.dataSourceSrv, setQuery]);
 
   const run = useCallback(
-    (target: DataQuery = query) => {
+    (target: DataQuery = latestQuery.current) => {
       if (!datasource) {
         return;
       }
@@ -115,7 +124,7 @@ export function ExplorePage({ services }: Props) {
         maxDataPoints: 1000,
       }).subscribe(setData);
     },
-    [datasource, query, range]
+    [datasource, range]
   );
 
   // Opening a link with a query runs it, as Grafana's Explore does on load.
