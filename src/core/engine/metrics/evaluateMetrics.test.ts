@@ -4,7 +4,6 @@ import { checkoutTrace } from '../testing/fixtures';
 import { buildTrace, DEFAULT_TRACE_START } from '../testing/traceBuilder';
 import { evaluateMetrics, evaluateMetricsInstant } from './evaluateMetrics';
 import type { MetricsResponse } from './metricsResponse';
-import { log2Bucket, log2Quantile } from './bucketize';
 import { adjustedCount } from './sampling';
 
 const T0 = DEFAULT_TRACE_START; // a multiple of 10s
@@ -178,27 +177,5 @@ describe('evaluateMetrics', () => {
     expect(
       values(ok(evaluateMetrics(parse('{} | count_over_time() with(extrapolate=true)'), [sampled], range)))
     ).toEqual([0, 4, 0, 0]);
-  });
-});
-
-describe('log2 buckets', () => {
-  it('rounds up to powers of two and drops values below 2', () => {
-    expect([1, 2, 3, 4, 5, 1024, 1025].map(log2Bucket)).toEqual([-1, 2, 4, 4, 8, 1024, 2048]);
-  });
-
-  it('returns the bucket max when the quantile lands on a bucket boundary', () => {
-    expect(
-      log2Quantile(0.5, [
-        { max: 2, count: 1 },
-        { max: 4, count: 1 },
-      ])
-    ).toBe(2);
-    expect(
-      log2Quantile(1, [
-        { max: 2, count: 1 },
-        { max: 4, count: 1 },
-      ])
-    ).toBe(4);
-    expect(log2Quantile(0.5, [])).toBeNaN();
   });
 });
