@@ -57,6 +57,9 @@ export function ExplorePage({ services }: Props) {
     latestQuery.current = next;
     setQueryState(next);
   }, []);
+  useEffect(() => {
+    latestQuery.current = query;
+  }, [query]);
   const [range, setRange] = useState<TimeRange>(
     rangeUtil.convertRawToRange(pane?.range ?? { from: 'now-1h', to: 'now' })
   );
@@ -73,7 +76,7 @@ export function ExplorePage({ services }: Props) {
   if (pane !== seenPane) {
     setSeenPane(pane);
     if (pane?.queries[0]) {
-      setQuery(pane.queries[0]);
+      setQueryState(pane.queries[0]);
       setRange(rangeUtil.convertRawToRange(pane.range));
     }
   }
