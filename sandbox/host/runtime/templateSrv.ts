@@ -1,5 +1,6 @@
 import { ScopedVars, TimeRange, TypedVariableModel, escapeRegex, getDefaultTimeRange, rangeUtil } from '@grafana/data';
 import { TemplateSrv } from '@grafana/runtime';
+import { findVariableReferences, replaceVariableReferences } from './variableSyntax';
 
 /** A dashboard variable as saved in dashboard JSON (`templating.list[]`), the part we interpolate. */
 export interface SavedVariable {
@@ -8,9 +9,6 @@ export interface SavedVariable {
   current?: { value?: string | string[]; text?: string | string[] };
   query?: string;
 }
-
-// Grafana's variable syntaxes: $var, [[var:fmt]], ${var.path:fmt}.
-const VARIABLE = /\$(\w+)|\[\[(\w+?)(?::(\w+))?\]\]|\$\{(\w+)(?:\.([^:^}]+))?(?::([^}]+))?\}/g;
 
 // Grafana types custom formatters as a bare Function; they are called as (value, variable).
 type Formatter = string | Function | undefined;
@@ -30,10 +28,11 @@ function formatValue(value: string | string[], format: Formatter): string {
       return JSON.stringify(value);
     case 'regex':
       return values.length === 1 ? escapeRegex(values[0]) : `(${values.map(escapeRegex).join('|')})`;
+    // Grafana's docs: each value quoted, with the quote character inside it escaped by a backslash.
     case 'doublequote':
-      return values.map((item) => `"${item}"`).join(',');
+      return values.map((item) => `"${item.replace(/"/g, '\\"')}"`).join(',');
     case 'singlequote':
-      return values.map((item) => `'${item}'`).join(',');
+      return values.map((item) => `'${item.replace(/'/g, "\\'")}'`).join(',');
     default:
       // Grafana's default for multi-value variables is the glob form {a,b}.
       return values.length === 1 ? values[0] : `{${values.join(',')}}`;
@@ -65,27 +64,16 @@ export class SandboxTemplateSrv implements TemplateSrv {
     if (!target) {
       return false;
     }
-    VARIABLE.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    while ((match = VARIABLE.exec(target)) !== null) {
-      if (this.lookup(match[1] ?? match[2] ?? match[4], undefined) !== undefined) {
-        return true;
-      }
-    }
-    return false;
+    return findVariableReferences(target).some((ref) => this.lookup(ref.name, undefined) !== undefined);
   }
 
   replace(target?: string, scopedVars?: ScopedVars, format?: Formatter): string {
     if (!target) {
       return target ?? '';
     }
-    return target.replace(VARIABLE, (match, bare, bracketed, bracketFormat, braced, _fieldPath, bracedFormat) => {
-      const name: string = bare ?? bracketed ?? braced;
-      const value = this.lookup(name, scopedVars);
-      if (value === undefined) {
-        return match;
-      }
-      return formatValue(value, bracedFormat ?? bracketFormat ?? format);
+    return replaceVariableReferences(target, (ref) => {
+      const value = this.lookup(ref.name, scopedVars);
+      return value === undefined ? undefined : formatValue(value, ref.format ?? format);
     });
   }
 
