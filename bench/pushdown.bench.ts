@@ -5,7 +5,7 @@
  * run; each line also says whether both ways found the same traces. Needs the stack
  * (scripts/stack/start.sh --traffic 200); without it, says so and measures nothing.
  */
-import { nodeTransport } from '../src/core/backends';
+import { nodeTransport } from '../src/core/transport/nodeTransport';
 import { searchTraces } from '../src/core/engine';
 import { errorMessage } from '../src/core/errors';
 import { decodeTraces, type Trace } from '../src/core/model';

@@ -3,7 +3,7 @@
  * `--tempo`) over a window (`--since`, `--start`/`--end`). Shared by query, graph, latency and
  * sampling so every command reads the same flags the same way.
  */
-import { nodeTransport } from '../core/backends';
+import { nodeTransport } from '../core/transport/nodeTransport';
 import { TraceLensError, errorMessage } from '../core/errors';
 import { decodeTraces, parseJsonBody, type Trace } from '../core/model';
 import { createBackend, type Backend } from '../core/query';

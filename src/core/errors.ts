@@ -6,8 +6,10 @@ export type TraceLensErrorKind =
   | 'parse' // the TraceQL text is malformed; line and column are in the message
   | 'validate' // the query parses but cannot run (types, unsupported combination)
   | 'unsupported' // a construct this backend and the engine cannot answer
-  | 'unreachable' // the backend could not be contacted (DNS, refused, reset)
-  | 'http' // the backend answered with a non-2xx status
+  | 'unreachable' // the backend could not be contacted (DNS, refused, reset before an answer)
+  | 'interrupted' // the backend started answering, then the connection broke before the body ended
+  | 'too-large' // the answer is bigger than the configured response limit (compressed or inflated)
+  | 'http' // the backend answered with a non-2xx status (or a redirect TraceLens will not follow)
   | 'malformed' // the backend answered with a body we cannot decode
   | 'timeout' // the backend did not answer in time
   | 'cancelled' // the caller aborted the request

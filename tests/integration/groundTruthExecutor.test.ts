@@ -3,7 +3,7 @@
  * Jaeger searches, the engine on what comes back. Answers must equal the ground truth computed from every
  * raw trace; pushdown must never fetch more than fetching everything does.
  */
-import { nodeTransport } from '../../src/core/backends';
+import { nodeTransport } from '../../src/core/transport/nodeTransport';
 import { createBackend, type Backend } from '../../src/core/query';
 import { diffAnswers } from './support/groundTruth';
 import { QUERY_CASES } from './support/queryCases';

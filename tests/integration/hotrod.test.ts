@@ -3,7 +3,7 @@
  * spans, its simulated redis timeouts and its slow mysql queries. Thresholds come from the fetched traces
  * (the median mysql duration), so the expected answers do not depend on this machine's speed.
  */
-import { nodeTransport } from '../../src/core/backends';
+import { nodeTransport } from '../../src/core/transport/nodeTransport';
 import { searchTraces } from '../../src/core/engine';
 import { decodeTraces, type Trace } from '../../src/core/model';
 import { createBackend } from '../../src/core/query';

@@ -3,7 +3,8 @@
  * says (fetched here with plain fetch), so a parameter name or shape this Jaeger version does not accept
  * shows up as a failure rather than an empty result.
  */
-import { JaegerClient, nodeTransport } from '../../src/core/backends';
+import { JaegerClient } from '../../src/core/backends';
+import { nodeTransport } from '../../src/core/transport/nodeTransport';
 import { fetchTrace, searchTraceIds, servicesOf } from './support/rawTraces';
 import { requireStack } from './support/stackHandle';
 

@@ -1,4 +1,4 @@
-import { nodeTransport } from '../../core/backends';
+import { nodeTransport } from '../../core/transport/nodeTransport';
 import { evaluateMetrics, evaluateMetricsInstant, searchTraces } from '../../core/engine';
 import { errorMessage, isTraceLensError } from '../../core/errors';
 import type { Trace } from '../../core/model';

@@ -74,18 +74,64 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** A non-2xx answer as a TraceLensError 'http' carrying the status and the server's message. */
+// Reason phrases for when the server (or HTTP/2) sends none, and what each status means for us.
+const STATUS: Record<number, [phrase: string, meaning: string]> = {
+  400: ['Bad Request', 'the backend rejected the request as invalid'],
+  401: ['Unauthorized', 'the backend wants credentials: none were sent, or they were not accepted'],
+  403: ['Forbidden', 'the credentials do not allow this request'],
+  404: ['Not Found', 'no such API path at this URL: check the URL and any path prefix'],
+  405: ['Method Not Allowed', 'this API path does not take this method'],
+  408: ['Request Timeout', 'the backend gave up waiting for the request'],
+  413: ['Content Too Large', 'the request is too large for the backend'],
+  429: ['Too Many Requests', 'the backend is rate-limiting requests'],
+  500: ['Internal Server Error', 'the backend failed while answering'],
+  501: ['Not Implemented', 'the backend does not implement this API'],
+  502: ['Bad Gateway', 'a proxy or gateway in front of the backend got no valid answer from it'],
+  503: ['Service Unavailable', 'the backend is unavailable (starting, overloaded or in maintenance)'],
+  504: ['Gateway Timeout', 'a proxy or gateway in front of the backend timed out waiting for it'],
+};
+
+/**
+ * A non-2xx answer as a TraceLensError 'http' carrying the status and the server's own message, or,
+ * when the body is empty, what the status means, so the cause is named either way.
+ */
 export function httpError(ep: Endpoint, res: HttpResponse): TraceLensError {
   const msg = serverMessage(res.body);
-  const status = `${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
-  return new TraceLensError('http', `${describe(ep)} answered ${status}${msg ? `: ${msg}` : ''}`, {
+  const known = STATUS[res.status];
+  const phrase = res.statusText || known?.[0] || '';
+  const status = `${res.status}${phrase ? ` ${phrase}` : ''}`;
+  const retryAfter = res.status === 429 || res.status === 503 ? retryHint(res.headers['retry-after']) : '';
+  const detail = msg ? `: ${msg}` : known ? ` (${known[1]})` : ' (with an empty body)';
+  return new TraceLensError('http', `${describe(ep)} answered ${status}${detail}${retryAfter}`, {
     status: res.status,
   });
 }
 
-/** JSON.parse with a 'malformed' error naming the endpoint and where the body broke. */
-export function parseJson(ep: Endpoint, body: string): unknown {
-  return parseJsonBody(body, `${describe(ep)} response`);
+function retryHint(value: string | undefined): string {
+  const seconds = value !== undefined && /^\d+$/.test(value.trim()) ? Number(value) : undefined;
+  return seconds !== undefined ? `; it asks to retry after ${seconds} s` : '';
+}
+
+/**
+ * JSON.parse with a 'malformed' error naming the endpoint and where the body broke. When the body
+ * is not JSON and the server said it sent something else (an HTML login page from a proxy, plain
+ * text), the error names that content type, which is the actual cause.
+ */
+export function parseJson(ep: Endpoint, body: string, contentType?: string): unknown {
+  try {
+    return parseJsonBody(body, `${describe(ep)} response`);
+  } catch (e) {
+    const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+    if (type && !/json/.test(type) && body.trim().length > 0) {
+      const excerpt = serverMessage(body).slice(0, 120);
+      throw new TraceLensError(
+        'malformed',
+        `${describe(ep)} answered with ${type} instead of JSON${excerpt ? ` (${excerpt})` : ''}: is the URL the ${ep.backend} query API?`,
+        { cause: e }
+      );
+    }
+    throw e;
+  }
 }
 
 /** Runs a decoder, so a 'malformed' error from it also names the endpoint the body came from. */

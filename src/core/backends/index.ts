@@ -1,7 +1,6 @@
 export { buildPath, isAllowedPath, traceIdForPath, JAEGER_PATHS, TEMPO_PATHS } from './paths';
 export type { JaegerPathTemplate, TempoPathTemplate, PathBackend, PathParams } from './paths';
-export { nodeTransport, joinUrl, encodeQuery } from './nodeTransport';
-export type { NodeTransportOptions } from './nodeTransport';
+export { joinUrl, encodeQuery } from '../transport/url';
 export type { HttpRequest, HttpResponse, Transport } from './transport';
 export { JaegerClient } from './jaeger/client';
 export type { JaegerClientOptions } from './jaeger/client';

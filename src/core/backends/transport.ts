@@ -30,6 +30,9 @@ export interface HttpResponse {
 
 /**
  * Resolves with any HTTP status (the backend client turns non-2xx into errors with the server's
- * message); rejects only with TraceLensError of kind 'unreachable', 'timeout' or 'cancelled'.
+ * message); rejects only with a TraceLensError: 'unreachable', 'interrupted' (the body broke off),
+ * 'too-large' (over the response limit), 'timeout', 'cancelled', 'http' for a redirect to another
+ * origin, 'malformed' for a body encoding it cannot decode. Node's is `core/transport/nodeTransport`;
+ * the shared pieces (limits, redaction, credentials) are in `core/transport`.
  */
 export type Transport = (request: HttpRequest) => Promise<HttpResponse>;

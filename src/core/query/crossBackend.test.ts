@@ -3,7 +3,7 @@
  * serves traces by id: every backend path (pushdown, fan-out, narrowing, trace fetch,
  * decoding) must give the same answer as the engine over the original traces.
  */
-import { nodeTransport } from '../backends';
+import { nodeTransport } from '../transport/nodeTransport';
 import { startFakeServer, type FakeRequest, type FakeServer } from '../backends/testing/fakeServer';
 import { searchTraces } from '../engine';
 import { checkoutTrace } from '../engine/testing/fixtures';

@@ -1,4 +1,4 @@
-import { nodeTransport } from '../backends';
+import { nodeTransport } from '../transport/nodeTransport';
 import { fixture } from '../backends/testing/fixtures';
 import { startFakeServer, type FakeServer } from '../backends/testing/fakeServer';
 import { TraceLensError } from '../errors';

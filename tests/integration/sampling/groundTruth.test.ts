@@ -29,7 +29,7 @@ import { randomnessOf } from '../../../demo/sampling/consistentProbabilitySample
 import { waitForTracesSettled } from '../../../scripts/stack/jaegerCounts';
 import { runSampling, type SamplingRun } from '../../../src/core/analysis/runners/sampling';
 import { parseThreshold } from '../../../src/core/analysis/sampling';
-import { nodeTransport } from '../../../src/core/backends';
+import { nodeTransport } from '../../../src/core/transport/nodeTransport';
 import { createBackend } from '../../../src/core/query';
 
 const REQUESTS = 400;

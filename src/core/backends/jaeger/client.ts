@@ -254,7 +254,7 @@ export class JaegerClient {
     if (probing && !looksLikeJson(res)) {
       throw notJaeger(ep);
     }
-    return parseJson(ep, res.body);
+    return parseJson(ep, res.body, res.headers['content-type']);
   }
 
   private get(
@@ -313,7 +313,7 @@ function parseServicesV3(ep: Endpoint, res: HttpResponse, probing: boolean): str
   if (probing && !looksLikeJson(res)) {
     throw notJaeger(ep);
   }
-  const json = parseJson(ep, res.body);
+  const json = parseJson(ep, res.body, res.headers['content-type']);
   // Protobuf JSON leaves an empty list out, so `{}` is a server with no services yet.
   const list = isRecord(json) ? (json.services ?? (Object.keys(json).length === 0 ? [] : undefined)) : undefined;
   if (!Array.isArray(list) || !list.every((s): s is string => typeof s === 'string')) {

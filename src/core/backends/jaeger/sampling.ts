@@ -28,7 +28,7 @@ export async function fetchSamplingStrategy(
   if (res.status < 200 || res.status >= 300) {
     throw httpError(EP, res);
   }
-  return parseStrategy(service, parseJson(EP, res.body));
+  return parseStrategy(service, parseJson(EP, res.body, res.headers['content-type']));
 }
 
 function parseStrategy(service: string, json: unknown): SamplingStrategy {

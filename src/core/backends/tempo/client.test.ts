@@ -1,5 +1,5 @@
 import { TraceLensError } from '../../errors';
-import { nodeTransport } from '../nodeTransport';
+import { nodeTransport } from '../../transport/nodeTransport';
 import { fixture } from '../testing/fixtures';
 import { startFakeServer, type FakeServer } from '../testing/fakeServer';
 import { TempoClient, toSeconds } from './client';

@@ -194,7 +194,7 @@ export class TempoClient {
     if (res.status < 200 || res.status >= 300) {
       throw httpError(ep, res);
     }
-    return parseJson(ep, res.body);
+    return parseJson(ep, res.body, res.headers['content-type']);
   }
 
   private get(

@@ -1,6 +1,7 @@
 import { TraceLensError } from '../errors';
-import { encodeQuery, nodeTransport } from './nodeTransport';
-import { startFakeServer, type FakeServer } from './testing/fakeServer';
+import { nodeTransport } from './nodeTransport';
+import { encodeQuery } from './url';
+import { startFakeServer, type FakeServer } from '../backends/testing/fakeServer';
 
 async function rejection(p: Promise<unknown>): Promise<TraceLensError> {
   try {
@@ -88,6 +89,25 @@ describe('nodeTransport', () => {
     );
     expect(['unreachable', 'timeout']).toContain(err.kind);
     expect(err.message).toContain('tracelens-nonexistent.invalid');
+  });
+
+  it('sends URL userinfo as a Basic header and never prints it', async () => {
+    const withCreds = server.url.replace('http://', 'http://alice:s3cret-pw@');
+    const res = await nodeTransport(withCreds)({ method: 'GET', path: '/api/services' });
+    expect(res.status).toBe(200);
+    expect(server.requests[server.requests.length - 1].headers.authorization).toBe(
+      `Basic ${Buffer.from('alice:s3cret-pw').toString('base64')}`
+    );
+    const err = await rejection(nodeTransport(withCreds, { timeoutMs: 100 })({ method: 'GET', path: '/slow' }));
+    expect(err.message).toContain(`${server.url}/slow`);
+    expect(err.message).not.toMatch(/alice|s3cret/);
+  });
+
+  it('keeps credentials out of the message for a malformed URL', () => {
+    expect(() => nodeTransport('http://alice:s3cret-pw@bad host:1')).toThrow(
+      /^"http:\/\/\*\*\*@bad host:1" is not a URL/
+    );
+    expect(() => nodeTransport('ftp://alice:s3cret-pw@host')).toThrow(/^"ftp:\/\/host" is not an http\(s\) URL/);
   });
 
   it('rejects a base URL that is not http(s)', () => {
