@@ -1,4 +1,5 @@
 import { buildServiceGraph } from './buildServiceGraph';
+import { ServiceGraphFold } from './graphFold';
 import { call, traceOf } from './testing/callTree';
 import type { ServiceGraph } from './types';
 
@@ -142,15 +143,81 @@ describe('buildServiceGraph', () => {
     expect(node(g, 'late')?.requests).toBe(1);
   });
 
-  it('records service.namespace for grouping', () => {
+  it('identifies a service by service.namespace and name, keeping the name for queries', () => {
     const t = traceOf(call('shop-cart', 5, [], { namespace: 'shop' }));
-    expect(node(buildServiceGraph([t], { windowSeconds: 1 }), 'shop-cart')?.namespace).toBe('shop');
+    expect(node(buildServiceGraph([t], { windowSeconds: 1 }), 'shop/shop-cart')).toMatchObject({
+      namespace: 'shop',
+      service: 'shop-cart',
+      requests: 1,
+    });
+  });
+
+  it('keeps two deployments that reuse a service name apart (regression #17: HotROD and demo frontend)', () => {
+    const demo = traceOf(
+      call(
+        'frontend',
+        10,
+        [client('frontend', 9, [call('api', 8, [], { namespace: 'demo' })], { namespace: 'demo' })],
+        {
+          namespace: 'demo',
+        }
+      )
+    );
+    const hotrod = traceOf(call('frontend', 20, [client('frontend', 19, [call('customer', 18)])]));
+    const g = buildServiceGraph([demo, hotrod, hotrod], { windowSeconds: 1 });
+    expect(g.nodes.map((n) => [n.id, n.requests])).toEqual([
+      ['customer', 2],
+      ['demo/api', 1],
+      ['demo/frontend', 1],
+      ['frontend', 2],
+    ]);
+    expect(g.edges.map((e) => [e.id, e.requests])).toEqual([
+      ['demo/frontend->demo/api', 1],
+      ['frontend->customer', 2],
+    ]);
+  });
+
+  it("resolves a peer named by peer.service to the instrumented service of the caller's namespace", () => {
+    // One call reached api (instrumented child), one did not (only the client span exists).
+    const reached = traceOf(
+      call('web', 10, [client('web', 9, [call('api', 8, [], { namespace: 'shop' })], { namespace: 'shop' })], {
+        namespace: 'shop',
+      })
+    );
+    const unanswered = traceOf(
+      call('web', 10, [client('web', 9, [], { namespace: 'shop', attrs: { 'peer.service': 'api' }, error: true })], {
+        namespace: 'shop',
+      })
+    );
+    const g = buildServiceGraph([reached, unanswered], { windowSeconds: 1, detail: 'peers' });
+    expect(g.nodes.map((n) => n.id)).toEqual(['shop/api', 'shop/web']);
+    expect(edge(g, 'shop/web->shop/api')).toMatchObject({ requests: 2, errors: 1, p50Ms: 8, p99Ms: 9 });
+    expect(node(g, 'shop/api')).toMatchObject({ requests: 2, p99Ms: 9 });
+    // Resolving the peer into the service happens per snapshot, never into the running figures.
+    const fold = new ServiceGraphFold({ detail: 'peers' });
+    fold.add(reached);
+    fold.add(unanswered);
+    const first = fold.graph(1);
+    expect(fold.graph(1)).toEqual(first);
+    expect(first).toEqual(g);
   });
 
   it('gives null request rates without a window and null latency without calls', () => {
     const g = buildServiceGraph([traceOf(call('a', 1))], { windowSeconds: 0 });
     expect(g.windowSeconds).toBeNull();
     expect(node(g, 'a')?.requestRate).toBeNull();
+  });
+
+  it('folds one trace at a time: a snapshot midway does not change the final graph', () => {
+    const fold = new ServiceGraphFold({ detail: 'peers' });
+    fold.add(traces[0]);
+    const early = fold.graph(60);
+    expect(edge(early, 'frontend->api-gateway')?.requests).toBe(1);
+    fold.add(traces[1]);
+    fold.graph(60);
+    fold.add(traces[2]);
+    expect(fold.graph(60)).toEqual(buildServiceGraph(traces, { windowSeconds: 60, detail: 'peers' }));
+    expect(fold.traces).toBe(3);
   });
 
   it('is deterministic regardless of trace order', () => {

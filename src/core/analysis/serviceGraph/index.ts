@@ -8,6 +8,7 @@ export type {
 } from './types';
 export { NODE_KINDS, edgeId } from './types';
 export { buildServiceGraph, type BuildServiceGraphOptions } from './buildServiceGraph';
+export { ServiceGraphFold, serviceIdentity, type ServiceGraphFoldOptions } from './graphFold';
 export { serviceGraphFromDependencies, type DependencyLink } from './fromDependencies';
 export { serviceGraphFromPromMetrics, histogramQuantile, type PromSample } from './fromPromMetrics';
 export { neighbourhood, neighbourhoodGraph, type Neighbourhood } from './neighbourhood';

@@ -40,3 +40,22 @@ describe('LatencyAccumulator', () => {
     );
   });
 });
+
+describe('LatencyAccumulator.merge', () => {
+  it('gives the same figures as adding every sample to one accumulator', () => {
+    const values = Array.from({ length: 5000 }, (_, i) => ((i * 7919) % 1000) + 0.5);
+    for (const cut of [10, 2000, 2500, 4990]) {
+      const whole = new LatencyAccumulator();
+      values.forEach((v) => whole.add(v));
+      const a = new LatencyAccumulator();
+      const b = new LatencyAccumulator();
+      values.slice(0, cut).forEach((v) => a.add(v));
+      values.slice(cut).forEach((v) => b.add(v));
+      const merged = a.clone();
+      merged.merge(b);
+      expect(merged.count).toBe(whole.count);
+      expect(merged.summary()).toEqual(whole.summary());
+      expect(a.count).toBe(cut);
+    }
+  });
+});

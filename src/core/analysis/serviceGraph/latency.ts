@@ -106,6 +106,36 @@ export class LatencyAccumulator {
     };
   }
 
+  /** A copy holding the same samples, so a snapshot can be merged into without changing this one. */
+  clone(): LatencyAccumulator {
+    const c = new LatencyAccumulator();
+    c.merge(this);
+    return c;
+  }
+
+  /** Adds every sample of `other` (its exact values, or its histogram once it has one). */
+  merge(other: LatencyAccumulator): void {
+    if (other.exact) {
+      for (const v of other.exact) {
+        this.add(v);
+      }
+      return;
+    }
+    if (this.exact) {
+      for (const v of this.exact) {
+        this.addToHistogram(v);
+      }
+      this.exact = null;
+    }
+    for (const [b, n] of other.buckets) {
+      this.buckets.set(b, (this.buckets.get(b) ?? 0) + n);
+    }
+    this.countValue += other.countValue;
+    this.sum += other.sum;
+    this.min = Math.min(this.min, other.min);
+    this.max = Math.max(this.max, other.max);
+  }
+
   private addToHistogram(valueMs: number): void {
     const b = bucketOf(valueMs);
     this.buckets.set(b, (this.buckets.get(b) ?? 0) + 1);

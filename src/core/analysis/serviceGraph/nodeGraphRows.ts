@@ -25,6 +25,8 @@ export interface NodeGraphNodeRow {
   detail__p99: number | null;
   kind: NodeKind;
   namespace: string;
+  /** `service.name` of a namespaced service (its id is `namespace/name`); '' otherwise. */
+  service: string;
   requests: number;
   errors: number;
   requestRate: number | null;
@@ -101,6 +103,7 @@ export const NODE_FIELD_SPECS: readonly FieldSpec[] = [
   ...RED_FIELD_SPECS.slice(0, 6),
   { name: 'kind', type: 'string' },
   { name: 'namespace', type: 'string' },
+  { name: 'service', type: 'string' },
   ...RED_FIELD_SPECS.slice(6),
 ];
 
@@ -178,6 +181,7 @@ export function serviceGraphToNodeGraphRows(graph: ServiceGraph, opts: RowOption
       detail__kind: n.kind,
       kind: n.kind,
       namespace: n.namespace ?? '',
+      service: n.service ?? '',
       ...redDetail(n),
     };
   });

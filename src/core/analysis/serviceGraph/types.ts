@@ -28,8 +28,13 @@ export interface ServiceGraphNode extends RedFigures {
   /** Service name, or for an uninstrumented peer the name its clients gave it. */
   readonly id: string;
   readonly kind: NodeKind;
-  /** `service.namespace` of the service's resource when it has one (used for grouping). */
+  /**
+   * `service.namespace` of the service's resource when it has one. The node's identity is then
+   * `namespace/name`, so two deployments that reuse a service name are two nodes.
+   */
   readonly namespace?: string;
+  /** `service.name` when the id is not just the name (namespaced services). */
+  readonly service?: string;
   /** For peers: which attribute named it (`db.system=postgresql`, `peer.service`, ...). */
   readonly namedBy?: string;
 }

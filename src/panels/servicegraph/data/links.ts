@@ -10,12 +10,24 @@ export function traceqlString(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-export function traceqlForNode(service: string): string {
-  return `{resource.service.name=${traceqlString(service)}}`;
+/** A service as the graph identifies it: its name, and its `service.namespace` when it has one. */
+export interface ServiceRef {
+  readonly name: string;
+  readonly namespace?: string;
+}
+
+function serviceCondition(service: string | ServiceRef): string {
+  const ref = typeof service === 'string' ? { name: service } : service;
+  const name = `resource.service.name=${traceqlString(ref.name)}`;
+  return ref.namespace ? `resource.service.namespace=${traceqlString(ref.namespace)} && ${name}` : name;
+}
+
+export function traceqlForNode(service: string | ServiceRef): string {
+  return `{${serviceCondition(service)}}`;
 }
 
 /** Traces where a span of `source` has a descendant span in `target`: the calls along this edge. */
-export function traceqlForEdge(source: string, target: string): string {
+export function traceqlForEdge(source: string | ServiceRef, target: string | ServiceRef): string {
   return `${traceqlForNode(source)} >> ${traceqlForNode(target)}`;
 }
 
@@ -23,8 +35,8 @@ export function traceqlForEdge(source: string, target: string): string {
  * Calls to an uninstrumented peer exist only as the caller's client spans, so they are found by
  * what those spans say rather than by a callee service.
  */
-export function traceqlForPeerEdge(source: string, peerAttribute: string, peer: string): string {
-  return `{resource.service.name=${traceqlString(source)} && span.${peerAttribute}=${traceqlString(peer)}}`;
+export function traceqlForPeerEdge(source: string | ServiceRef, peerAttribute: string, peer: string): string {
+  return `{${serviceCondition(source)} && span.${peerAttribute}=${traceqlString(peer)}}`;
 }
 
 export interface TimeRangeRef {

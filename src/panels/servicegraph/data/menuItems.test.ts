@@ -49,6 +49,27 @@ describe('menuItems', () => {
     expect(traceqls(items)).toEqual(['{resource.service.name="shop-a" || resource.service.name="shop-b"}']);
   });
 
+  it('queries a namespaced service by namespace and name, and its logs by name (regression #17)', () => {
+    const ns = traceOf(
+      call(
+        'web',
+        10,
+        [call('web', 9, [call('api', 8, [], { namespace: 'shop' })], { kind: 'client', namespace: 'shop' })],
+        {
+          namespace: 'shop',
+        }
+      )
+    );
+    const nsCtx = { ...ctx, graph: buildServiceGraph([ns], { windowSeconds: 60 }) };
+    const items = menuItems(nsCtx, { type: 'node', id: 'shop/api' });
+    expect(traceqls(items)).toEqual(['{resource.service.namespace="shop" && resource.service.name="api"}']);
+    expect(items.map((i) => i.label)).toContain('Logs for api');
+    expect(traceqls(menuItems(nsCtx, { type: 'edge', id: 'shop/web->shop/api' }))).toEqual([
+      '{resource.service.namespace="shop" && resource.service.name="web"} >> ' +
+        '{resource.service.namespace="shop" && resource.service.name="api"}',
+    ]);
+  });
+
   it('says what is missing instead of a dead link', () => {
     const items = menuItems({ ...ctx, datasource: undefined, logsDatasourceUid: '' }, { type: 'node', id: 'api' });
     expect(items.filter((i) => i.kind === 'note').map((i) => i.label)).toEqual([

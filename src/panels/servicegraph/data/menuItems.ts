@@ -7,6 +7,7 @@ import {
   traceqlForPeerEdge,
   traceqlString,
   tracesUrl,
+  type ServiceRef,
   type TimeRangeRef,
 } from './links';
 import type { DatasourceRef, DisplayText } from './readFrames';
@@ -39,6 +40,12 @@ function peerAttribute(ctx: MenuContext, id: string): { key: string; value: stri
   const said = node?.namedBy ?? ctx.display.get(id)?.subtitle ?? '';
   const m = /^([A-Za-z0-9_.]+)=(.+)$/.exec(said);
   return node && node.kind !== 'service' && m ? { key: m[1], value: m[2] } : undefined;
+}
+
+/** A node's service name and namespace (namespaced nodes are identified as `namespace/name`). */
+function serviceRef(ctx: MenuContext, id: string): ServiceRef {
+  const node = ctx.graph.nodes.find((n) => n.id === id);
+  return node?.service !== undefined ? { name: node.service, namespace: node.namespace } : { name: id };
 }
 
 function tracesLink(ctx: MenuContext, label: string, traceql: string): MenuItem {
@@ -84,11 +91,11 @@ export function menuItems(ctx: MenuContext, target: { type: 'node' | 'edge'; id:
       tracesLink(
         ctx,
         `Traces through ${target.id}`,
-        peer ? `{span.${peer.key}=${traceqlString(peer.value)}}` : traceqlForNode(target.id)
+        peer ? `{span.${peer.key}=${traceqlString(peer.value)}}` : traceqlForNode(serviceRef(ctx, target.id))
       ),
     ];
     if (!peer) {
-      items.push(logsLink(ctx, target.id));
+      items.push(logsLink(ctx, serviceRef(ctx, target.id).name));
     }
     items.push({ kind: 'action', label: `Focus on ${target.id}`, action: 'focus', target: target.id });
     const group = ctx.groupOfExpanded(target.id);
@@ -108,14 +115,14 @@ export function menuItems(ctx: MenuContext, target: { type: 'node' | 'edge'; id:
   }
   const peer = peerAttribute(ctx, edge.target);
   const traceql = peer
-    ? traceqlForPeerEdge(edge.source, peer.key, peer.value)
-    : traceqlForEdge(edge.source, edge.target);
+    ? traceqlForPeerEdge(serviceRef(ctx, edge.source), peer.key, peer.value)
+    : traceqlForEdge(serviceRef(ctx, edge.source), serviceRef(ctx, edge.target));
   const items: MenuItem[] = [
     tracesLink(ctx, `Traces for calls ${edge.source} → ${edge.target}`, traceql),
-    logsLink(ctx, edge.source),
+    logsLink(ctx, serviceRef(ctx, edge.source).name),
   ];
   if (!peer) {
-    items.push(logsLink(ctx, edge.target));
+    items.push(logsLink(ctx, serviceRef(ctx, edge.target).name));
   }
   return items;
 }

@@ -3,9 +3,11 @@ import { createDataFrame, FieldType } from '@grafana/data';
 import {
   NODE_FIELD_SPECS,
   EDGE_FIELD_SPECS,
+  buildServiceGraph,
   serviceGraphFromDependencies,
   serviceGraphToNodeGraphRows,
 } from '../../../core/analysis/serviceGraph';
+import { call, traceOf } from '../../../core/analysis/serviceGraph/testing/callTree';
 import { readServiceGraphFrames } from './readFrames';
 import { framesFromRows } from './testFrames';
 
@@ -29,6 +31,22 @@ describe('readServiceGraphFrames', () => {
       ['web->api', 10, 1],
     ]);
     expect(got.graph.nodes.find((n) => n.id === 'api')).toMatchObject({ kind: 'service', requests: 10 });
+  });
+
+  it('reads back the namespace and service name of a namespaced node', () => {
+    const g = buildServiceGraph(
+      [traceOf(call('web', 10, [call('api', 8, [], { namespace: 'shop' })], { namespace: 'shop' }))],
+      {
+        windowSeconds: 10,
+      }
+    );
+    const frames = framesFromRows(serviceGraphToNodeGraphRows(g), NODE_FIELD_SPECS, EDGE_FIELD_SPECS, 'ds-1');
+    const got = readServiceGraphFrames(frames);
+    if (got.kind !== 'graph') {
+      throw new Error(got.reason);
+    }
+    expect(got.graph.nodes.find((n) => n.id === 'shop/api')).toMatchObject({ namespace: 'shop', service: 'api' });
+    expect(got.display.get('shop/api')?.title).toBe('shop/api');
   });
 
   it("reads Tempo's service-graph frames from the standard fields (rate, arcs, latency unit)", () => {

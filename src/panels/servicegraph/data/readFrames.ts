@@ -184,10 +184,12 @@ export function readServiceGraphFrames(series: readonly DataFrame[], fallbackDat
         continue;
       }
       const namespace = str(fieldOf(nodes, 'namespace'), i);
+      const service = str(fieldOf(nodes, 'service'), i);
       graphNodes.set(nodeId, {
         id: nodeId,
         kind: kindAt(nodes, i),
         ...(namespace ? { namespace } : {}),
+        ...(service ? { service } : {}),
         ...figuresAt(nodes, i),
       });
       display.set(nodeId, {
