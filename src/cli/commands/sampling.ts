@@ -31,7 +31,10 @@ const FLAGS = [
 function publicRow(r: ServiceSampling) {
   return {
     service: r.service,
+    ...(r.serviceName !== undefined && r.serviceName !== r.service ? { serviceName: r.serviceName } : {}),
+    ...(r.namespace !== undefined ? { namespace: r.namespace } : {}),
     ...(r.operation !== undefined ? { operation: r.operation } : {}),
+    ...(r.sdk !== undefined ? { sdk: r.sdk } : {}),
     sampler: r.sampler,
     samplerDetail: r.samplerDetail,
     probability: r.probability,

@@ -24,6 +24,9 @@ export function samplingFrame(rows: readonly ServiceSampling[], meta: SamplingMe
     fields: [
       { name: 'service', type: FieldType.string, values: col((r) => r.service) },
       { name: 'operation', type: FieldType.string, values: col((r) => r.operation ?? '') },
+      { name: 'serviceName', type: FieldType.string, values: col((r) => r.serviceName ?? '') },
+      { name: 'namespace', type: FieldType.string, values: col((r) => r.namespace ?? '') },
+      { name: 'sdk', type: FieldType.string, values: col((r) => r.sdk ?? '') },
       { name: 'sampler', type: FieldType.string, values: col((r) => r.sampler) },
       { name: 'samplerDetail', type: FieldType.string, values: col((r) => r.samplerDetail) },
       {
@@ -92,9 +95,13 @@ export function readSamplingFrame(frame: DataFrame): { rows: ServiceSampling[]; 
     const low = numOrNull(v('estimatedRequestsLow'));
     const high = numOrNull(v('estimatedRequestsHigh'));
     const notes = String(v('notes') ?? '');
+    const optional = (name: string) => (v(name) ? String(v(name)) : undefined);
     rows.push({
       service: String(v('service') ?? ''),
-      operation: v('operation') ? String(v('operation')) : undefined,
+      serviceName: optional('serviceName'),
+      namespace: optional('namespace'),
+      operation: optional('operation'),
+      sdk: optional('sdk'),
       sampler,
       samplerDetail: String(v('samplerDetail') ?? ''),
       probability: numOrNull(v('probability')),

@@ -1,13 +1,21 @@
 import { buildTrace } from '../../engine/testing/traceBuilder';
 import type { Trace } from '../../model/types';
-import { estimateSampling, rootOf } from './estimate';
+import { estimateSampling } from './estimate';
+import { SamplingFold, rootOf } from './samplingFold';
 import { samplerOfRoot, strategyProbability } from './sampler';
 import { thresholdForProbability } from './tracestate';
 
 function trace(
   seq: number,
   service: string,
-  opts: { traceState?: string; attributes?: Record<string, string | number>; error?: boolean; name?: string } = {}
+  opts: {
+    traceState?: string;
+    attributes?: Record<string, string | number>;
+    error?: boolean;
+    rootError?: boolean;
+    name?: string;
+    namespace?: string;
+  } = {}
 ): Trace {
   return buildTrace({
     seq,
@@ -15,6 +23,8 @@ function trace(
       service,
       name: opts.name ?? 'GET /',
       kind: 'server',
+      status: opts.rootError ? 'error' : 'unset',
+      resourceAttributes: opts.namespace ? { 'service.namespace': opts.namespace } : undefined,
       traceState: opts.traceState,
       attributes: opts.attributes,
       children: [{ service: 'db', name: 'query', status: opts.error ? 'error' : 'unset' }],
@@ -94,7 +104,7 @@ describe('samplerOfRoot', () => {
 
 describe('estimateSampling', () => {
   it('extrapolates real traffic as Σ 1/p, with spans per trace and error share', () => {
-    const traces = [1, 2, 3, 4].map((i) => trace(i, 'frontend', { traceState: 'ot=th:c', error: i === 1 }));
+    const traces = [1, 2, 3, 4].map((i) => trace(i, 'frontend', { traceState: 'ot=th:c', rootError: i === 1 }));
     const [row] = estimateSampling({ traces, windowSeconds: 10, bytesFetched: 8000 });
     expect(row).toMatchObject({
       service: 'frontend',
@@ -127,6 +137,74 @@ describe('estimateSampling', () => {
     ]);
     expect(rows[0].notes[0]).toMatch(/Rate-limited/);
     expect(rows[1].notes[0]).toMatch(/no sampling probability/);
+  });
+
+  it('counts a request as failed when its root span failed, not when an inner span did (the graph definition)', () => {
+    const traces = [
+      trace(1, 'api', { traceState: 'ot=th:0', error: true }),
+      trace(2, 'api', { traceState: 'ot=th:0', rootError: true }),
+      trace(3, 'api', { traceState: 'ot=th:0' }),
+      trace(4, 'api', { traceState: 'ot=th:0' }),
+    ];
+    expect(estimateSampling({ traces, windowSeconds: 1 })[0]).toMatchObject({ errorTraces: 1, errorRate: 0.25 });
+  });
+
+  it('weights the error share by 1/p, so it is the share among real requests', () => {
+    // One failed request kept at p = 1/4 stands for 4; three fine ones kept at p = 1 stand for 3.
+    const traces = [
+      trace(1, 'api', { traceState: 'ot=th:c', rootError: true }),
+      trace(2, 'api', { traceState: 'ot=th:0' }),
+      trace(3, 'api', { traceState: 'ot=th:0' }),
+      trace(4, 'api', { traceState: 'ot=th:0' }),
+    ];
+    const [row] = estimateSampling({ traces, windowSeconds: 1 });
+    expect(row.estimatedRequests).toBe(7);
+    expect(row.errorRate).toBeCloseTo(4 / 7, 12);
+  });
+
+  it("uses a Jaeger strategy for the only deployment of that name, never for another's (regression #17)", () => {
+    const strategies = new Map([
+      ['frontend', { strategyType: 'PROBABILISTIC', probabilisticSampling: { samplingRate: 0.5 } }],
+    ]);
+    const demo = [1, 2].map((i) => trace(i, 'frontend', { namespace: 'tracelens-demo' }));
+    const hotrod = [3, 4, 5].map((i) => trace(i, 'frontend'));
+    const alone = estimateSampling({ traces: demo, windowSeconds: 1, strategies });
+    expect(alone[0]).toMatchObject({ service: 'tracelens-demo/frontend', sampler: 'strategy', estimatedRequests: 4 });
+    const both = estimateSampling({ traces: [...demo, ...hotrod], windowSeconds: 1, strategies });
+    expect(both.map((r) => [r.service, r.serviceName, r.sampler, r.estimatedRequests])).toEqual([
+      ['frontend', 'frontend', 'unknown', null],
+      ['tracelens-demo/frontend', 'frontend', 'unknown', null],
+    ]);
+    expect(both[0].notes[0]).toMatch(/2 deployments report that name \(frontend, tracelens-demo\/frontend\)/);
+    // A deployment whose spans say their sampler keeps its own probability beside a silent namesake.
+    const tagged = [6, 7].map((i) =>
+      trace(i, 'frontend', {
+        namespace: 'tracelens-demo',
+        attributes: { 'sampler.type': 'probabilistic', 'sampler.param': 0.5 },
+      })
+    );
+    const mixed = estimateSampling({ traces: [...tagged, ...hotrod], windowSeconds: 1, strategies });
+    expect(mixed.map((r) => [r.service, r.sampler, r.estimatedRequests])).toEqual([
+      ['frontend', 'unknown', null],
+      ['tracelens-demo/frontend', 'jaeger-tags', 4],
+    ]);
+  });
+
+  it('folds one trace at a time; reading rows midway changes nothing', () => {
+    const strategies = new Map([
+      ['web', { strategyType: 'PROBABILISTIC', probabilisticSampling: { samplingRate: 0.5 } }],
+    ]);
+    const traces = [1, 2, 3].map((i) => trace(i, 'web', { rootError: i === 2 }));
+    const fold = new SamplingFold();
+    fold.add(traces[0]);
+    expect(fold.rows({ windowSeconds: 1, strategies })[0].estimatedRequests).toBe(2);
+    fold.add(traces[1]);
+    fold.add(traces[2]);
+    const first = fold.rows({ windowSeconds: 1, strategies });
+    expect(fold.rows({ windowSeconds: 1, strategies })).toEqual(first);
+    expect(first).toEqual(estimateSampling({ traces, windowSeconds: 1, strategies }));
+    expect(first[0]).toMatchObject({ estimatedRequests: 6, errorTraces: 1 });
+    expect(fold.silentServiceNames()).toEqual(['web']);
   });
 
   it('splits by operation when asked', () => {

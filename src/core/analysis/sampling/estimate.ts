@@ -1,10 +1,17 @@
-import type { Span, Trace } from '../../model/types';
-import { JaegerStrategy, SamplerInfo, SamplerKind, samplerOfRoot } from './sampler';
+import type { Trace } from '../../model/types';
+import type { JaegerStrategy, SamplerKind } from './sampler';
+import { SamplingFold } from './samplingFold';
 
 /** Per service (and optionally operation): what sampling kept and the traffic it stands for. */
 export interface ServiceSampling {
+  /** The service's identity: `namespace/name` when it has a `service.namespace`, else its name. */
   readonly service: string;
+  /** `service.name` (what Jaeger's strategies are keyed by). */
+  readonly serviceName?: string;
+  readonly namespace?: string;
   readonly operation?: string;
+  /** `telemetry.sdk.language` of the roots (comma-separated when several). */
+  readonly sdk?: string;
   /** The sampler most roots report; 'unknown' or 'rate-limited' rows carry no estimate. */
   readonly sampler: SamplerKind;
   readonly samplerDetail: string;
@@ -23,8 +30,13 @@ export interface ServiceSampling {
   readonly estimatedRequestsInterval: readonly [number, number] | null;
   /** Stored roots ÷ estimated requests. */
   readonly effectiveRate: number | null;
+  /** Stored traces whose root span failed (the request into the service failed). */
   readonly errorTraces: number;
-  /** Share of stored traces with an error span (an unbiased estimate of the real error share). */
+  /**
+   * Share of requests that failed, by the service graph's definition (calls whose callee span
+   * failed; here the root span). Weighted by 1/p where every probability is known, so it estimates
+   * the share among real requests.
+   */
   readonly errorRate: number;
   /** Why an estimate is missing or partial. */
   readonly notes: readonly string[];
@@ -40,118 +52,15 @@ export interface SamplingInput {
   readonly byOperation?: boolean;
 }
 
-const Z95 = 1.959964;
-
-export function rootOf(trace: Trace): Span | undefined {
-  const ids = new Set(trace.spans.map((s) => s.spanId));
-  let root: Span | undefined;
-  for (const s of trace.spans) {
-    const isRoot = s.parentSpanId === '' || !ids.has(s.parentSpanId);
-    if (isRoot && (!root || s.startTimeUnixNano < root.startTimeUnixNano)) {
-      root = s;
-    }
-  }
-  return root;
-}
-
-interface Group {
-  service: string;
-  operation?: string;
-  samplers: SamplerInfo[];
-  spans: number;
-  errors: number;
-}
-
-function mostCommon(samplers: readonly SamplerInfo[]): SamplerInfo {
-  const counts = new Map<SamplerKind, { n: number; first: SamplerInfo }>();
-  for (const s of samplers) {
-    const c = counts.get(s.kind);
-    counts.set(s.kind, c ? { n: c.n + 1, first: c.first } : { n: 1, first: s });
-  }
-  return [...counts.values()].sort((a, b) => b.n - a.n)[0].first;
-}
-
-/**
- * Estimates per root service. Head sampling decides at the root, so a trace counts for the service
- * whose root span made the decision; its weight is 1/p. Variance of the Horvitz–Thompson total is
- * Σ (1 − p)/p², giving a normal 95% interval (never below what was stored).
- */
+/** Sampling estimates for traces already in hand (see SamplingFold for the rules). */
 export function estimateSampling(input: SamplingInput): ServiceSampling[] {
-  const groups = new Map<string, Group>();
-  const window = Math.max(input.windowSeconds, 1e-9);
-  const totalSpans = input.traces.reduce((n, t) => n + t.spans.length, 0);
-  const bytesPerSpan = input.bytesFetched !== undefined && totalSpans > 0 ? input.bytesFetched / totalSpans : null;
-
-  for (const trace of input.traces) {
-    const root = rootOf(trace);
-    if (!root) {
-      continue;
-    }
-    const service = root.resource.serviceName;
-    const key = input.byOperation ? `${service}\u0000${root.name}` : service;
-    let g = groups.get(key);
-    if (!g) {
-      g = { service, operation: input.byOperation ? root.name : undefined, samplers: [], spans: 0, errors: 0 };
-      groups.set(key, g);
-    }
-    g.samplers.push(samplerOfRoot(root, input.strategies?.get(service)));
-    g.spans += trace.spans.length;
-    if (trace.spans.some((s) => s.statusCode === 'error')) {
-      g.errors++;
-    }
+  const fold = new SamplingFold({ byOperation: input.byOperation });
+  for (const t of input.traces) {
+    fold.add(t);
   }
-
-  const rows: ServiceSampling[] = [];
-  for (const g of groups.values()) {
-    const n = g.samplers.length;
-    const main = mostCommon(g.samplers);
-    const notes: string[] = [];
-    const known = g.samplers.filter((s) => s.probability !== null);
-    let estimated: number | null = null;
-    let interval: readonly [number, number] | null = null;
-    if (known.length === n) {
-      let sum = 0;
-      let variance = 0;
-      for (const s of known) {
-        const p = s.probability as number;
-        sum += 1 / p;
-        variance += (1 - p) / (p * p);
-      }
-      estimated = sum;
-      const half = Z95 * Math.sqrt(variance);
-      interval = [Math.max(n, sum - half), sum + half];
-    } else if (g.samplers.some((s) => s.kind === 'rate-limited')) {
-      notes.push(
-        'Rate-limited sampling keeps a fixed number of traces per second: stored counts say nothing of real traffic.'
-      );
-    } else {
-      notes.push(
-        `${n - known.length} of ${n} traces carry no sampling probability (no tracestate threshold, sampler tags or Jaeger strategy).`
-      );
-    }
-    const probability = known.length === n && n > 0 ? n / (estimated as number) : main.probability;
-    rows.push({
-      service: g.service,
-      operation: g.operation,
-      sampler: main.kind,
-      samplerDetail: main.detail,
-      probability,
-      storedTraces: n,
-      storedSpans: g.spans,
-      spansPerTrace: n ? g.spans / n : 0,
-      storedTracesPerSecond: n / window,
-      storedSpansPerSecond: g.spans / window,
-      bytesPerSpan,
-      estimatedRequests: estimated,
-      estimatedRequestsPerSecond: estimated === null ? null : estimated / window,
-      estimatedRequestsInterval: interval,
-      effectiveRate: estimated ? n / estimated : null,
-      errorTraces: g.errors,
-      errorRate: n ? g.errors / n : 0,
-      notes,
-    });
-  }
-  return rows.sort(
-    (a, b) => a.service.localeCompare(b.service) || (a.operation ?? '').localeCompare(b.operation ?? '')
-  );
+  return fold.rows({
+    windowSeconds: input.windowSeconds,
+    bytesFetched: input.bytesFetched,
+    strategies: input.strategies,
+  });
 }

@@ -1,8 +1,9 @@
 export { otEntry, parseThreshold, probabilityFromTraceState, thresholdForProbability } from './tracestate';
 export type { ThresholdResult } from './tracestate';
-export { samplerOfRoot, strategyProbability } from './sampler';
+export { evidenceOfRoot, samplerOfRoot, strategyProbability } from './sampler';
 export type { JaegerStrategy, SamplerInfo, SamplerKind } from './sampler';
-export { estimateSampling, rootOf } from './estimate';
+export { estimateSampling } from './estimate';
+export { SamplingFold, rootOf, type SamplingRowsOptions } from './samplingFold';
 export type { SamplingInput, ServiceSampling } from './estimate';
 export {
   CANDIDATE_RATES,

@@ -100,24 +100,42 @@ export function strategyProbability(strategy: JaegerStrategy, operation: string)
 }
 
 /**
- * The sampler that decided to keep a trace, read from its root span: the exact tracestate
- * threshold first, then Jaeger client tags or a SampleRate attribute, then the strategy Jaeger
- * serves for the service (the SDK asked Jaeger for it), else unknown. Never a guess.
+ * What a root span says about the sampler that kept its trace: the exact tracestate threshold first,
+ * then Jaeger client tags or a SampleRate attribute. 'silent' when it says nothing usable (with why,
+ * when a tracestate threshold was there but unreadable): then only a strategy can say.
  */
-export function samplerOfRoot(root: Span, strategy?: JaegerStrategy): SamplerInfo {
+export function evidenceOfRoot(
+  root: Span
+): { readonly kind: 'said'; readonly info: SamplerInfo } | { readonly kind: 'silent'; readonly invalid?: string } {
   const fromState = probabilityFromTraceState(root.traceState);
   if (typeof fromState === 'number') {
-    return { kind: 'tracestate', probability: fromState, detail: `tracestate ${root.traceState}` };
+    return {
+      kind: 'said',
+      info: { kind: 'tracestate', probability: fromState, detail: `tracestate ${root.traceState}` },
+    };
   }
   const tags = fromJaegerTags(root) ?? fromSampleRate(root);
   if (tags) {
-    return tags;
+    return { kind: 'said', info: tags };
+  }
+  return { kind: 'silent', invalid: fromState !== undefined ? fromState.invalid : undefined };
+}
+
+/**
+ * The sampler that decided to keep a trace, read from its root span (evidenceOfRoot), then the
+ * strategy Jaeger serves for the service (the SDK asked Jaeger for it), else unknown. Never a guess.
+ */
+export function samplerOfRoot(root: Span, strategy?: JaegerStrategy): SamplerInfo {
+  const evidence = evidenceOfRoot(root);
+  if (evidence.kind === 'said') {
+    return evidence.info;
   }
   if (strategy) {
     return strategyProbability(strategy, root.name);
   }
-  if (fromState !== undefined) {
-    return { kind: 'unknown', probability: null, detail: fromState.invalid };
-  }
-  return { kind: 'unknown', probability: null, detail: 'no tracestate threshold, sampler tags or strategy' };
+  return {
+    kind: 'unknown',
+    probability: null,
+    detail: evidence.invalid ?? 'no tracestate threshold, sampler tags or strategy',
+  };
 }
