@@ -6,10 +6,10 @@
  * (scripts/stack/start.sh --traffic 200); without it, says so and measures nothing.
  */
 import { nodeTransport } from '../src/core/transport/nodeTransport';
+import { createBackend } from '../src/core/backends';
 import { searchTraces } from '../src/core/engine';
 import { errorMessage } from '../src/core/errors';
 import { decodeTraces, type Trace } from '../src/core/model';
-import { createBackend } from '../src/core/query';
 import { parseTraceQL } from '../src/core/traceql';
 import { groupAlive } from '../scripts/stack/processes';
 import { readState, stateDirFromEnv, stateFile } from '../scripts/stack/stackState';

@@ -1,19 +1,45 @@
 /**
- * Where a command's traces come from: trace files (`--traces`) or a live backend (`--jaeger`,
- * `--tempo`) over a window (`--since`, `--start`/`--end`). Shared by query, graph, latency and
- * sampling so every command reads the same flags the same way.
+ * Where a command's traces come from: trace files (`--traces`) or a live backend (`--<name> URL`
+ * for each registered backend: `--jaeger`, `--tempo`, ...) over a window (`--since`,
+ * `--start`/`--end`). Shared by query, graph, latency and sampling so every command reads the same
+ * flags the same way.
  */
 import { nodeTransport } from '../core/transport/nodeTransport';
+import { BACKENDS, createBackend, type Backend, type BackendModule } from '../core/backends';
 import { TraceLensError, errorMessage } from '../core/errors';
 import { decodeTraces, parseJsonBody, type Trace } from '../core/model';
-import { createBackend, type Backend } from '../core/query';
 import { flagValue, flagValues, intFlag, type FlagSpec, type ParsedArgs } from './args';
 import type { CliIO } from './types';
 
+/** One `--<name> URL` flag per registered backend. */
+export const BACKEND_FLAGS: readonly FlagSpec[] = BACKENDS.map((b) => ({ name: b.kind, type: 'value' }));
+
+/** `--jaeger URL | --tempo URL | ...`, for usage lines. */
+export const BACKEND_USAGE = BACKENDS.map((b) => `--${b.kind} URL`).join(' | ');
+
+/** The backend flags' help lines, aligned like the rest of a command's help. */
+export const BACKEND_HELP = BACKENDS.map((b) => `  ${`--${b.kind} URL`.padEnd(20)}${b.cliHelp}`).join('\n');
+
+/** `a, b or c`. */
+export function oneOf(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** The live backend the flags name, if any; more than one is a usage error. */
+export function liveBackendFlag(args: ParsedArgs): { module: BackendModule; url: string } | undefined {
+  const given = BACKENDS.flatMap((module) => {
+    const url = flagValue(args, module.kind);
+    return url === undefined ? [] : [{ module, url }];
+  });
+  if (given.length > 1) {
+    throw new TraceLensError('input', `give one backend, not ${oneOf(given.map((g) => `--${g.module.kind}`))}`);
+  }
+  return given[0];
+}
+
 export const SOURCE_FLAGS: readonly FlagSpec[] = [
   { name: 'traces', type: 'list', repeatable: true },
-  { name: 'jaeger', type: 'value' },
-  { name: 'tempo', type: 'value' },
+  ...BACKEND_FLAGS,
   { name: 'sampling-url', type: 'value' },
   { name: 'since', type: 'value' },
   { name: 'start', type: 'value' },
@@ -23,8 +49,7 @@ export const SOURCE_FLAGS: readonly FlagSpec[] = [
 ];
 
 export const SOURCE_HELP = `  --traces FILE...    trace files in any supported format (Jaeger JSON, Jaeger api_v3, Tempo, OTLP JSON)
-  --jaeger URL        a live Jaeger query service (e.g. http://127.0.0.1:16686)
-  --tempo URL         a live Tempo (e.g. http://127.0.0.1:3200)
+${BACKEND_HELP}
   --since D           live window ending now (default 1h)
   --start T, --end T  RFC3339 or Unix seconds/milliseconds/nanoseconds
   --search-depth N    most traces fetched per backend search (default 100)
@@ -141,14 +166,13 @@ export type Source =
   | { readonly kind: 'files'; readonly traces: Trace[]; readonly window: TimeWindow }
   | { readonly kind: 'backend'; readonly backend: Backend; readonly window: TimeWindow };
 
-/** Exactly one of --traces, --jaeger, --tempo; anything else is a usage error (TraceLensError 'input'). */
+/** Exactly one of --traces or a backend flag; anything else is a usage error (TraceLensError 'input'). */
 export async function resolveSource(args: ParsedArgs, io: CliIO): Promise<Source> {
   const files = flagValues(args, 'traces');
-  const jaeger = flagValue(args, 'jaeger');
-  const tempo = flagValue(args, 'tempo');
-  const given = [files.length > 0, jaeger !== undefined, tempo !== undefined].filter(Boolean).length;
-  if (given !== 1) {
-    throw new TraceLensError('input', 'give exactly one of --traces FILE..., --jaeger URL or --tempo URL');
+  const backendFlags = BACKENDS.filter((b) => flagValue(args, b.kind) !== undefined);
+  if ((files.length > 0 ? 1 : 0) + backendFlags.length !== 1) {
+    const choices = ['--traces FILE...', ...BACKENDS.map((b) => `--${b.kind} URL`)];
+    throw new TraceLensError('input', `give exactly one of ${oneOf(choices)}`);
   }
   if (files.length > 0) {
     const traces = await loadTraceFiles(files, io);
@@ -156,11 +180,11 @@ export async function resolveSource(args: ParsedArgs, io: CliIO): Promise<Source
   }
   const timeout = flagValue(args, 'timeout');
   const timeoutMs = timeout ? durationFlag('timeout', timeout) / 1e6 : undefined;
-  const url = (jaeger ?? tempo) as string;
+  const live = liveBackendFlag(args) as { module: BackendModule; url: string };
   const samplingUrl = flagValue(args, 'sampling-url');
   const backend = createBackend({
-    kind: jaeger !== undefined ? 'jaeger' : 'tempo',
-    transport: nodeTransport(url, { timeoutMs }),
+    kind: live.module.kind,
+    transport: nodeTransport(live.url, { timeoutMs }),
     samplingTransport: samplingUrl ? nodeTransport(samplingUrl, { timeoutMs }) : undefined,
     searchDepth: intOption(args, 'search-depth', 100_000),
   });

@@ -1,5 +1,7 @@
 import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
 
+import type { BackendKind } from '../core/backends';
+
 /**
  * What a TraceLens panel query asks for. One query model for both backends: the data source
  * decides per backend what runs remotely and what the engine finishes.
@@ -35,7 +37,8 @@ export const DEFAULT_QUERY: Partial<TraceLensQuery> = {
   spss: 3,
 };
 
-export type BackendKind = 'jaeger' | 'tempo';
+/** The `backend` option: a registered backend's name (the core registry's keys). */
+export type { BackendKind };
 
 /** Shape Grafana's trace view reads from any data source's jsonData for span → logs links. */
 export interface TraceToLogsOptionsV2 {

@@ -3,9 +3,9 @@
  * mid-query, no answer (timeout), a body that stalls, HTTP 500 and malformed JSON. Each must end in a
  * TraceLensError of the right kind naming the cause, within a bounded time.
  */
-import { JaegerClient } from '../../src/core/backends';
 import { nodeTransport } from '../../src/core/transport/nodeTransport';
-import { createBackend } from '../../src/core/query';
+import { createBackend } from '../../src/core/backends';
+import { JaegerClient } from '../../src/core/backends/jaeger';
 import { isTraceLensError, type TraceLensErrorKind } from '../../src/core/errors';
 import { FaultProxy } from './support/faultProxy';
 import { searchTraceIds } from './support/rawTraces';

@@ -4,7 +4,7 @@
  * raw trace; pushdown must never fetch more than fetching everything does.
  */
 import { nodeTransport } from '../../src/core/transport/nodeTransport';
-import { createBackend, type Backend } from '../../src/core/query';
+import { type Backend, createBackend } from '../../src/core/backends';
 import { diffAnswers } from './support/groundTruth';
 import { QUERY_CASES } from './support/queryCases';
 import { answerFromSearch } from './support/searchAnswers';

@@ -4,9 +4,9 @@
  * (the median mysql duration), so the expected answers do not depend on this machine's speed.
  */
 import { nodeTransport } from '../../src/core/transport/nodeTransport';
+import { createBackend } from '../../src/core/backends';
 import { searchTraces } from '../../src/core/engine';
 import { decodeTraces, type Trace } from '../../src/core/model';
-import { createBackend } from '../../src/core/query';
 import { parseTraceQL } from '../../src/core/traceql';
 import { aggregates, diffAnswers, groupBy, having, KIND, MS, STATUS, structural, where } from './support/groundTruth';
 import type { QueryCase } from './support/queryCases';

@@ -3,8 +3,8 @@
  * says (fetched here with plain fetch), so a parameter name or shape this Jaeger version does not accept
  * shows up as a failure rather than an empty result.
  */
-import { JaegerClient } from '../../src/core/backends';
 import { nodeTransport } from '../../src/core/transport/nodeTransport';
+import { JaegerClient } from '../../src/core/backends/jaeger';
 import { fetchTrace, searchTraceIds, servicesOf } from './support/rawTraces';
 import { requireStack } from './support/stackHandle';
 

@@ -4,16 +4,20 @@ import {
   serviceGraphFromDependencies,
   type ServiceGraph,
 } from '../../core/analysis/serviceGraph';
+import { BACKENDS } from '../../core/backends';
 import { errorMessage, isTraceLensError, TraceLensError } from '../../core/errors';
 import type { Notice } from '../../core/query';
 import { flagSet, flagValue, parseArgs } from '../args';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exitCodes';
 import { toJson } from '../json';
-import { SOURCE_FLAGS, SOURCE_HELP, intOption, resolveSource } from '../source';
+import { BACKEND_USAGE, SOURCE_FLAGS, SOURCE_HELP, intOption, oneOf, resolveSource } from '../source';
 import type { CliCommand } from '../types';
 
-const USAGE = `tracelens graph (--traces FILE... | --jaeger URL | --tempo URL) [--start T --end T | --since 1h]
+const USAGE = `tracelens graph (--traces FILE... | ${BACKEND_USAGE}) [--start T --end T | --since 1h]
                 [--detail services|peers] [--dependencies] [--focus SERVICE [--hops N]] [--compact]`;
+
+/** The flags of backends with a dependencies API, for help and errors. */
+const DEPENDENCY_FLAGS = BACKENDS.filter((b) => b.features.dependencies).map((b) => `--${b.kind} URL`);
 
 const HELP = `${USAGE}
 
@@ -29,7 +33,8 @@ up to 2,048 calls per node or edge and within about 2% beyond. Rates are per sec
 
 ${SOURCE_HELP}
   --detail D          services (default) or peers
-  --dependencies      Jaeger only: use /api/dependencies call counts (no errors or latency) instead of traces
+  --dependencies      with ${oneOf(DEPENDENCY_FLAGS)}: the backend's own call counts (no errors or latency)
+                      instead of traces
   --focus SERVICE     only SERVICE and its callers and callees up to --hops calls away (default 2)
   --compact           one-line JSON`;
 
@@ -103,8 +108,8 @@ export const graphCommand: CliCommand = {
       let graph: ServiceGraph;
       let notices: readonly Notice[] = [];
       if (flagSet(args, 'dependencies')) {
-        if (source.kind !== 'backend' || source.backend.kind !== 'jaeger') {
-          throw new TraceLensError('input', '--dependencies needs --jaeger URL');
+        if (source.kind !== 'backend' || !source.backend.features.dependencies) {
+          throw new TraceLensError('input', `--dependencies needs ${oneOf(DEPENDENCY_FLAGS)}`);
         }
         const deps = await source.backend.dependencies({ ...source.window, signal: io.signal });
         graph = serviceGraphFromDependencies(deps, { windowSeconds });

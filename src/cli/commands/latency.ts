@@ -6,6 +6,7 @@ import { flagSet, flagValue, parseArgs } from '../args';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exitCodes';
 import { toJson } from '../json';
 import {
+  BACKEND_USAGE,
   SOURCE_FLAGS,
   SOURCE_HELP,
   durationFlag,
@@ -16,7 +17,7 @@ import {
 } from '../source';
 import type { CliCommand } from '../types';
 
-const USAGE = `tracelens latency '<TraceQL filter>' (--traces FILE... | --jaeger URL | --tempo URL) [--start T --end T | --since 1h]
+const USAGE = `tracelens latency '<TraceQL filter>' (--traces FILE... | ${BACKEND_USAGE}) [--start T --end T | --since 1h]
                   [--step D] [--trace] [--resolution 0-4] [--select MIN..MAX [--select-start T --select-end T]] [--compact]`;
 
 const HELP = `${USAGE}

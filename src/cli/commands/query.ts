@@ -1,13 +1,26 @@
 import { nodeTransport } from '../../core/transport/nodeTransport';
+import { createBackend } from '../../core/backends';
 import { evaluateMetrics, evaluateMetricsInstant, searchTraces } from '../../core/engine';
-import { errorMessage, isTraceLensError } from '../../core/errors';
+import { TraceLensError, errorMessage, isTraceLensError } from '../../core/errors';
 import type { Trace } from '../../core/model';
-import { createBackend, parseQuery, type Notice } from '../../core/query';
+import { parseQuery, type Notice } from '../../core/query';
 import { isMetricsQuery, type RootNode } from '../../core/traceql/ast';
 import { flagValue, flagValues, parseArgs, type ParsedArgs } from '../args';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exitCodes';
 import { toJson } from '../json';
-import { durationFlag, extentOf, intOption, loadTraceFiles, timeFlag, windowFlags } from '../source';
+import {
+  BACKEND_FLAGS,
+  BACKEND_HELP,
+  BACKEND_USAGE,
+  durationFlag,
+  extentOf,
+  intOption,
+  liveBackendFlag,
+  loadTraceFiles,
+  oneOf,
+  timeFlag,
+  windowFlags,
+} from '../source';
 import type { CliCommand, CliIO } from '../types';
 
 /** Kept under their old names for explain.ts and the tests. */
@@ -15,7 +28,7 @@ export const parseDurationFlag = durationFlag;
 export const parseTimeFlag = timeFlag;
 
 const USAGE = `tracelens query '<TraceQL>' --traces FILE... [--limit N] [--spss N] [--start T --end T] [--step D | --instant]
-       tracelens query '<TraceQL>' --jaeger URL | --tempo URL [--since 1h | --start T --end T] [--step D | --instant]
+       tracelens query '<TraceQL>' ${BACKEND_USAGE} [--since 1h | --start T --end T] [--step D | --instant]
                        [--limit N] [--spss N] [--search-depth N] [--timeout 30s] [--compact]`;
 
 const HELP = `${USAGE}
@@ -26,8 +39,7 @@ Tempo 2.9+: a range sample stamped t counts spans starting in (t - step, t], the
 to whole steps; an instant counts spans starting in [start, end]. Notices go to stderr.
 
   --traces FILE...    trace files in any supported format (Jaeger JSON, Jaeger api_v3, Tempo, OTLP JSON)
-  --jaeger URL        a live Jaeger query service (e.g. http://localhost:16686), through the planner
-  --tempo URL         a live Tempo (e.g. http://localhost:3200), natively where its version allows
+${BACKEND_HELP}
   --since D           live window ending now (default 1h)
   --start T, --end T  RFC3339 or Unix seconds/milliseconds/nanoseconds
   --step D            metrics step (default: the range divided into 60 steps)
@@ -41,8 +53,7 @@ Exits 0 on success, 2 for a bad query or usage, 1 when the backend or a file fai
 
 const FLAGS = [
   { name: 'traces', type: 'list' as const, repeatable: true },
-  { name: 'jaeger', type: 'value' as const },
-  { name: 'tempo', type: 'value' as const },
+  ...BACKEND_FLAGS,
   { name: 'since', type: 'value' as const },
   { name: 'start', type: 'value' as const },
   { name: 'end', type: 'value' as const },
@@ -86,15 +97,17 @@ function runFiles(root: RootNode, traces: Trace[], args: ParsedArgs): unknown {
 }
 
 async function runLive(queryText: string, root: RootNode, args: ParsedArgs, io: CliIO): Promise<unknown> {
-  const jaeger = flagValue(args, 'jaeger');
-  const tempo = flagValue(args, 'tempo');
-  const url = (jaeger ?? tempo) as string;
+  const live = liveBackendFlag(args);
+  if (!live) {
+    throw new TraceLensError('input', 'a live query needs a backend URL');
+  }
+  const url = live.url;
   const timeout = flagValue(args, 'timeout');
   const transport = nodeTransport(url, {
     timeoutMs: timeout ? parseDurationFlag('timeout', timeout) / 1e6 : undefined,
   });
   const backend = createBackend({
-    kind: jaeger !== undefined ? 'jaeger' : 'tempo',
+    kind: live.module.kind,
     transport,
     searchDepth: intOption(args, 'search-depth', 100_000),
   });
@@ -117,7 +130,7 @@ async function runLive(queryText: string, root: RootNode, args: ParsedArgs, io: 
   return out.response;
 }
 
-/** `tracelens query`: TraceQL over trace files or a live Jaeger/Tempo, printed in Tempo's JSON shapes. */
+/** `tracelens query`: TraceQL over trace files or a live backend, printed in Tempo's JSON shapes. */
 export const queryCommand: CliCommand = {
   name: 'query',
   summary: 'Run a TraceQL search or metrics query over trace files or a live Jaeger or Tempo',
@@ -129,14 +142,15 @@ export const queryCommand: CliCommand = {
       return EXIT_USAGE;
     }
     const args = parsed.args;
-    const sources = [flagValues(args, 'traces').length > 0, flagValue(args, 'jaeger'), flagValue(args, 'tempo')].filter(
-      Boolean
-    );
+    const sources = [
+      flagValues(args, 'traces').length > 0,
+      ...BACKEND_FLAGS.map((f) => flagValue(args, f.name) !== undefined),
+    ].filter(Boolean);
     if (args.positionals.length !== 1 || sources.length !== 1) {
       const why =
         args.positionals.length !== 1
           ? `expected one query argument, got ${args.positionals.length}`
-          : 'give exactly one of --traces, --jaeger or --tempo';
+          : `give exactly one of ${oneOf(['--traces', ...BACKEND_FLAGS.map((f) => `--${f.name}`)])}`;
       io.stderr(`tracelens query: ${why}\nUsage: ${USAGE}\n`);
       return EXIT_USAGE;
     }

@@ -5,10 +5,10 @@ import type { Notice } from '../../core/query';
 import { flagSet, parseArgs } from '../args';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exitCodes';
 import { toJson } from '../json';
-import { SOURCE_FLAGS, SOURCE_HELP, resolveSource } from '../source';
+import { BACKEND_USAGE, SOURCE_FLAGS, SOURCE_HELP, resolveSource } from '../source';
 import type { CliCommand } from '../types';
 
-const USAGE = `tracelens sampling (--traces FILE... | --jaeger URL [--sampling-url URL] | --tempo URL) [--since 1h | --start T --end T]
+const USAGE = `tracelens sampling (--traces FILE... | ${BACKEND_USAGE}) [--sampling-url URL] [--since 1h | --start T --end T]
                    [--by-operation] [--compact]`;
 
 const HELP = `${USAGE}
@@ -19,7 +19,8 @@ traces stand for (sum of 1/p, with a 95% interval). estimatedRequests is null wh
 honestly be estimated (rate-limited or unknown samplers).
 
 ${SOURCE_HELP}
-  --sampling-url URL  Jaeger's remote-sampling endpoint (e.g. http://127.0.0.1:5778) for strategies
+  --sampling-url URL  the backend's sampling-strategy endpoint, where it has one (Jaeger's remote
+                      sampling, e.g. http://127.0.0.1:5778)
   --by-operation      one row per service and root operation`;
 
 const FLAGS = [

@@ -4,7 +4,7 @@ import type { HttpRequest, HttpResponse, Transport } from './transport';
 
 /** Which backend and endpoint a request was for, so every error names both. */
 export interface Endpoint {
-  readonly backend: 'Jaeger' | 'Tempo';
+  readonly backend: string;
   /** The path template, e.g. `/api/v3/traces` or `/api/v2/traces/{id}`. */
   readonly name: string;
 }

@@ -1,33 +1,33 @@
-export { buildPath, isAllowedPath, traceIdForPath, JAEGER_PATHS, TEMPO_PATHS } from './paths';
-export type { JaegerPathTemplate, TempoPathTemplate, PathBackend, PathParams } from './paths';
-export { joinUrl, encodeQuery } from '../transport/url';
-export type { HttpRequest, HttpResponse, Transport } from './transport';
-export { JaegerClient } from './jaeger/client';
-export type { JaegerClientOptions } from './jaeger/client';
-export { fetchSamplingStrategy } from './jaeger/sampling';
+/**
+ * The backend layer: one folder per tracing backend behind one interface (types.ts) and one
+ * registry (registry.ts), plus the HTTP plumbing they share. Shells import from here; a backend's
+ * own exports (its client, wire types, planner) are imported from its folder by its own tests.
+ */
+export { BACKENDS, BACKEND_KINDS, backendModule, createBackend, isBackendKind } from './registry';
+export type { BackendKind } from './registry';
+export { defineBackend } from './types';
 export type {
+  Backend,
+  BackendConfig,
+  BackendFeatures,
+  BackendHealth,
+  BackendModule,
+  BackendOptions,
   DependencyLink,
-  JaegerApi,
-  JaegerCapabilities,
-  JaegerDetection,
-  JaegerOperation,
-  JaegerSearchParams,
-  JaegerTraceSummary,
+  Explained,
+  OfflinePlanner,
+  Operation,
+  PlanFlag,
   SamplingStrategy,
-} from './jaeger/types';
-export { serverMessage, byteLength } from './http';
-export { TempoClient, toSeconds } from './tempo/client';
-export type { TempoClientOptions } from './tempo/client';
-export type {
-  InstantSeries,
-  MetricsExemplar,
-  MetricsSample,
-  MetricsSeries,
-  QueryInstantResponse,
-  QueryRangeResponse,
+  SliceRequest,
+  SliceResult,
+  SliceSearch,
   TagScope,
   TagValue,
-  TempoBuildInfo,
-  TempoDetection,
-  TempoSearchParams,
-} from './tempo/types';
+  WindowScan,
+} from './types';
+export { buildPath, definePaths, isAllowedPath, traceIdForPath } from './paths';
+export type { PathParams, PathSet } from './paths';
+export { joinUrl, encodeQuery } from '../transport/url';
+export type { HttpRequest, HttpResponse, Transport } from './transport';
+export { serverMessage, byteLength } from './http';

@@ -5,45 +5,24 @@ import { TraceLensError } from '../errors';
  * every user value that lands in a path segment is validated and percent-encoded, so a service name
  * like `../../admin` or `a%2fb` can never reach another endpoint behind the data proxy.
  */
-export const JAEGER_PATHS = [
-  '/api/v3/traces',
-  '/api/v3/trace-summaries',
-  '/api/v3/traces/{id}',
-  '/api/v3/services',
-  '/api/v3/operations',
-  '/api/traces',
-  '/api/traces/{id}',
-  '/api/services',
-  '/api/services/{service}/operations',
-  '/api/operations',
-  '/api/dependencies',
-  '/sampling',
-] as const;
-
-export const TEMPO_PATHS = [
-  '/api/search',
-  '/api/v2/traces/{id}',
-  '/api/traces/{id}',
-  '/api/v2/search/tags',
-  '/api/v2/search/tag/{tag}/values',
-  '/api/search/tags',
-  '/api/search/tag/{tag}/values',
-  '/api/metrics/query_range',
-  '/api/metrics/query',
-  '/api/status/buildinfo',
-  '/api/echo',
-  '/ready',
-] as const;
-
-export type JaegerPathTemplate = (typeof JAEGER_PATHS)[number];
-export type TempoPathTemplate = (typeof TEMPO_PATHS)[number];
-export type PathBackend = 'jaeger' | 'tempo';
-export type PathTemplate<B extends PathBackend> = B extends 'jaeger' ? JaegerPathTemplate : TempoPathTemplate;
-
 type Placeholder = 'id' | 'service' | 'tag';
 export type PathParams = Partial<Record<Placeholder, string>>;
 
-const TEMPLATES: Record<PathBackend, readonly string[]> = { jaeger: JAEGER_PATHS, tempo: TEMPO_PATHS };
+/**
+ * One backend's allow-list of API path templates (`/api/traces/{id}`): each backend declares its
+ * own in its folder with `definePaths`, and builds every request path through it.
+ */
+export interface PathSet<T extends string = string> {
+  /** The backend's display name, for error messages. */
+  readonly backend: string;
+  readonly templates: readonly T[];
+  /** Placeholders: `{id}` a trace id, `{service}` and `{tag}` free text. */
+  readonly matchers: readonly RegExp[];
+}
+
+export function definePaths<const T extends string>(backend: string, templates: readonly T[]): PathSet<T> {
+  return { backend, templates, matchers: templates.map(templateMatcher) };
+}
 
 const HEX_ID = /^[0-9a-fA-F]{1,32}$/;
 // base64 (standard or URL-safe) of an 8- or 16-byte id, with or without padding.
@@ -119,13 +98,9 @@ function segmentFor(name: Placeholder, raw: string): string {
  * Builds `template` with `params` substituted. Throws TraceLensError 'forbidden-path' when the
  * template is not in the backend's allow-list, 'input' when a value is invalid or missing.
  */
-export function buildPath<B extends PathBackend>(
-  backend: B,
-  template: PathTemplate<B>,
-  params: PathParams = {}
-): string {
-  if (!TEMPLATES[backend].includes(template)) {
-    throw new TraceLensError('forbidden-path', `${template} is not a known ${backend} API path`);
+export function buildPath<T extends string>(paths: PathSet<T>, template: T, params: PathParams = {}): string {
+  if (!paths.templates.includes(template)) {
+    throw new TraceLensError('forbidden-path', `${template} is not a known ${paths.backend} API path`);
   }
   const used = new Set<string>();
   const path = template.replace(/\{(\w+)\}/g, (_m, key: Placeholder) => {
@@ -142,7 +117,7 @@ export function buildPath<B extends PathBackend>(
     }
   }
   // Defence in depth: whatever the code above does, the result must still match its template.
-  if (!isAllowedPath(backend, path)) {
+  if (!isAllowedPath(paths, path)) {
     throw new TraceLensError('forbidden-path', `refusing to request ${truncate(path)}`);
   }
   return path;
@@ -150,11 +125,6 @@ export function buildPath<B extends PathBackend>(
 
 // Characters encodeURIComponent leaves alone, plus percent escapes; never '/', '?', '#' or '\'.
 const SEGMENT = "(?!\\.\\.?(?:/|$))(?:[A-Za-z0-9\\-_.!~*'()]|%[0-9A-F]{2})+";
-
-const MATCHERS: Record<PathBackend, RegExp[]> = {
-  jaeger: JAEGER_PATHS.map(templateMatcher),
-  tempo: TEMPO_PATHS.map(templateMatcher),
-};
 
 function templateMatcher(template: string): RegExp {
   const parts = template.split(/\{\w+\}/).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
@@ -165,8 +135,8 @@ function templateMatcher(template: string): RegExp {
  * True when `path` (no query string) is one of the backend's API paths with well-formed segments.
  * Transports in front of a proxy use it as a last check.
  */
-export function isAllowedPath(backend: PathBackend, path: string): boolean {
-  return MATCHERS[backend].some((re) => re.test(path)) && !/%2e|%2f|%5c/i.test(path);
+export function isAllowedPath(paths: PathSet, path: string): boolean {
+  return paths.matchers.some((re) => re.test(path)) && !/%2e|%2f|%5c/i.test(path);
 }
 
 function truncate(s: string): string {

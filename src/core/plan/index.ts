@@ -1,26 +1,14 @@
-/** The planner: what a backend runs and what the engine finishes, and `explain` in words and JSON. */
-export { planQuery, planJaegerQuery, planTempoQuery } from './planQuery';
-export { explainPlan } from './explainPlan';
-export type { PlanExplanation } from './explainPlan';
-export {
-  DEFAULT_SEARCH_DEPTH,
-  LATEST_TEMPO_RELEASE,
-  TEMPO_FEATURE_SINCE,
-  jaegerCapabilities,
-  tempoCapabilities,
-  tempoSupports,
-  versionAtLeast,
-} from './capabilities';
-export type {
-  BackendCapabilities,
-  JaegerCapabilitiesForPlan,
-  TempoCapabilitiesForPlan,
-  TempoFeature,
-  Version,
-} from './capabilities';
-export { queryFeatures } from './features';
-export type { FeatureUse } from './features';
-export { requiredSpanCandidates } from './requiredSpans';
+/**
+ * The generic half of planning: which conditions every answer trace must satisfy on one span
+ * (requiredSpans), shared comparison helpers, and the plan and explanation shapes. Each backend's
+ * own planner (what it can push down, how it explains itself) lives in its folder under
+ * core/backends.
+ */
+export { isoWindow, windowJson } from './explain';
+export type { PlanExplanation } from './explain';
+export { requiredSpanCandidates, conjunctsOf } from './requiredSpans';
 export type { Candidate, Conjunct } from './requiredSpans';
-export type { JaegerPushdown, PushedCondition } from './jaegerPushdown';
-export type { JaegerPlan, QueryPlan, TempoEnginePlan, TempoNativePlan, TimeWindow, UnsupportedUse } from './types';
+export { DEFAULT_SEARCH_DEPTH } from './types';
+export type { QueryPlan, TimeWindow } from './types';
+export { FLIP, comparison, scalarString } from './comparison';
+export type { Cmp, Comparison } from './comparison';

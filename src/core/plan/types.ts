@@ -1,6 +1,4 @@
 import type { RootNode } from '../traceql/ast';
-import type { TempoFeature } from './capabilities';
-import type { JaegerPushdown } from './jaegerPushdown';
 
 export interface TimeWindow {
   /** Nanoseconds since the epoch. */
@@ -8,7 +6,14 @@ export interface TimeWindow {
   readonly end: bigint;
 }
 
-interface PlanBase {
+/**
+ * What every backend's plan says. Each backend extends it with its own pushdown (Jaeger's search
+ * parameters, the TraceQL Tempo runs, ...) in its folder under core/backends; code outside that
+ * folder reads only these fields and the plan's explanation.
+ */
+export interface QueryPlan {
+  /** The registry name of the backend the plan is for. */
+  readonly backend: string;
   readonly queryKind: 'search' | 'metrics';
   /**
    * What the engine evaluates over the fetched traces. Always the whole query: pushdown only
@@ -18,39 +23,4 @@ interface PlanBase {
   readonly window: TimeWindow;
 }
 
-export interface JaegerPlan extends PlanBase {
-  readonly backend: 'jaeger';
-  readonly api: 'v3' | 'v1';
-  readonly pushdown: JaegerPushdown;
-  /** No service condition could be pushed: one search per service, merged. */
-  readonly fanOut: boolean;
-  readonly searchDepth: number;
-}
-
-export interface UnsupportedUse {
-  readonly feature: TempoFeature;
-  readonly label: string;
-  readonly since: string;
-  readonly from: number;
-  readonly to: number;
-}
-
-/** Tempo runs the query itself. */
-export interface TempoNativePlan extends PlanBase {
-  readonly backend: 'tempo';
-  readonly mode: 'native';
-  readonly version: string;
-}
-
-/** Tempo is too old for part of the query: it runs a narrowing search, the engine the rest. */
-export interface TempoEnginePlan extends PlanBase {
-  readonly backend: 'tempo';
-  readonly mode: 'engine';
-  readonly version: string;
-  readonly unsupported: readonly UnsupportedUse[];
-  /** TraceQL Tempo can run that every answer trace satisfies (`{}` when nothing is pushable). */
-  readonly narrowing: string;
-  readonly searchDepth: number;
-}
-
-export type QueryPlan = JaegerPlan | TempoNativePlan | TempoEnginePlan;
+export const DEFAULT_SEARCH_DEPTH = 100;

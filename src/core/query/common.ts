@@ -6,7 +6,7 @@ import type { RootNode } from '../traceql/ast';
 import { engineMetricsNotice } from './notices';
 import type { Notice, QueryStats, Window } from './types';
 
-export const DEFAULT_SEARCH_DEPTH = 100;
+export { DEFAULT_SEARCH_DEPTH } from '../plan';
 export const DEFAULT_MAX_CONCURRENCY = 4;
 export const DEFAULT_LIMIT = 20;
 export const DEFAULT_SPSS = 3;

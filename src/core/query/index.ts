@@ -1,5 +1,8 @@
-/** The executor: TraceQL against Jaeger or Tempo through the planner, with the engine finishing. */
-export { createBackend } from './createBackend';
+/**
+ * The generic half of answering TraceQL over a backend: parsing, evaluating fetched traces with
+ * the engine, merging and ordering, bounded fan-out, and the notices and outcome shapes every
+ * backend's executor (in its folder under core/backends) shares.
+ */
 export { mapBounded } from './mapBounded';
 export {
   parseQuery,
@@ -10,17 +13,11 @@ export {
   DEFAULT_MAX_CONCURRENCY,
 } from './common';
 export type {
-  Backend,
-  BackendConfig,
-  BackendHealth,
-  BackendKind,
-  Explained,
   FetchOutcome,
   InstantMetricsOutcome,
   MetricsOptions,
   MetricsOutcome,
   Notice,
-  Operation,
   QueryStats,
   SearchOptions,
   SearchOutcome,

@@ -2,7 +2,7 @@
  * Tag names and values for editors on backends without a tags API (Jaeger): collected from a
  * sample of traces. Results are sorted and capped so an editor dropdown stays usable.
  */
-import type { TagScope, TagValue } from '../backends';
+import type { TagScope, TagValue } from '../backends/types';
 import type { AttributeValue, Span, Trace } from '../model/types';
 
 const MAX_VALUES = 500;

@@ -1,29 +1,6 @@
-import type {
-  DependencyLink,
-  JaegerOperation,
-  QueryInstantResponse,
-  QueryRangeResponse,
-  SamplingStrategy,
-  TagScope,
-  TagValue,
-} from '../backends';
-import type { Transport } from '../backends/transport';
+import type { QueryInstantResponse, QueryRangeResponse } from '../backends/tempo/types';
 import type { SearchResponse } from '../engine';
 import type { Trace } from '../model/types';
-import type { PlanExplanation, QueryPlan } from '../plan';
-
-export type BackendKind = 'jaeger' | 'tempo';
-
-export interface BackendConfig {
-  readonly kind: BackendKind;
-  readonly transport: Transport;
-  /** Jaeger's remote-sampling endpoint (port 5778), when configured. */
-  readonly samplingTransport?: Transport;
-  /** Most traces fetched per backend search for engine-side evaluation (default 100). */
-  readonly searchDepth?: number;
-  /** Parallel requests when fanning out (Jaeger services, Tempo trace fetches); default 4. */
-  readonly maxConcurrency?: number;
-}
 
 /** Something the user must see next to the results. */
 export interface Notice {
@@ -87,38 +64,4 @@ export interface FetchOutcome {
   readonly traces: readonly Trace[];
   readonly notices: readonly Notice[];
   readonly stats: QueryStats;
-}
-
-export interface BackendHealth {
-  readonly kind: BackendKind;
-  /** 'v3' or 'v1' for Jaeger; 'v2' for Tempo. */
-  readonly api: string;
-  /** Server version where reported ('' otherwise). */
-  readonly version: string;
-  /** One line for a health check: what the server is. */
-  readonly message: string;
-}
-
-export type Operation = JaegerOperation;
-
-export interface Explained extends PlanExplanation {
-  readonly plan: QueryPlan;
-}
-
-/** One backend, answering TraceQL the same way whatever it is. Every failure is a TraceLensError. */
-export interface Backend {
-  readonly kind: BackendKind;
-  detect(signal?: AbortSignal): Promise<BackendHealth>;
-  search(queryText: string, opts: SearchOptions): Promise<SearchOutcome>;
-  getTrace(id: string, signal?: AbortSignal): Promise<Trace>;
-  services(signal?: AbortSignal): Promise<string[]>;
-  operations(service: string, signal?: AbortSignal): Promise<Operation[]>;
-  tags(signal?: AbortSignal): Promise<TagScope[]>;
-  tagValues(tag: string, query?: string, signal?: AbortSignal): Promise<TagValue[]>;
-  metrics(queryText: string, opts: MetricsOptions): Promise<MetricsOutcome>;
-  metricsInstant(queryText: string, opts: Window): Promise<InstantMetricsOutcome>;
-  fetchTraces(queryText: string, window: Window): Promise<FetchOutcome>;
-  dependencies(window: Window): Promise<DependencyLink[]>;
-  samplingStrategy(service: string, signal?: AbortSignal): Promise<SamplingStrategy>;
-  explain(queryText: string, window: Window): Promise<Explained>;
 }

@@ -1,7 +1,7 @@
 import { latencySamplesFromTraces, runSampling } from '../../core/analysis/runners';
 import { buildServiceGraph } from '../../core/analysis/serviceGraph';
-import { createBackend } from '../../core/query';
-import type { Backend, Window } from '../../core/query/types';
+import { createBackend, type Backend } from '../../core/backends';
+import type { Window } from '../../core/query/types';
 import type { CallOptions, ClientConfig, TimeWindow, TraceLensClient } from './types';
 
 /**

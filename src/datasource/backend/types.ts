@@ -106,7 +106,8 @@ export interface CallOptions {
 }
 
 export interface DetectResult {
-  kind: BackendKind;
+  /** The registry name of the backend that answered. */
+  kind: string;
   /** Server version when the backend reports one. */
   version?: string;
   /** Which read API is used, e.g. 'v3' or 'v1' for Jaeger, 'v2' for Tempo. */

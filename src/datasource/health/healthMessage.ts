@@ -1,6 +1,6 @@
+import { BACKENDS } from '../../core/backends';
 import { isTraceLensError } from '../../core/errors';
 import type { DetectResult } from '../backend/types';
-import type { BackendKind } from '../types';
 
 export interface HealthResult {
   status: 'success' | 'error';
@@ -8,7 +8,17 @@ export interface HealthResult {
   details?: { message?: string; verboseMessage?: string };
 }
 
-const NAMES: Record<BackendKind, string> = { jaeger: 'Jaeger', tempo: 'Tempo' };
+/** A backend's display name from the registry (the raw name for one this build does not know). */
+function nameOf(kind: string): string {
+  return BACKENDS.find((b) => b.kind === kind)?.label ?? kind;
+}
+
+/** ` (port 16686)`: the port the backend's query API usually listens on. */
+function portHint(kind: string): string {
+  const url = BACKENDS.find((b) => b.kind === kind)?.defaultUrl;
+  const port = url ? new URL(url).port : '';
+  return port ? ` (port ${port})` : '';
+}
 
 const API_NAMES: Record<string, string> = {
   api_v3: 'the api_v3 HTTP API',
@@ -17,25 +27,25 @@ const API_NAMES: Record<string, string> = {
   v2: 'the v2 API',
 };
 
-export function healthSuccess(configured: BackendKind, found: DetectResult): HealthResult {
+export function healthSuccess(configured: string, found: DetectResult): HealthResult {
   const version = found.version ? ` ${found.version}` : '';
   const api = API_NAMES[found.api] ?? found.api;
   if (found.kind !== configured) {
     return {
       status: 'error',
-      message: `This URL answers like ${NAMES[found.kind]}${version}, but the data source is set to ${NAMES[configured]}. Change the backend to ${NAMES[found.kind]}.`,
+      message: `This URL answers like ${nameOf(found.kind)}${version}, but the data source is set to ${nameOf(configured)}. Change the backend to ${nameOf(found.kind)}.`,
     };
   }
   const result: HealthResult = {
     status: 'success',
-    message: `Connected to ${NAMES[found.kind]}${version} using ${api}.`,
+    message: `Connected to ${nameOf(found.kind)}${version} using ${api}.`,
   };
   return found.message ? { ...result, details: { message: found.message } } : result;
 }
 
 /** Says what is wrong and what to check, for each way the health check can fail. */
-export function healthFailure(configured: BackendKind, err: unknown): HealthResult {
-  const name = NAMES[configured];
+export function healthFailure(configured: string, err: unknown): HealthResult {
+  const name = nameOf(configured);
   if (!isTraceLensError(err)) {
     const detail = err instanceof Error ? err.message : String(err);
     return { status: 'error', message: `Health check failed: ${detail}` };
@@ -58,7 +68,7 @@ export function healthFailure(configured: BackendKind, err: unknown): HealthResu
     case 'malformed':
       return {
         status: 'error',
-        message: `The server answered, but not like ${name}: ${err.message}. Check that the URL points at the ${name} query API${configured === 'jaeger' ? ' (port 16686)' : ' (port 3200)'}.`,
+        message: `The server answered, but not like ${name}: ${err.message}. Check that the URL points at the ${name} query API${portHint(configured)}.`,
       };
     default:
       return { status: 'error', message: `Health check failed: ${err.message}` };

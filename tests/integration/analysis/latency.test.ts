@@ -6,7 +6,7 @@
 import { runLatency } from '../../../src/core/analysis/runners';
 import { buildLatencyHeatmap, compareSelection } from '../../../src/core/analysis/latency';
 import { nodeTransport } from '../../../src/core/transport/nodeTransport';
-import { createBackend } from '../../../src/core/query';
+import { createBackend } from '../../../src/core/backends';
 import { requireStack } from '../support/stackHandle';
 
 const stack = requireStack();

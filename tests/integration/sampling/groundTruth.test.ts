@@ -30,7 +30,7 @@ import { waitForTracesSettled } from '../../../scripts/stack/jaegerCounts';
 import { runSampling, type SamplingRun } from '../../../src/core/analysis/runners/sampling';
 import { parseThreshold } from '../../../src/core/analysis/sampling';
 import { nodeTransport } from '../../../src/core/transport/nodeTransport';
-import { createBackend } from '../../../src/core/query';
+import { createBackend } from '../../../src/core/backends';
 
 const REQUESTS = 400;
 const CONSISTENT_P = 0.25;

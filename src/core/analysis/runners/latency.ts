@@ -1,7 +1,8 @@
 import { TraceLensError } from '../../errors';
 import { compileSearch } from '../../engine';
 import type { Trace } from '../../model/types';
-import type { Backend, Notice, QueryStats, Window } from '../../query';
+import type { Backend } from '../../backends';
+import type { Notice, QueryStats, Window } from '../../query';
 import { isMetricsQuery, parseTraceQL } from '../../traceql';
 import { sampleFromSpan, sampleFromTrace, type LatencySample } from '../latency';
 

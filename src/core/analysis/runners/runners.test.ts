@@ -1,7 +1,8 @@
 import { TraceLensError } from '../../errors';
 import { buildTrace } from '../../engine/testing/traceBuilder';
 import type { Trace } from '../../model/types';
-import type { Backend, FetchOutcome } from '../../query';
+import type { Backend } from '../../backends';
+import type { FetchOutcome } from '../../query';
 import { latencySamplesFromTraces } from './latency';
 import { runSampling, toJaegerStrategy } from './sampling';
 
@@ -49,9 +50,15 @@ describe('latencySamplesFromTraces', () => {
   });
 });
 
-function fakeBackend(outcome: FetchOutcome, strategy: (service: string) => Promise<unknown>): Backend {
+function fakeBackend(
+  outcome: FetchOutcome,
+  strategy: (service: string) => Promise<unknown>,
+  samplingStrategies = true
+): Backend {
   return {
     kind: 'jaeger',
+    label: 'Jaeger',
+    features: { dependencies: true, samplingStrategies },
     fetchTraces: async () => outcome,
     samplingStrategy: strategy,
   } as unknown as Backend;
@@ -84,6 +91,14 @@ describe('runSampling', () => {
       bytesPerSpan: 1000,
     });
     expect(run.sources).toContain('Jaeger remote-sampling strategies');
+  });
+
+  it('asks for strategies only where the backend says it serves them, whatever its name', async () => {
+    const strategy = jest.fn(async () => ({ strategyType: 'PROBABILISTIC', samplingRate: 0.5, operations: [] }));
+    const run = await runSampling(fakeBackend(outcome, strategy, false), window);
+    expect(strategy).not.toHaveBeenCalled();
+    expect(run.sources).toEqual(['root spans (tracestate, sampler tags)']);
+    expect(run.notices).toEqual([]);
   });
 
   it('reports an unreachable sampling endpoint as a notice and estimates nothing it cannot know', async () => {

@@ -1,7 +1,7 @@
-import type { SamplingStrategy } from '../../backends';
 import { errorMessage } from '../../errors';
+import type { Backend, SamplingStrategy } from '../../backends';
 import type { Trace } from '../../model/types';
-import { mapBounded, type Backend, type Notice, type QueryStats, type Window } from '../../query';
+import { mapBounded, type Notice, type QueryStats, type Window } from '../../query';
 import { estimateSampling, rootOf, type JaegerStrategy, type ServiceSampling } from '../sampling';
 
 export interface SamplingRun {
@@ -47,14 +47,14 @@ export interface SamplingRunOptions {
   /** TraceQL narrowing which traces count (default `{}`: every trace in the window). */
   readonly query?: string;
   readonly byOperation?: boolean;
-  /** Ask Jaeger's sampling endpoint for each root service's strategy (default true on Jaeger). */
+  /** Ask the backend for each root service's sampling strategy, where it serves them (default true). */
   readonly useStrategies?: boolean;
   /** Parallel strategy requests (default 4). */
   readonly maxConcurrency?: number;
 }
 
 /**
- * Fetches the traces in the window, asks Jaeger's sampling endpoint (when the backend has one)
+ * Fetches the traces in the window, asks the backend's sampling endpoint (when it has one)
  * for each root service's strategy, and estimates per service. A strategy that cannot be fetched
  * is a notice, not a failure: the estimate then rests on what the spans themselves say.
  */
@@ -68,7 +68,7 @@ export async function runSampling(
   const notices: Notice[] = [...fetched.notices];
   const strategies = new Map<string, JaegerStrategy>();
   const sources = ['root spans (tracestate, sampler tags)'];
-  if (opts.useStrategies !== false && backend.kind === 'jaeger') {
+  if (opts.useStrategies !== false && backend.features.samplingStrategies) {
     const services = rootServices(fetched.traces);
     const answers = await mapBounded(
       services,
@@ -87,12 +87,12 @@ export async function runSampling(
       }
     }
     if (strategies.size > 0) {
-      sources.push('Jaeger remote-sampling strategies');
+      sources.push(`${backend.label} remote-sampling strategies`);
     }
     if (failures.length > 0 && failures.length === services.length) {
       notices.push({
         severity: 'info',
-        text: `Jaeger sampling strategies unavailable (${failures[0]}); probabilities come from the spans only.`,
+        text: `${backend.label} sampling strategies unavailable (${failures[0]}); probabilities come from the spans only.`,
       });
     } else if (failures.length > 0) {
       notices.push({

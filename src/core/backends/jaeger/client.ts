@@ -1,7 +1,8 @@
 import { TraceLensError } from '../../errors';
 import { decodeJaegerV1, decodeOtlp, type Trace } from '../../model';
 import { call, decodeFrom, httpError, isRecord, malformed, parseJson, serverMessage, type Endpoint } from '../http';
-import { buildPath, type JaegerPathTemplate, type PathParams } from '../paths';
+import { buildPath, type PathParams } from '../paths';
+import { JAEGER_PATHS, type JaegerPathTemplate } from './paths';
 import type { HttpRequest, HttpResponse, Transport } from '../transport';
 import { goDurationMicros, rfc3339Nano, unixMicros, unixMillis } from './params';
 import type {
@@ -263,7 +264,7 @@ export class JaegerClient {
     query: HttpRequest['query'],
     signal?: AbortSignal
   ): Promise<HttpResponse> {
-    const path = buildPath('jaeger', template, params);
+    const path = buildPath(JAEGER_PATHS, template, params);
     return call(this.transport, this.ep(template), {
       method: 'GET',
       path,

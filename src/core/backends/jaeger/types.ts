@@ -29,17 +29,7 @@ export interface JaegerDetection {
   readonly message: string;
 }
 
-export interface JaegerOperation {
-  readonly name: string;
-  /** '' where the v1 API does not say. */
-  readonly spanKind: string;
-}
-
-export interface DependencyLink {
-  readonly parent: string;
-  readonly child: string;
-  readonly callCount: number;
-}
+export type { DependencyLink, Operation as JaegerOperation, SamplingStrategy } from '../types';
 
 export interface JaegerTraceSummary {
   readonly traceId: string;
@@ -49,16 +39,4 @@ export interface JaegerTraceSummary {
   readonly endTimeUnixNano: bigint;
   readonly spanCount: number;
   readonly errorSpanCount: number;
-}
-
-/** The `/sampling?service=` answer, normalised. */
-export interface SamplingStrategy {
-  readonly service: string;
-  readonly strategyType: 'PROBABILISTIC' | 'RATE_LIMITING';
-  /** For PROBABILISTIC: the probability; for per-operation strategies: the default probability. */
-  readonly samplingRate?: number;
-  /** For RATE_LIMITING: traces per second. */
-  readonly maxTracesPerSecond?: number;
-  readonly operations: ReadonlyArray<{ readonly operation: string; readonly samplingRate: number }>;
-  readonly defaultLowerBoundTracesPerSecond?: number;
 }

@@ -1,7 +1,8 @@
 import { TraceLensError } from '../../errors';
 import { decodeOtlp, type Trace } from '../../model';
 import { call, decodeFrom, httpError, isRecord, parseJson, serverMessage, type Endpoint } from '../http';
-import { buildPath, type PathParams, type TempoPathTemplate } from '../paths';
+import { buildPath, type PathParams } from '../paths';
+import { TEMPO_PATHS, type TempoPathTemplate } from './paths';
 import type { HttpRequest, HttpResponse, Transport } from '../transport';
 import {
   parseQueryInstant,
@@ -203,7 +204,7 @@ export class TempoClient {
     query: HttpRequest['query'],
     signal?: AbortSignal
   ): Promise<HttpResponse> {
-    const path = buildPath('tempo', template, params);
+    const path = buildPath(TEMPO_PATHS, template, params);
     return call(this.transport, this.ep(template), {
       method: 'GET',
       path,

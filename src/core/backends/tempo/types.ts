@@ -1,6 +1,7 @@
 import type { KeyValue, SearchResponse } from '../../engine';
 
 export type { SearchResponse };
+export type { TagScope, TagValue } from '../types';
 
 export interface TempoBuildInfo {
   /** As reported, e.g. `v3.0.3`, `2.9.0`, `main-ad33aa8`; '' when the server did not say. */
@@ -21,17 +22,6 @@ export interface TempoSearchParams {
   readonly end?: bigint;
   readonly limit?: number;
   readonly spss?: number;
-}
-
-export interface TagScope {
-  /** `resource`, `span`, `intrinsic`, ... or `unscoped` from the v1 endpoint, which has no scopes. */
-  readonly name: string;
-  readonly tags: readonly string[];
-}
-
-export interface TagValue {
-  readonly type: string;
-  readonly value: string;
 }
 
 export interface MetricsSample {

@@ -1,11 +1,6 @@
-import { JaegerClient, fetchSamplingStrategy, type DependencyLink, type SamplingStrategy } from '../backends';
-import { RequestMeter } from '../backends/http';
-import type { Transport } from '../backends/transport';
-import { evaluateMetrics, evaluateMetricsInstant, metricsFetchWindow } from '../engine';
-import { TraceLensError } from '../errors';
-import type { Trace } from '../model/types';
-import { explainPlan, jaegerCapabilities, planJaegerQuery, type JaegerPlan } from '../plan';
-import type { RootNode } from '../traceql/ast';
+import { evaluateMetrics, evaluateMetricsInstant, metricsFetchWindow } from '../../engine';
+import { TraceLensError } from '../../errors';
+import type { Trace } from '../../model/types';
 import {
   DEFAULT_LIMIT,
   checkWindow,
@@ -16,24 +11,38 @@ import {
   newestFirst,
   parseQuery,
   stats,
-} from './common';
-import { mapBounded } from './mapBounded';
-import { fanOutNotice, jaegerBoundedNotice, limitReachedNotice } from './notices';
-import { sampleTagValues, sampleTags } from './tagSampling';
+} from '../../query/common';
+import { mapBounded } from '../../query/mapBounded';
+import { limitReachedNotice } from '../../query/notices';
+import { sampleTagValues, sampleTags } from '../../query/tagSampling';
 import type {
-  Backend,
-  BackendHealth,
-  Explained,
   FetchOutcome,
   InstantMetricsOutcome,
   MetricsOptions,
   MetricsOutcome,
   Notice,
-  Operation,
   SearchOptions,
   SearchOutcome,
   Window,
-} from './types';
+} from '../../query/types';
+import type { RootNode } from '../../traceql/ast';
+import { RequestMeter } from '../http';
+import type { Transport } from '../transport';
+import type {
+  Backend,
+  BackendHealth,
+  DependencyLink,
+  Explained,
+  Operation,
+  SamplingStrategy,
+  SliceSearch,
+  WindowScan,
+} from '../types';
+import { JaegerClient } from './client';
+import { explainJaegerPlan } from './explain';
+import { fanOutNotice, jaegerBoundedNotice } from './notices';
+import { jaegerCapabilities, planJaegerQuery, type JaegerPlan } from './plan';
+import { fetchSamplingStrategy } from './sampling';
 
 const SAMPLE_DEPTH = 20;
 
@@ -42,10 +51,15 @@ interface Fetched {
   readonly traces: Trace[];
   readonly notices: Notice[];
   readonly bounded: boolean;
-  readonly meter: RequestMeter;
+  readonly bytes: number;
+  readonly requests: number;
   /** Jaeger searches run, and how many of them came back at the search-depth cap. */
   readonly searches: number;
   readonly capped: number;
+}
+
+interface JaegerScan extends WindowScan {
+  readonly plan: JaegerPlan;
 }
 
 /**
@@ -54,6 +68,8 @@ interface Fetched {
  */
 export class JaegerBackend implements Backend {
   readonly kind = 'jaeger';
+  readonly label = 'Jaeger';
+  readonly features = { dependencies: true, samplingStrategies: true };
   private readonly client: JaegerClient;
 
   constructor(
@@ -65,7 +81,7 @@ export class JaegerBackend implements Backend {
 
   async detect(signal?: AbortSignal): Promise<BackendHealth> {
     const d = await this.client.detect(signal);
-    return { kind: 'jaeger', api: d.api, version: '', message: d.message };
+    return { kind: this.kind, api: d.api, version: '', message: d.message };
   }
 
   async search(queryText: string, opts: SearchOptions): Promise<SearchOutcome> {
@@ -74,7 +90,7 @@ export class JaegerBackend implements Backend {
       throw new TraceLensError('validate', 'this is a metrics query: run it as a metrics query, not a search');
     }
     const f = await this.fetch(root, opts);
-    const { response, matched } = evaluateSearch(root, f.traces, { ...opts, bytes: f.meter.bytes });
+    const { response, matched } = evaluateSearch(root, f.traces, { ...opts, bytes: f.bytes });
     const notices = [...f.notices];
     if (f.bounded) {
       notices.push(this.boundedNotice(f, matched));
@@ -89,8 +105,8 @@ export class JaegerBackend implements Backend {
       stats: stats({
         tracesFetched: f.traces.length,
         tracesMatched: matched,
-        bytesFetched: f.meter.bytes,
-        requests: f.meter.requests,
+        bytesFetched: f.bytes,
+        requests: f.requests,
         bounded: f.bounded,
       }),
     };
@@ -105,14 +121,14 @@ export class JaegerBackend implements Backend {
       step: opts.step,
       exemplars: opts.exemplars,
     });
-    return engineMetricsOutcome(r, 'Jaeger', f, this.fetchStats(f, f.traces.length));
+    return engineMetricsOutcome(r, this.label, f, this.fetchStats(f, f.traces.length));
   }
 
   async metricsInstant(queryText: string, opts: Window): Promise<InstantMetricsOutcome> {
     const root = parseQuery(queryText);
     const f = await this.fetch(root, { ...opts, ...metricsFetchWindow(opts) });
     const r = evaluateMetricsInstant(root, f.traces, { start: opts.start, end: opts.end });
-    return engineMetricsOutcome(r, 'Jaeger', f, this.fetchStats(f, f.traces.length));
+    return engineMetricsOutcome(r, this.label, f, this.fetchStats(f, f.traces.length));
   }
 
   async fetchTraces(queryText: string, window: Window): Promise<FetchOutcome> {
@@ -176,48 +192,75 @@ export class JaegerBackend implements Backend {
     const root = parseQuery(queryText);
     const caps = await this.client.capabilities(window.signal);
     const plan = planJaegerQuery(root, jaegerCapabilities(caps.api, this.opts.searchDepth), window);
-    return { plan, ...explainPlan(plan) };
+    return { plan, ...explainJaegerPlan(plan) };
   }
 
-  private async fetch(root: RootNode, window: Window, searchDepth = this.opts.searchDepth): Promise<Fetched> {
+  scan(queryText: string, window: Window): Promise<WindowScan> {
+    const root = parseQuery(queryText);
     checkWindow(window);
+    return this.planScan(root, window, this.opts.searchDepth);
+  }
+
+  /** The pushdown, planned once; when the query names no service, one slice search per service. */
+  private async planScan(root: RootNode, window: Window, searchDepth: number): Promise<JaegerScan> {
     const meter = new RequestMeter();
     const client = this.client.withTransport(meter.wrap(this.transport));
     const caps = await client.capabilities(window.signal);
     const plan = planJaegerQuery(root, jaegerCapabilities(caps.api, searchDepth), window);
-    const notices: Notice[] = [];
     const services = plan.fanOut ? await client.services(window.signal) : [plan.pushdown.service ?? ''];
-    if (plan.fanOut) {
-      notices.push(fanOutNotice(services.length));
-    }
+    // api_v3 takes RFC3339 with nanoseconds; v1 takes Unix microseconds.
+    const resolutionNs = caps.api === 'v3' ? 1n : 1000n;
+    return {
+      root,
+      plan,
+      notices: plan.fanOut ? [fanOutNotice(services.length)] : [],
+      searches: services.map((service) => this.sliceSearch(plan, service, resolutionNs)),
+      bytes: meter.bytes,
+      requests: meter.requests,
+    };
+  }
+
+  private sliceSearch(plan: JaegerPlan, service: string, resolutionNs: bigint): SliceSearch {
     const { attributes, durationMinNs, durationMaxNs, operation } = plan.pushdown;
-    const lists = await mapBounded(
-      services,
-      this.opts.maxConcurrency,
-      (service, signal) =>
-        client.findTraces(
-          {
-            service,
-            operation,
-            attributes,
-            durationMinNs,
-            durationMaxNs,
-            start: window.start,
-            end: window.end,
-            searchDepth: plan.searchDepth,
-          },
+    return {
+      label: plan.fanOut ? `service ${JSON.stringify(service)}` : '',
+      resolutionNs,
+      search: async ({ start, end, limit, signal }) => {
+        const meter = new RequestMeter();
+        const client = this.client.withTransport(meter.wrap(this.transport));
+        const found = await client.findTraces(
+          { service, operation, attributes, durationMinNs, durationMaxNs, start, end, searchDepth: limit },
           signal
-        ),
+        );
+        return {
+          traces: mergeTraces([found]),
+          full: found.length >= limit,
+          bytes: meter.bytes,
+          requests: meter.requests,
+          notices: [],
+        };
+      },
+    };
+  }
+
+  private async fetch(root: RootNode, window: Window, searchDepth = this.opts.searchDepth): Promise<Fetched> {
+    checkWindow(window);
+    const scan = await this.planScan(root, window, searchDepth);
+    const slices = await mapBounded(
+      scan.searches,
+      this.opts.maxConcurrency,
+      (search, signal) => search.search({ start: window.start, end: window.end, limit: scan.plan.searchDepth, signal }),
       window.signal
     );
-    const capped = lists.filter((l) => l.length >= plan.searchDepth).length;
+    const capped = slices.filter((s) => s.full).length;
     return {
-      plan,
-      traces: newestFirst(mergeTraces(lists)),
-      notices,
+      plan: scan.plan,
+      traces: newestFirst(mergeTraces(slices.map((s) => s.traces))),
+      notices: [...scan.notices],
       bounded: capped > 0,
-      meter,
-      searches: services.length,
+      bytes: slices.reduce((n, s) => n + s.bytes, scan.bytes),
+      requests: slices.reduce((n, s) => n + s.requests, scan.requests),
+      searches: scan.searches.length,
       capped,
     };
   }
@@ -237,8 +280,8 @@ export class JaegerBackend implements Backend {
     return stats({
       tracesFetched: f.traces.length,
       tracesMatched: matched,
-      bytesFetched: f.meter.bytes,
-      requests: f.meter.requests,
+      bytesFetched: f.bytes,
+      requests: f.requests,
       bounded: f.bounded,
     });
   }

@@ -5,13 +5,12 @@
  */
 import fc from 'fast-check';
 
-import { evaluateMetrics, searchTraces } from '../engine';
-import { DEFAULT_TRACE_START, buildTrace, type SpanSpec } from '../engine/testing/traceBuilder';
-import type { AttributeMap, AttributeValue, Span, Trace } from '../model/types';
-import { parseTraceQL } from '../traceql';
-import { jaegerCapabilities } from './capabilities';
-import type { JaegerPushdown } from './jaegerPushdown';
-import { planQuery } from './planQuery';
+import { evaluateMetrics, searchTraces } from '../../engine';
+import { DEFAULT_TRACE_START, buildTrace, type SpanSpec } from '../../engine/testing/traceBuilder';
+import type { AttributeMap, AttributeValue, Span, Trace } from '../../model/types';
+import { parseTraceQL } from '../../traceql';
+import { jaegerCapabilities, planJaegerQuery as planQuery } from './plan';
+import type { JaegerPushdown } from './pushdown';
 
 // ---- a Jaeger search, simulated with the matching rules of Jaeger's own storage
 

@@ -1,8 +1,8 @@
-import { nodeTransport } from '../transport/nodeTransport';
-import { fixture } from '../backends/testing/fixtures';
-import { startFakeServer, type FakeServer } from '../backends/testing/fakeServer';
-import { TraceLensError } from '../errors';
-import { createBackend } from './createBackend';
+import { nodeTransport } from '../../transport/nodeTransport';
+import { fixture } from '../testing/fixtures';
+import { startFakeServer, type FakeServer } from '../testing/fakeServer';
+import { TraceLensError } from '../../errors';
+import { createBackend } from '../registry';
 
 const T0 = 1764092934000000000n;
 const window = { start: T0 - 3_600_000_000_000n, end: T0 + 3_600_000_000_000n };
@@ -181,6 +181,45 @@ describe('Jaeger backend (executor over a loopback api_v3 server)', () => {
     expect((await rejection(p)).kind).toBe('cancelled');
     await new Promise((r) => setTimeout(r, 50));
     expect(server.openRequests()).toBe(0);
+  });
+
+  it('scans a window slice by slice: the pushdown in every slice search, full when the limit came back', async () => {
+    const scan = await backend().scan('{ resource.service.name = "frontend" && span.http.status_code = 500 }', window);
+    expect(scan.notices).toEqual([]);
+    expect(scan.searches.map((s) => [s.label, s.resolutionNs])).toEqual([['', 1n]]);
+    const sliceStart = T0 - 60_000_000_000n;
+    const sliceEnd = T0 + 60_000_000_123n;
+    const before = searches().length;
+    const full = await scan.searches[0].search({ start: sliceStart, end: sliceEnd, limit: 2 });
+    expect(searches().length - before).toBe(1);
+    const q = searches()[searches().length - 1].query;
+    expect(q.get('query.service_name')).toBe('frontend');
+    expect(q.get('query.attributes')).toBe('{"http.status_code":"500"}');
+    expect(q.get('query.start_time_min')).toBe('2025-11-25T17:47:54.000000000Z');
+    expect(q.get('query.start_time_max')).toBe('2025-11-25T17:49:54.000000123Z');
+    expect(q.get('query.num_traces')).toBe('2');
+    // Not evaluated yet: both of frontend's traces, though only one has a 500.
+    expect(full.traces.map((t) => t.traceId).sort()).toEqual([TRACE_A, TRACE_B]);
+    expect(full.full).toBe(true);
+    expect(full.requests).toBe(1);
+    expect(full.bytes).toBeGreaterThan(1000);
+    const roomy = await scan.searches[0].search({ start: sliceStart, end: sliceEnd, limit: 3 });
+    expect(roomy.full).toBe(false);
+  });
+
+  it('scans one slice search per service when the query names none', async () => {
+    const scan = await backend().scan('{ span.db.system = "sqlite" }', window);
+    expect(scan.searches).toHaveLength(5);
+    expect(scan.searches.map((s) => s.label)).toContain('service "database"');
+    expect(scan.notices.map((n) => n.text).join(' ')).toContain('searched each of');
+    expect(scan.requests).toBeGreaterThanOrEqual(1);
+    const before = searches().length;
+    const db = scan.searches.find((s) => s.label === 'service "database"');
+    const slice = await db?.search({ ...window, limit: 10 });
+    expect(searches().length - before).toBe(1);
+    expect(searches()[searches().length - 1].query.get('query.service_name')).toBe('database');
+    expect(slice?.traces.map((t) => t.traceId)).toEqual([TRACE_A]);
+    expect(slice?.full).toBe(false);
   });
 
   it('explains the plan', async () => {

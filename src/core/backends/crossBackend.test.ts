@@ -4,14 +4,14 @@
  * decoding) must give the same answer as the engine over the original traces.
  */
 import { nodeTransport } from '../transport/nodeTransport';
-import { startFakeServer, type FakeRequest, type FakeServer } from '../backends/testing/fakeServer';
+import { startFakeServer, type FakeRequest, type FakeServer } from './testing/fakeServer';
 import { searchTraces } from '../engine';
 import { checkoutTrace } from '../engine/testing/fixtures';
 import { DEFAULT_TRACE_START, buildTrace } from '../engine/testing/traceBuilder';
 import { encodeJaegerApiV3, encodeJaegerV1, encodeTempoV2 } from '../model';
 import type { AttributeMap, Span, Trace } from '../model/types';
 import { parseTraceQL } from '../traceql';
-import { createBackend } from './createBackend';
+import { createBackend } from './registry';
 import type { Backend } from './types';
 
 const traces: Trace[] = [

@@ -9,8 +9,8 @@
  * Keys Jaeger reads specially (`error`, `span.kind`, `span.status`, `scope.*`, `resource.*`) are
  * never pushed as attributes, and neither is `.service.name` (Jaeger's service is not an attribute).
  */
-import type { FieldExpr, StaticNode } from '../traceql/ast';
-import type { Candidate, Conjunct } from './requiredSpans';
+import { FLIP, comparison, scalarString, type Candidate, type Conjunct } from '../../plan';
+import type { FieldExpr } from '../../traceql/ast';
 
 export interface PushedCondition {
   readonly param: 'service' | 'operation' | 'attribute' | 'durationMin' | 'durationMax';
@@ -35,40 +35,6 @@ export interface JaegerPushdown {
 }
 
 const SPECIAL_KEYS = new Set(['error', 'span.kind', 'span.status', 'scope.name', 'scope.version']);
-type Cmp = '=' | '<' | '<=' | '>' | '>=';
-const FLIP: Record<Cmp, Cmp> = { '=': '=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
-
-/** Normalises `static op field` to `field op static`; null when it is not such a comparison. */
-function comparison(e: FieldExpr): { field: FieldExpr; op: Cmp | '!=' | '=~' | '!~'; value: StaticNode } | null {
-  if (e.type !== 'FieldBinary' || !['=', '!=', '<', '<=', '>', '>=', '=~', '!~'].includes(e.op)) {
-    return null;
-  }
-  const op = e.op as Cmp | '!=' | '=~' | '!~';
-  const unwrap = (x: FieldExpr): FieldExpr => (x.type === 'FieldParen' ? unwrap(x.expr) : x);
-  const l = unwrap(e.left);
-  const r = unwrap(e.right);
-  if (r.type === 'Static' && l.type !== 'Static') {
-    return { field: l, op, value: r };
-  }
-  if (l.type === 'Static' && r.type !== 'Static') {
-    return { field: r, op: op in FLIP ? FLIP[op as Cmp] : op, value: l };
-  }
-  return null;
-}
-
-function scalarString(v: StaticNode): string | null {
-  switch (v.value.kind) {
-    case 'string':
-      return v.value.value;
-    case 'int':
-      return String(v.value.value);
-    case 'bool':
-      return v.value.value ? 'true' : 'false';
-    default:
-      return null;
-  }
-}
-
 type Classified = { ok: true; cond: Omit<PushedCondition, 'source' | 'from' | 'to'> } | { ok: false; reason: string };
 
 function classify(e: FieldExpr): Classified {

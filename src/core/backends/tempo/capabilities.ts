@@ -1,3 +1,5 @@
+import { DEFAULT_SEARCH_DEPTH } from '../../plan';
+
 /**
  * What each backend can run, by version. Jaeger runs no TraceQL at all: only its search parameters.
  * Tempo runs TraceQL natively, but each construct arrived in some release; where a server is older
@@ -51,14 +53,6 @@ export const TEMPO_FEATURE_SINCE: Readonly<Record<TempoFeature, { since: Version
 /** The newest release this table knows; a server that reports no version is assumed to be it. */
 export const LATEST_TEMPO_RELEASE: Version = [3, 0];
 
-export interface JaegerCapabilitiesForPlan {
-  readonly kind: 'jaeger';
-  /** Which search API the server has (detected); both take the same pushdown. */
-  readonly api: 'v3' | 'v1';
-  /** Most traces one Jaeger search returns (query.searchDepth / limit). */
-  readonly searchDepth: number;
-}
-
 export interface TempoCapabilitiesForPlan {
   readonly kind: 'tempo';
   /** As reported by /api/status/buildinfo ('' when unknown). */
@@ -69,17 +63,6 @@ export interface TempoCapabilitiesForPlan {
   readonly development: boolean;
   /** Traces fetched for engine-side evaluation when the query cannot run natively. */
   readonly searchDepth: number;
-}
-
-export type BackendCapabilities = JaegerCapabilitiesForPlan | TempoCapabilitiesForPlan;
-
-export const DEFAULT_SEARCH_DEPTH = 100;
-
-export function jaegerCapabilities(
-  api: 'v3' | 'v1' = 'v3',
-  searchDepth = DEFAULT_SEARCH_DEPTH
-): JaegerCapabilitiesForPlan {
-  return { kind: 'jaeger', api, searchDepth };
 }
 
 /** `v3.0.3`, `2.9.0`, `2.10.0-rc.1` → [3,0], [2,9], [2,10]; `main-ad33aa8` → development build. */

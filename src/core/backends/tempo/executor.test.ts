@@ -1,8 +1,8 @@
-import { nodeTransport } from '../transport/nodeTransport';
-import { fixture } from '../backends/testing/fixtures';
-import { startFakeServer, type FakeServer } from '../backends/testing/fakeServer';
-import { TraceLensError } from '../errors';
-import { createBackend } from './createBackend';
+import { nodeTransport } from '../../transport/nodeTransport';
+import { fixture } from '../testing/fixtures';
+import { startFakeServer, type FakeServer } from '../testing/fakeServer';
+import { TraceLensError } from '../../errors';
+import { createBackend } from '../registry';
 
 const T0 = 1764092934000000000n;
 const window = { start: T0 - 3_600_000_000_000n, end: T0 + 3_600_000_000_000n };
@@ -111,6 +111,36 @@ describe('Tempo backend on an older Tempo (engine finishes)', () => {
     expect(out.response.series.length).toBeGreaterThan(0);
     expect(out.stats.tracesFetched).toBe(2);
     expect(out.notices.map((n) => n.text).join(' ')).toContain('Metrics computed by TraceLens');
+  });
+
+  it('scans a window slice by slice: the narrowing search over the slice, then each trace by id', async () => {
+    const b = createBackend({ kind: 'tempo', transport: nodeTransport(server.url) });
+    const scan = await b.scan('{ span:childCount > 0 && resource.service.name = "user-service" }', window);
+    expect(scan.plan).toMatchObject({ backend: 'tempo', mode: 'engine' });
+    expect(scan.searches.map((s) => [s.label, s.resolutionNs])).toEqual([['', 1_000_000_000n]]);
+    const before = server.requests.length;
+    const slice = await scan.searches[0].search({
+      start: T0 - 1_500_000_000n,
+      end: T0 + 500_000_001n,
+      limit: 2,
+    });
+    const sent = server.requests.slice(before);
+    const search = sent.find((r) => r.path === '/api/search');
+    expect(Object.fromEntries(search?.query ?? [])).toEqual({
+      q: '{ resource.service.name = "user-service" }',
+      start: '1764092932',
+      end: '1764092935',
+      limit: '2',
+      spss: '1',
+    });
+    // Traces are fetched over the scan's window, so a trace is not cut at the slice's edge.
+    const fetches = sent.filter((r) => r.path.startsWith('/api/v2/traces/'));
+    expect(fetches.map((r) => r.query.get('start'))).toEqual(['1764089334', '1764089334']);
+    expect(slice.traces.map((t) => t.traceId).sort()).toEqual([TRACE_A, TRACE_B]);
+    expect(slice.full).toBe(true);
+    expect(slice.requests).toBe(3);
+    expect(slice.notices.map((n) => n.text).join(' ')).toContain('partial');
+    expect((await scan.searches[0].search({ ...window, limit: 3 })).full).toBe(false);
   });
 
   it('explains why', async () => {

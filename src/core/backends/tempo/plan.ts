@@ -1,46 +1,48 @@
-import { printField } from '../traceql';
-import { isMetricsQuery, type RootNode } from '../traceql/ast';
+import { requiredSpanCandidates, type Candidate, type QueryPlan, type TimeWindow } from '../../plan';
+import { printField } from '../../traceql';
+import { isMetricsQuery, type RootNode } from '../../traceql/ast';
 import {
   TEMPO_FEATURE_SINCE,
   formatVersion,
   tempoSupports,
-  type BackendCapabilities,
-  type JaegerCapabilitiesForPlan,
   type TempoCapabilitiesForPlan,
+  type TempoFeature,
 } from './capabilities';
 import { fieldFeatures, queryFeatures } from './features';
-import { choosePushdown } from './jaegerPushdown';
-import { requiredSpanCandidates, type Candidate } from './requiredSpans';
-import type { JaegerPlan, QueryPlan, TempoEnginePlan, TempoNativePlan, TimeWindow } from './types';
+
+export interface UnsupportedUse {
+  readonly feature: TempoFeature;
+  readonly label: string;
+  readonly since: string;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Tempo runs the query itself. */
+export interface TempoNativePlan extends QueryPlan {
+  readonly backend: 'tempo';
+  readonly mode: 'native';
+  readonly version: string;
+}
+
+/** Tempo is too old for part of the query: it runs a narrowing search, the engine the rest. */
+export interface TempoEnginePlan extends QueryPlan {
+  readonly backend: 'tempo';
+  readonly mode: 'engine';
+  readonly version: string;
+  readonly unsupported: readonly UnsupportedUse[];
+  /** TraceQL Tempo can run that every answer trace satisfies (`{}` when nothing is pushable). */
+  readonly narrowing: string;
+  readonly searchDepth: number;
+}
+
+export type TempoPlan = TempoNativePlan | TempoEnginePlan;
 
 /**
- * Splits a parsed query into what the backend runs and what the engine finishes. The residual is
- * always the whole query; the pushdown is chosen so it can only narrow the traces fetched, never
- * drop one the query would return (see requiredSpans.ts for why each operator is sound).
+ * Tempo runs TraceQL natively, but each construct arrived in some release: where the server is
+ * older than a construct in the query, Tempo runs a narrowing filter and the engine the rest.
  */
-export function planQuery(root: RootNode, caps: BackendCapabilities, window: TimeWindow): QueryPlan {
-  return caps.kind === 'jaeger' ? planJaegerQuery(root, caps, window) : planTempoQuery(root, caps, window);
-}
-
-export function planJaegerQuery(root: RootNode, caps: JaegerCapabilitiesForPlan, window: TimeWindow): JaegerPlan {
-  const pushdown = choosePushdown(requiredSpanCandidates(root));
-  return {
-    backend: 'jaeger',
-    api: caps.api,
-    queryKind: isMetricsQuery(root) ? 'metrics' : 'search',
-    residual: root,
-    window,
-    pushdown,
-    fanOut: pushdown.service === undefined,
-    searchDepth: caps.searchDepth,
-  };
-}
-
-export function planTempoQuery(
-  root: RootNode,
-  caps: TempoCapabilitiesForPlan,
-  window: TimeWindow
-): TempoNativePlan | TempoEnginePlan {
+export function planTempoQuery(root: RootNode, caps: TempoCapabilitiesForPlan, window: TimeWindow): TempoPlan {
   const queryKind = isMetricsQuery(root) ? 'metrics' : 'search';
   const unsupported = queryFeatures(root)
     .filter((u) => !tempoSupports(caps, u.feature))

@@ -1,31 +1,7 @@
-import { formatDuration, printTraceQL } from '../traceql';
-import type { JaegerPushdown, PushedCondition } from './jaegerPushdown';
-import type { JaegerPlan, QueryPlan, TempoEnginePlan, TempoNativePlan, TimeWindow } from './types';
-
-export interface PlanExplanation {
-  /** Plain words: what runs on the backend, what in the engine, and why. */
-  readonly text: string;
-  /** The same, structured (bigints as decimal strings) for `--json` and tooling. */
-  readonly json: unknown;
-}
-
-export function explainPlan(plan: QueryPlan): PlanExplanation {
-  switch (plan.backend) {
-    case 'jaeger':
-      return explainJaeger(plan);
-    case 'tempo':
-      return plan.mode === 'native' ? explainTempoNative(plan) : explainTempoEngine(plan);
-  }
-}
-
-function isoWindow(w: TimeWindow): string {
-  const iso = (ns: bigint) => new Date(Number(ns / 1_000_000n)).toISOString();
-  return `${iso(w.start)} to ${iso(w.end)}`;
-}
-
-function windowJson(w: TimeWindow): { start: string; end: string } {
-  return { start: w.start.toString(), end: w.end.toString() };
-}
+import { isoWindow, windowJson, type PlanExplanation } from '../../plan';
+import { formatDuration, printTraceQL } from '../../traceql';
+import type { JaegerPlan } from './plan';
+import type { JaegerPushdown, PushedCondition } from './pushdown';
 
 function describeCondition(c: PushedCondition): string {
   switch (c.param) {
@@ -46,7 +22,8 @@ function pushdownLines(p: JaegerPushdown): string[] {
   return p.conditions.map((c) => `  - ${describeCondition(c).padEnd(44)} from \`${c.source}\``);
 }
 
-function explainJaeger(plan: JaegerPlan): PlanExplanation {
+/** What runs on Jaeger (its search parameters) and what the engine finishes, in words and JSON. */
+export function explainJaegerPlan(plan: JaegerPlan): PlanExplanation {
   const p = plan.pushdown;
   const query = printTraceQL(plan.residual);
   const api = plan.api === 'v3' ? 'api_v3 /api/v3/traces' : 'v1 /api/traces';
@@ -110,64 +87,6 @@ function explainJaeger(plan: JaegerPlan): PlanExplanation {
         conditions: p.conditions,
       },
       notPushed: p.notPushed,
-      residual: query,
-    },
-  };
-}
-
-function explainTempoNative(plan: TempoNativePlan): PlanExplanation {
-  const query = printTraceQL(plan.residual);
-  const endpoint = plan.queryKind === 'metrics' ? '/api/metrics/query_range (or /api/metrics/query)' : '/api/search';
-  const version = plan.version || 'version unknown (assumed the latest release)';
-  return {
-    text: [
-      `Backend: Tempo ${version}`,
-      '',
-      `Runs on Tempo: the whole query, natively, through ${endpoint}:`,
-      `  ${query}`,
-      '',
-      'Runs in the engine: nothing (this Tempo supports every construct in the query).',
-    ].join('\n'),
-    json: {
-      backend: 'tempo',
-      mode: 'native',
-      version: plan.version,
-      queryKind: plan.queryKind,
-      window: windowJson(plan.window),
-      remote: query,
-      residual: null,
-    },
-  };
-}
-
-function explainTempoEngine(plan: TempoEnginePlan): PlanExplanation {
-  const query = printTraceQL(plan.residual);
-  const lines = [
-    `Backend: Tempo ${plan.version || '(version unknown)'}`,
-    '',
-    'This Tempo cannot run the whole query:',
-    ...plan.unsupported.map((u) => `  - ${u.label} needs Tempo ${u.since} (at characters ${u.from}-${u.to})`),
-    '',
-    'Runs on Tempo:',
-    `  /api/search with the narrowing filter ${plan.narrowing} (at most ${plan.searchDepth} traces),`,
-    '  then each trace fetched in full by id (/api/v2/traces/{id})',
-    '',
-    'Runs in the engine:',
-    `  the whole ${plan.queryKind === 'metrics' ? 'metrics query' : 'query'} over those traces: ${query}`,
-    '  The narrowing filter only keeps conditions every matching trace satisfies, so nothing is lost',
-    '  beyond the search-depth bound.',
-  ];
-  return {
-    text: lines.join('\n'),
-    json: {
-      backend: 'tempo',
-      mode: 'engine',
-      version: plan.version,
-      queryKind: plan.queryKind,
-      window: windowJson(plan.window),
-      unsupported: plan.unsupported,
-      remote: plan.narrowing,
-      searchDepth: plan.searchDepth,
       residual: query,
     },
   };

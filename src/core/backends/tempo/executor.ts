@@ -1,11 +1,6 @@
-import { TempoClient, type DependencyLink, type SamplingStrategy } from '../backends';
-import { RequestMeter } from '../backends/http';
-import type { Transport } from '../backends/transport';
-import { evaluateMetrics, evaluateMetricsInstant, metricsFetchWindow } from '../engine';
-import { TraceLensError } from '../errors';
-import type { Trace } from '../model/types';
-import { explainPlan, planTempoQuery, tempoCapabilities, type TempoEnginePlan, type TempoNativePlan } from '../plan';
-import type { RootNode } from '../traceql/ast';
+import { evaluateMetrics, evaluateMetricsInstant, metricsFetchWindow } from '../../engine';
+import { TraceLensError } from '../../errors';
+import type { Trace } from '../../model/types';
 import {
   DEFAULT_LIMIT,
   checkWindow,
@@ -15,23 +10,41 @@ import {
   matchingTraces,
   parseQuery,
   stats,
-} from './common';
-import { mapBounded } from './mapBounded';
-import { limitReachedNotice, partialNotice, tempoBoundedNotice, tempoFallbackNotice } from './notices';
+} from '../../query/common';
+import { mapBounded } from '../../query/mapBounded';
+import { limitReachedNotice } from '../../query/notices';
 import type {
-  Backend,
-  BackendHealth,
-  Explained,
   FetchOutcome,
   InstantMetricsOutcome,
   MetricsOptions,
   MetricsOutcome,
   Notice,
-  Operation,
   SearchOptions,
   SearchOutcome,
   Window,
-} from './types';
+} from '../../query/types';
+import type { RootNode } from '../../traceql/ast';
+import { RequestMeter } from '../http';
+import type { Transport } from '../transport';
+import type {
+  Backend,
+  BackendHealth,
+  DependencyLink,
+  Explained,
+  Operation,
+  SamplingStrategy,
+  SliceResult,
+  SliceSearch,
+  WindowScan,
+} from '../types';
+import { tempoCapabilities } from './capabilities';
+import { TempoClient } from './client';
+import { explainTempoPlan } from './explain';
+import { partialNotice, tempoBoundedNotice, tempoFallbackNotice } from './notices';
+import { planTempoQuery, type TempoEnginePlan, type TempoPlan } from './plan';
+
+/** Tempo's search takes whole seconds. */
+const SECOND_NS = 1_000_000_000n;
 
 interface Fetched {
   readonly traces: Trace[];
@@ -45,6 +58,8 @@ interface Fetched {
  */
 export class TempoBackend implements Backend {
   readonly kind = 'tempo';
+  readonly label = 'Tempo';
+  readonly features = { dependencies: false, samplingStrategies: false };
   private readonly client: TempoClient;
   private version?: Promise<string>;
 
@@ -58,7 +73,7 @@ export class TempoBackend implements Backend {
   async detect(signal?: AbortSignal): Promise<BackendHealth> {
     const d = await this.client.detect(signal);
     this.version = Promise.resolve(d.version);
-    return { kind: 'tempo', api: 'v2', version: d.version, message: d.message };
+    return { kind: this.kind, api: 'v2', version: d.version, message: d.message };
   }
 
   async search(queryText: string, opts: SearchOptions): Promise<SearchOutcome> {
@@ -68,7 +83,8 @@ export class TempoBackend implements Backend {
     }
     checkWindow(opts);
     const meter = new RequestMeter();
-    const client = new TempoClient(meter.wrap(this.transport));
+    const transport = meter.wrap(this.transport);
+    const client = new TempoClient(transport);
     const plan = await this.plan(root, opts);
     const limit = opts.limit ?? DEFAULT_LIMIT;
     if (plan.mode === 'native') {
@@ -86,7 +102,7 @@ export class TempoBackend implements Backend {
         stats: stats({ tracesMatched: response.traces.length, bytesFetched: meter.bytes, requests: meter.requests }),
       };
     }
-    const f = await this.fetchForEngine(client, plan, opts);
+    const f = await this.fetchForEngine(transport, plan, opts);
     const { response, matched } = evaluateSearch(root, f.traces, { ...opts, bytes: meter.bytes });
     const notices = [...f.notices];
     if (matched > limit) {
@@ -109,7 +125,8 @@ export class TempoBackend implements Backend {
     const root = parseQuery(queryText);
     checkWindow(opts);
     const meter = new RequestMeter();
-    const client = new TempoClient(meter.wrap(this.transport));
+    const transport = meter.wrap(this.transport);
+    const client = new TempoClient(transport);
     const plan = await this.plan(root, opts);
     if (plan.mode === 'native') {
       const response = await client.queryRange(
@@ -119,7 +136,7 @@ export class TempoBackend implements Backend {
       const notices = response.status === 'PARTIAL' ? [partialNotice('metrics result', response.message)] : [];
       return { response, notices, stats: stats({ bytesFetched: meter.bytes, requests: meter.requests }) };
     }
-    const f = await this.fetchForEngine(client, plan, { ...opts, ...metricsFetchWindow(opts) });
+    const f = await this.fetchForEngine(transport, plan, { ...opts, ...metricsFetchWindow(opts) });
     const r = evaluateMetrics(root, f.traces, {
       start: opts.start,
       end: opts.end,
@@ -128,7 +145,7 @@ export class TempoBackend implements Backend {
     });
     return engineMetricsOutcome(
       r,
-      'Tempo',
+      this.label,
       f,
       stats({ tracesFetched: f.traces.length, bytesFetched: meter.bytes, requests: meter.requests, bounded: f.bounded })
     );
@@ -138,18 +155,19 @@ export class TempoBackend implements Backend {
     const root = parseQuery(queryText);
     checkWindow(opts);
     const meter = new RequestMeter();
-    const client = new TempoClient(meter.wrap(this.transport));
+    const transport = meter.wrap(this.transport);
+    const client = new TempoClient(transport);
     const plan = await this.plan(root, opts);
     if (plan.mode === 'native') {
       const response = await client.queryInstant({ q: queryText, start: opts.start, end: opts.end }, opts.signal);
       const notices = response.status === 'PARTIAL' ? [partialNotice('metrics result', response.message)] : [];
       return { response, notices, stats: stats({ bytesFetched: meter.bytes, requests: meter.requests }) };
     }
-    const f = await this.fetchForEngine(client, plan, { ...opts, ...metricsFetchWindow(opts) });
+    const f = await this.fetchForEngine(transport, plan, { ...opts, ...metricsFetchWindow(opts) });
     const r = evaluateMetricsInstant(root, f.traces, { start: opts.start, end: opts.end });
     return engineMetricsOutcome(
       r,
-      'Tempo',
+      this.label,
       f,
       stats({ tracesFetched: f.traces.length, bytesFetched: meter.bytes, requests: meter.requests, bounded: f.bounded })
     );
@@ -163,10 +181,9 @@ export class TempoBackend implements Backend {
     const root = parseQuery(queryText);
     checkWindow(window);
     const meter = new RequestMeter();
-    const client = new TempoClient(meter.wrap(this.transport));
+    const transport = meter.wrap(this.transport);
     const plan = await this.plan(root, window);
-    const narrowing = plan.mode === 'native' && root.query.type === 'Pipeline' ? queryText : undefined;
-    const f = await this.fetchIds(client, narrowing ?? (plan.mode === 'engine' ? plan.narrowing : '{}'), window);
+    const f = await this.fetchIds(transport, narrowingFor(queryText, root, plan), window);
     const traces = root.query.type === 'Pipeline' ? matchingTraces(root, f.traces) : f.traces;
     return {
       traces,
@@ -223,10 +240,10 @@ export class TempoBackend implements Backend {
   async explain(queryText: string, window: Window): Promise<Explained> {
     const root = parseQuery(queryText);
     const plan = await this.plan(root, window);
-    return { plan, ...explainPlan(plan) };
+    return { plan, ...explainTempoPlan(plan) };
   }
 
-  private async plan(root: RootNode, window: Window): Promise<TempoNativePlan | TempoEnginePlan> {
+  private async plan(root: RootNode, window: Window): Promise<TempoPlan> {
     if (!this.version) {
       const p = this.client.detect(window.signal).then((d) => d.version);
       this.version = p;
@@ -240,8 +257,8 @@ export class TempoBackend implements Backend {
     return planTempoQuery(root, tempoCapabilities(version, this.opts.searchDepth), window);
   }
 
-  private async fetchForEngine(client: TempoClient, plan: TempoEnginePlan, window: Window): Promise<Fetched> {
-    const f = await this.fetchIds(client, plan.narrowing, window);
+  private async fetchForEngine(transport: Transport, plan: TempoEnginePlan, window: Window): Promise<Fetched> {
+    const f = await this.fetchIds(transport, plan.narrowing, window);
     const labels = plan.unsupported.map((u) => `${u.label} (since ${u.since})`);
     return {
       ...f,
@@ -249,27 +266,71 @@ export class TempoBackend implements Backend {
     };
   }
 
-  private async fetchIds(client: TempoClient, q: string, window: Window): Promise<Fetched> {
+  /**
+   * One slice search: Tempo's search runs the narrowing TraceQL for the ids, then each trace is
+   * fetched whole (within the scan's window, so a trace is not cut at a slice edge).
+   */
+  private sliceSearch(transport: Transport, q: string, window: Window): SliceSearch {
+    return {
+      label: '',
+      resolutionNs: SECOND_NS,
+      search: async ({ start, end, limit, signal }): Promise<SliceResult> => {
+        const meter = new RequestMeter();
+        const client = new TempoClient(meter.wrap(transport));
+        const hits = await client.search({ q, start, end, limit, spss: 1 }, signal);
+        const ids = hits.traces.map((t) => t.traceID);
+        const traces = await mapBounded(
+          ids,
+          this.opts.maxConcurrency,
+          (id, sig) => client.getTrace(id, { start: window.start, end: window.end }, sig),
+          signal
+        );
+        const partial = traces.filter((t) => t.partial).length;
+        const notices = partial
+          ? [partialNotice(`answer for ${partial} of ${traces.length} traces`, 'the engine saw only part of them')]
+          : [];
+        return { traces, full: ids.length >= limit, bytes: meter.bytes, requests: meter.requests, notices };
+      },
+    };
+  }
+
+  async scan(queryText: string, window: Window): Promise<WindowScan> {
+    const root = parseQuery(queryText);
+    checkWindow(window);
+    const plan = await this.plan(root, window);
+    return {
+      root,
+      plan,
+      notices: [],
+      searches: [this.sliceSearch(this.transport, narrowingFor(queryText, root, plan), window)],
+      bytes: 0,
+      requests: 0,
+    };
+  }
+
+  private async fetchIds(transport: Transport, q: string, window: Window): Promise<Fetched> {
     const depth = this.opts.searchDepth;
-    const hits = await client.search({ q, start: window.start, end: window.end, limit: depth, spss: 1 }, window.signal);
-    const ids = hits.traces.map((t) => t.traceID);
-    const traces = await mapBounded(
-      ids,
-      this.opts.maxConcurrency,
-      (id, signal) => client.getTrace(id, { start: window.start, end: window.end }, signal),
-      window.signal
-    );
-    const notices: Notice[] = [];
-    const partial = traces.filter((t) => t.partial).length;
-    if (partial) {
-      notices.push(
-        partialNotice(`answer for ${partial} of ${traces.length} traces`, 'the engine saw only part of them')
-      );
-    }
-    const bounded = ids.length >= depth;
-    if (bounded) {
+    const slice = await this.sliceSearch(transport, q, window).search({
+      start: window.start,
+      end: window.end,
+      limit: depth,
+      signal: window.signal,
+    });
+    const notices: Notice[] = [...slice.notices];
+    if (slice.full) {
       notices.push(tempoBoundedNotice(depth));
     }
-    return { traces, notices, bounded };
+    return { traces: [...slice.traces], notices, bounded: slice.full };
   }
+}
+
+/**
+ * What Tempo's search runs to find the traces for the engine: the query itself where Tempo runs
+ * it natively (a search, not a metrics query), else the planner's narrowing filter.
+ */
+function narrowingFor(queryText: string, root: RootNode, plan: TempoPlan): string {
+  if (plan.mode === 'native') {
+    return root.query.type === 'Pipeline' ? queryText : '{}';
+  }
+  return plan.narrowing;
 }

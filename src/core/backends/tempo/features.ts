@@ -7,7 +7,7 @@ import type {
   ScalarExpr,
   SpansetExpr,
   StaticNode,
-} from '../traceql/ast';
+} from '../../traceql/ast';
 import type { TempoFeature } from './capabilities';
 
 /** One use of a version-dependent construct, with where it is in the query text. */

@@ -1,0 +1,63 @@
+import { parseTraceQL } from '../../traceql';
+import type { RootNode } from '../../traceql/ast';
+import { tempoCapabilities } from './capabilities';
+import { explainTempoPlan as explainPlan } from './explain';
+import { planTempoQuery as planQuery, type TempoEnginePlan } from './plan';
+
+const window = { start: 1_700_000_000_000_000_000n, end: 1_700_000_360_000_000_000n };
+
+function parse(q: string): RootNode {
+  const r = parseTraceQL(q);
+  if (!r.ok) {
+    throw new Error(`${q}: ${r.error.message}`);
+  }
+  return r.value;
+}
+
+describe('planQuery for Tempo', () => {
+  it('sends the query natively when the version supports every construct', () => {
+    const plan = planQuery(
+      parse('{ span:childCount > 2 } | rate() by (resource.service.name) > 10'),
+      tempoCapabilities('v3.0.3'),
+      window
+    );
+    expect(plan).toMatchObject({ backend: 'tempo', mode: 'native', queryKind: 'metrics' });
+    expect(explainPlan(plan).text).toContain('Runs in the engine: nothing');
+  });
+
+  it('finishes locally what an older Tempo lacks, narrowing with what it supports', () => {
+    const plan = planQuery(
+      parse('{ span:childCount > 2 && resource.service.name = "a" && span.x =~ "b.*" }'),
+      tempoCapabilities('2.9.0'),
+      window
+    ) as TempoEnginePlan;
+    expect(plan.mode).toBe('engine');
+    expect(plan.unsupported.map((u) => u.feature)).toEqual(['span:childCount']);
+    expect(plan.narrowing).toBe('{ resource.service.name = "a" && span.x =~ "b.*" }');
+    const text = explainPlan(plan).text;
+    expect(text).toContain('span:childCount needs Tempo 2.10');
+    expect(text).toContain(plan.narrowing);
+  });
+
+  it.each([
+    ['{} | compare({ status = error })', '2.5.0', ['compare']],
+    ['{ .a = minInt }', '2.9.0', ['minInt-maxInt']],
+    ['{} | quantile_over_time(duration, .99)', '2.4.1', ['quantile_over_time']],
+    ['{} | rate() | topk(3)', '2.7.0', ['topk-bottomk']],
+    ['({} | rate()) / ({ status = error } | rate())', 'v3.0.3', ['metrics-arithmetic']],
+    ['{ instrumentation:name = "x" }', '2.6.0', ['instrumentation-scope']],
+    ['{ event:timeSinceStart > 1s }', '2.5.0', ['event:timeSinceStart']],
+    ['{} with(most_recent=true)', '2.7.0', ['most_recent-hint']],
+  ])('%s on Tempo %s is finished in the engine', (q, version, features) => {
+    const plan = planQuery(parse(q), tempoCapabilities(version), window) as TempoEnginePlan;
+    expect(plan.mode).toBe('engine');
+    expect(plan.unsupported.map((u) => u.feature)).toEqual(features);
+  });
+
+  it('treats development builds as supporting unreleased features, unknown versions as the latest release', () => {
+    const q = parse('({} | rate()) / ({ status = error } | rate())');
+    expect(planQuery(q, tempoCapabilities('main-ad33aa8'), window)).toMatchObject({ mode: 'native' });
+    expect(planQuery(q, tempoCapabilities(''), window)).toMatchObject({ mode: 'engine' });
+    expect(planQuery(parse('{} | rate() > 1'), tempoCapabilities(''), window)).toMatchObject({ mode: 'native' });
+  });
+});
