@@ -36,8 +36,8 @@ export const GUIDE_EXAMPLES: readonly ExampleQuery[] = [
     query: '{ status = error } > { status = error }',
   },
   {
-    title: 'Busy traces per service',
-    description: 'Aggregates: services with more than 5 spans in a trace.',
-    query: '{ } | by(resource.service.name) | count() > 5',
+    title: 'Busy services per trace',
+    description: 'Aggregates: services with more than 2 spans in one trace, such as a gateway fanning out.',
+    query: '{ } | by(resource.service.name) | count() > 2',
   },
 ];
