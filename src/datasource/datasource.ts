@@ -11,8 +11,8 @@ import {
 import { getDataSourceSrv, getTemplateSrv, type TemplateSrv } from '@grafana/runtime';
 import { catchError, merge, of, type Observable } from 'rxjs';
 
-import { createCoreClient } from './backend/coreClient';
-import type { ClientFactory, TimeWindow, TraceLensClient } from './backend/types';
+import { createCoreClient } from './client/coreClient';
+import type { ClientFactory, TimeWindow, TraceLensClient } from './client/types';
 import type { LogsLinkSetup } from './frames';
 import { healthFailure, healthSuccess } from './health/healthMessage';
 import { interpolateTemplateVariables } from './language/traceql';

@@ -1,4 +1,4 @@
-import type { TimeWindow, TraceLensClient } from '../backend/types';
+import type { TimeWindow, TraceLensClient } from '../client/types';
 import type { CompletionSource } from './completion';
 
 interface NameSource {

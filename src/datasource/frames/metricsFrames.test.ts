@@ -1,6 +1,6 @@
 import { DataTopic } from '@grafana/data';
 
-import type { MetricsResult } from '../backend/types';
+import type { MetricsResult } from '../client/types';
 import { buildMetricsFrames, displayName } from './metricsFrames';
 
 const self = { uid: 'tl', name: 'TraceLens' };

@@ -1,6 +1,6 @@
 import { createDataFrame, DataTopic, FieldType, type DataFrame, type Labels } from '@grafana/data';
 
-import type { MetricsResult, MetricsSeries } from '../backend/types';
+import type { MetricsResult, MetricsSeries } from '../client/types';
 import { traceViewLink, type SelfRef } from './links';
 import { otlpAttributes } from './values';
 

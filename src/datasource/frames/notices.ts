@@ -1,6 +1,6 @@
 import type { DataFrame, QueryResultMetaNotice } from '@grafana/data';
 
-import type { BackendNotice } from '../backend/types';
+import type { BackendNotice } from '../client/types';
 
 /** Notices ride on a frame's meta so panels and Explore show them next to the data. */
 export function withNotices(frame: DataFrame, notices: readonly BackendNotice[]): DataFrame {

@@ -1,6 +1,6 @@
 import { createDataFrame, FieldType, type DataFrame, type Field } from '@grafana/data';
 
-import type { SearchResponse, SearchSpanSet, TraceSearchMetadata } from '../backend/types';
+import type { SearchResponse, SearchSpanSet, TraceSearchMetadata } from '../client/types';
 import type { LogsLinkContext } from '../links';
 import { spanViewLink, traceViewLink, type SelfRef } from './links';
 import { LOGS_QUERY_FIELD, rowLogsQueries, type LogsLinkSetup } from './logsLinks';

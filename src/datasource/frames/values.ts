@@ -1,5 +1,5 @@
 import type { AttributeMap, AttributeValue } from '../../core/model/types';
-import type { OtlpAnyValue, OtlpKeyValue } from '../backend/types';
+import type { OtlpAnyValue, OtlpKeyValue } from '../client/types';
 
 /**
  * Attribute values for display. 64-bit integers stay exact as strings; arrays and maps become

@@ -1,6 +1,6 @@
 import { BACKENDS } from '../../core/backends';
 import { isTraceLensError } from '../../core/errors';
-import type { DetectResult } from '../backend/types';
+import type { DetectResult } from '../client/types';
 
 export interface HealthResult {
   status: 'success' | 'error';

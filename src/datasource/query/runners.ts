@@ -3,7 +3,7 @@ import { map, type Observable } from 'rxjs';
 
 import { latencySamplesFrame } from '../../shared/frames/latencyFrames';
 import { samplingFrame } from '../../shared/frames/samplingFrames';
-import type { TimeWindow, TraceLensClient } from '../backend/types';
+import type { TimeWindow, TraceLensClient } from '../client/types';
 import {
   buildMetricsFrames,
   buildNodeGraphFrames,

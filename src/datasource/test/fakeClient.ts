@@ -1,4 +1,4 @@
-import type { TraceLensClient } from '../backend/types';
+import type { TraceLensClient } from '../client/types';
 import { SEARCH_RESPONSE, TRACE } from './fixtures';
 
 /** A client whose every method is a jest.fn with a sensible answer; tests override what they need. */

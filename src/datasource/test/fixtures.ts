@@ -1,5 +1,5 @@
 import type { Span, Trace } from '../../core/model/types';
-import type { SearchResponse } from '../backend/types';
+import type { SearchResponse } from '../client/types';
 
 export const TRACE_ID = '2f3e0cee77ae5dc9c17ade3689eb2e54';
 
