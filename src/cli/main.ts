@@ -1,5 +1,6 @@
 import { errorMessage, isTraceLensError, type TraceLensErrorKind } from '../core/errors';
 import { COMMANDS } from './commands';
+import { secretsIn } from './connection';
 import type { CliCommand, CliIO } from './types';
 
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from './exitCodes';
@@ -54,9 +55,12 @@ function wantsHelp(argv: readonly string[]): boolean {
  */
 export async function main(
   argv: readonly string[],
-  io: CliIO,
+  rawIO: CliIO,
   commands: readonly CliCommand[] = COMMANDS
 ): Promise<number> {
+  // Every message and notice goes through one redactor, whichever command or layer wrote it.
+  const redactor = secretsIn(argv, rawIO.env ?? {});
+  const io: CliIO = { ...rawIO, stderr: (s) => rawIO.stderr(redactor.text(s)) };
   const [name, ...rest] = argv;
   if (name === undefined) {
     io.stderr(overview(commands));

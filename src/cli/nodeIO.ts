@@ -53,6 +53,7 @@ export function nodeIO(): { io: CliIO; dispose: () => void } {
     stderr: (s) => void process.stderr.write(s),
     readFile: readInput,
     signal: controller.signal,
+    env: process.env,
   };
   return {
     io,

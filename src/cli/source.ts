@@ -4,11 +4,12 @@
  * `--start`/`--end`). Shared by query, graph, latency and sampling so every command reads the same
  * flags the same way.
  */
-import { nodeTransport } from '../core/transport/nodeTransport';
 import { BACKENDS, createBackend, type Backend, type BackendModule } from '../core/backends';
 import { TraceLensError, errorMessage } from '../core/errors';
 import { decodeTraces, parseJsonBody, type Trace } from '../core/model';
 import { flagValue, flagValues, intFlag, type FlagSpec, type ParsedArgs } from './args';
+import { CONNECTION_FLAGS, CONNECTION_HELP, connect } from './connection';
+import { durationFlag, positiveDuration } from './duration';
 import type { CliIO } from './types';
 
 /** One `--<name> URL` flag per registered backend. */
@@ -37,6 +38,8 @@ export function liveBackendFlag(args: ParsedArgs): { module: BackendModule; url:
   return given[0];
 }
 
+export { durationFlag, positiveDuration };
+
 export const SOURCE_FLAGS: readonly FlagSpec[] = [
   { name: 'traces', type: 'list', repeatable: true },
   ...BACKEND_FLAGS,
@@ -45,7 +48,7 @@ export const SOURCE_FLAGS: readonly FlagSpec[] = [
   { name: 'start', type: 'value' },
   { name: 'end', type: 'value' },
   { name: 'search-depth', type: 'value' },
-  { name: 'timeout', type: 'value' },
+  ...CONNECTION_FLAGS,
 ];
 
 export const SOURCE_HELP = `  --traces FILE...    trace files in any supported format (Jaeger JSON, Jaeger api_v3, Tempo, OTLP JSON)
@@ -53,31 +56,7 @@ ${BACKEND_HELP}
   --since D           live window ending now (default 1h)
   --start T, --end T  RFC3339 or Unix seconds/milliseconds/nanoseconds
   --search-depth N    most traces fetched per backend search (default 100)
-  --timeout D         per-request timeout for live backends (default 30s)`;
-
-const UNITS: Record<string, number> = {
-  ns: 1,
-  us: 1e3,
-  µs: 1e3,
-  ms: 1e6,
-  s: 1e9,
-  m: 60e9,
-  h: 3600e9,
-  d: 86400e9,
-  w: 604800e9,
-};
-
-/** `1h30m`, `15s`, `500ms` → nanoseconds. */
-export function durationFlag(name: string, raw: string): number {
-  const parts = raw.trim().match(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h|d|w)/g);
-  if (!parts || parts.join('') !== raw.trim()) {
-    throw new TraceLensError('input', `--${name} must be a duration like 15s, 5m or 1h30m, got ${JSON.stringify(raw)}`);
-  }
-  return parts.reduce((sum, p) => {
-    const m = /^(\d+(?:\.\d+)?)(.+)$/.exec(p) as RegExpExecArray;
-    return sum + Number(m[1]) * UNITS[m[2]];
-  }, 0);
-}
+${CONNECTION_HELP}`;
 
 /** RFC3339 (nanosecond fractions kept) or a Unix time whose digit count says its unit. */
 export function timeFlag(name: string, raw: string): bigint {
@@ -115,7 +94,7 @@ export function windowFlags(args: ParsedArgs, fallback?: TimeWindow): TimeWindow
     return fallback;
   }
   const now = BigInt(Date.now()) * 1_000_000n;
-  return { start: now - BigInt(durationFlag('since', flagValue(args, 'since') ?? '1h')), end: now };
+  return { start: now - BigInt(positiveDuration('since', flagValue(args, 'since') ?? '1h')), end: now };
 }
 
 export function intOption(args: ParsedArgs, name: string, max: number): number | undefined {
@@ -178,14 +157,12 @@ export async function resolveSource(args: ParsedArgs, io: CliIO): Promise<Source
     const traces = await loadTraceFiles(files, io);
     return { kind: 'files', traces, window: windowFlags(args, extentOf(traces) ?? { start: 0n, end: 1n }) };
   }
-  const timeout = flagValue(args, 'timeout');
-  const timeoutMs = timeout ? durationFlag('timeout', timeout) / 1e6 : undefined;
   const live = liveBackendFlag(args) as { module: BackendModule; url: string };
   const samplingUrl = flagValue(args, 'sampling-url');
   const backend = createBackend({
     kind: live.module.kind,
-    transport: nodeTransport(live.url, { timeoutMs }),
-    samplingTransport: samplingUrl ? nodeTransport(samplingUrl, { timeoutMs }) : undefined,
+    transport: connect(live.module.kind, live.url, args, io),
+    samplingTransport: samplingUrl ? connect('sampling-url', samplingUrl, args, io) : undefined,
     searchDepth: intOption(args, 'search-depth', 100_000),
   });
   return { kind: 'backend', backend, window: windowFlags(args) };

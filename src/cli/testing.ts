@@ -7,7 +7,10 @@ export interface FakeIO extends CliIO {
   readonly abort: () => void;
 }
 
-export function fakeIO(files: Readonly<Record<string, string>> = {}): FakeIO {
+export function fakeIO(
+  files: Readonly<Record<string, string>> = {},
+  env: Readonly<Record<string, string | undefined>> = {}
+): FakeIO {
   let out = '';
   let err = '';
   const controller = new AbortController();
@@ -25,6 +28,7 @@ export function fakeIO(files: Readonly<Record<string, string>> = {}): FakeIO {
       return files[path];
     },
     signal: controller.signal,
+    env,
     out: () => out,
     err: () => err,
     abort: () => controller.abort(),

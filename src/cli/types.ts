@@ -7,6 +7,8 @@ export interface CliIO {
   stderr(s: string): void;
   readFile(path: string): Promise<string>;
   signal: AbortSignal;
+  /** The environment credentials are read from (TRACELENS_TOKEN...); process.env in the real CLI. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface CliCommand {

@@ -1,13 +1,13 @@
-import { nodeTransport } from '../../core/transport/nodeTransport';
-import { createBackend } from '../../core/backends';
 import { evaluateMetrics, evaluateMetricsInstant, searchTraces } from '../../core/engine';
-import { TraceLensError, errorMessage, isTraceLensError } from '../../core/errors';
+import { errorMessage, isTraceLensError } from '../../core/errors';
 import type { Trace } from '../../core/model';
+import type { Backend } from '../../core/backends';
 import { parseQuery, type Notice } from '../../core/query';
 import { isMetricsQuery, type RootNode } from '../../core/traceql/ast';
 import { flagValue, flagValues, parseArgs, type ParsedArgs } from '../args';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exitCodes';
 import { toJson } from '../json';
+import { CONNECTION_FLAGS, CONNECTION_HELP } from '../connection';
 import {
   BACKEND_FLAGS,
   BACKEND_HELP,
@@ -15,9 +15,9 @@ import {
   durationFlag,
   extentOf,
   intOption,
-  liveBackendFlag,
-  loadTraceFiles,
   oneOf,
+  positiveDuration,
+  resolveSource,
   timeFlag,
   windowFlags,
 } from '../source';
@@ -29,7 +29,7 @@ export const parseTimeFlag = timeFlag;
 
 const USAGE = `tracelens query '<TraceQL>' --traces FILE... [--limit N] [--spss N] [--start T --end T] [--step D | --instant]
        tracelens query '<TraceQL>' ${BACKEND_USAGE} [--since 1h | --start T --end T] [--step D | --instant]
-                       [--limit N] [--spss N] [--search-depth N] [--timeout 30s] [--compact]`;
+                       [--limit N] [--spss N] [--search-depth N] [--timeout 30s] [--header 'N: V']... [--compact]`;
 
 const HELP = `${USAGE}
 
@@ -47,7 +47,7 @@ ${BACKEND_HELP}
   --limit N           most traces in a search answer (default 20)
   --spss N            spans per spanset (default 3)
   --search-depth N    most traces fetched per backend search (default 100)
-  --timeout D         per-request timeout for live backends (default 30s)
+${CONNECTION_HELP}
 
 Exits 0 on success, 2 for a bad query or usage, 1 when the backend or a file fails.`;
 
@@ -62,13 +62,13 @@ const FLAGS = [
   { name: 'limit', type: 'value' as const },
   { name: 'spss', type: 'value' as const },
   { name: 'search-depth', type: 'value' as const },
-  { name: 'timeout', type: 'value' as const },
+  ...CONNECTION_FLAGS,
   { name: 'compact', type: 'boolean' as const },
 ];
 
 function stepFor(args: ParsedArgs, w: { start: bigint; end: bigint }): number {
   const raw = flagValue(args, 'step');
-  return raw !== undefined ? parseDurationFlag('step', raw) : Math.max(1, Math.ceil(Number(w.end - w.start) / 60));
+  return raw !== undefined ? positiveDuration('step', raw) : Math.max(1, Math.ceil(Number(w.end - w.start) / 60));
 }
 
 function isInstant(args: ParsedArgs): boolean {
@@ -96,22 +96,15 @@ function runFiles(root: RootNode, traces: Trace[], args: ParsedArgs): unknown {
   return r.response;
 }
 
-async function runLive(queryText: string, root: RootNode, args: ParsedArgs, io: CliIO): Promise<unknown> {
-  const live = liveBackendFlag(args);
-  if (!live) {
-    throw new TraceLensError('input', 'a live query needs a backend URL');
-  }
-  const url = live.url;
-  const timeout = flagValue(args, 'timeout');
-  const transport = nodeTransport(url, {
-    timeoutMs: timeout ? parseDurationFlag('timeout', timeout) / 1e6 : undefined,
-  });
-  const backend = createBackend({
-    kind: live.module.kind,
-    transport,
-    searchDepth: intOption(args, 'search-depth', 100_000),
-  });
-  const w = { ...windowFlags(args), signal: io.signal };
+async function runLive(
+  queryText: string,
+  root: RootNode,
+  backend: Backend,
+  window: { start: bigint; end: bigint },
+  args: ParsedArgs,
+  io: CliIO
+): Promise<unknown> {
+  const w = { ...window, signal: io.signal };
   const printNotices = (notices: readonly Notice[]) =>
     notices.forEach((n) => io.stderr(`tracelens query: ${n.severity}: ${n.text}\n`));
   if (isMetricsQuery(root)) {
@@ -163,10 +156,11 @@ export const queryCommand: CliCommand = {
     }
     try {
       const root = parseQuery(queryText);
-      const files = flagValues(args, 'traces');
-      const result = files.length
-        ? runFiles(root, await loadTraceFiles(files, io), args)
-        : await runLive(queryText, root, args, io);
+      const source = await resolveSource(args, io);
+      const result =
+        source.kind === 'files'
+          ? runFiles(root, source.traces, args)
+          : await runLive(queryText, root, source.backend, source.window, args, io);
       io.stdout(`${toJson(result, { compact: flagValue(args, 'compact') === 'true' })}\n`);
       return EXIT_OK;
     } catch (e) {
