@@ -6,8 +6,6 @@ export const labels = {
       label: 'Tracing backend',
       description:
         'Which query API the URL below points at. The health check tells you if it looks like the other one.',
-      jaeger: 'Jaeger',
-      tempo: 'Tempo',
     },
     auth: {
       title: 'Authentication',

@@ -7,9 +7,10 @@ import { TraceLensError } from '../errors';
 import { DEFAULT_MAX_CONCURRENCY, DEFAULT_SEARCH_DEPTH } from '../query/common';
 import { jaeger } from './jaeger';
 import { tempo } from './tempo';
+import { zipkin } from './zipkin';
 import type { Backend, BackendConfig, BackendModule } from './types';
 
-export const BACKENDS = [jaeger, tempo] as const;
+export const BACKENDS = [jaeger, tempo, zipkin] as const;
 
 /** A registered backend's name: `jaeger`, `tempo`, ... */
 export type BackendKind = (typeof BACKENDS)[number]['kind'];

@@ -1,16 +1,15 @@
 import { Field, RadioButtonGroup } from '@grafana/ui';
 import React from 'react';
 
+import { BACKENDS } from '../../core/backends';
 import { labels } from '../labels';
 import { selectors } from '../selectors';
 import type { BackendKind } from '../types';
 import { setBackend } from './options';
 import type { SectionProps } from './types';
 
-const OPTIONS: Array<{ label: string; value: BackendKind }> = [
-  { label: labels.config.backend.jaeger, value: 'jaeger' },
-  { label: labels.config.backend.tempo, value: 'tempo' },
-];
+/** Every registered backend, in registry order: a new backend appears here without a change. */
+const OPTIONS: Array<{ label: string; value: BackendKind }> = BACKENDS.map((b) => ({ label: b.label, value: b.kind }));
 
 export function BackendSection({ options, onOptionsChange }: SectionProps) {
   return (

@@ -1,5 +1,6 @@
 import type { DataSourceSettings } from '@grafana/data';
 
+import { BACKENDS } from '../../core/backends';
 import type { BackendKind, TraceLensOptions, TraceLensSecureOptions, TraceToLogsOptionsV2 } from '../types';
 
 /**
@@ -25,10 +26,11 @@ export function setJsonData<K extends keyof TraceLensOptions>(
   return { ...options, jsonData };
 }
 
-export const DEFAULT_URLS: Record<BackendKind, string> = {
-  jaeger: 'http://localhost:16686',
-  tempo: 'http://localhost:3200',
-};
+/** Where each registered backend's query API usually listens. */
+export const DEFAULT_URLS = Object.fromEntries(BACKENDS.map((b) => [b.kind, b.defaultUrl])) as Record<
+  BackendKind,
+  string
+>;
 
 export function setBackend(options: Settings, backend: BackendKind): Settings {
   return setJsonData(options, 'backend', backend);

@@ -229,7 +229,8 @@ function readTags(raw: unknown): ReadTags {
       }
       switch (key) {
         case 'otel.status_code':
-          otelStatus = value.toUpperCase();
+          // Exactly ERROR or OK, as the exporters write them: pushdown.ts relies on that.
+          otelStatus = value;
           break;
         case 'error':
           errorTag = value;
