@@ -26,7 +26,17 @@ interface GrafanaRuntime {
   };
   getDataSourceSrv: () => {
     getInstanceSettings: (ref: string) => { url?: string; jsonData: Record<string, unknown> } | undefined;
+    get: (ref: string) => Promise<LoadedDataSource>;
   };
+}
+
+/** What the sandbox's DataSourceSrv builds from the plugin module its AMD loader loaded. */
+interface LoadedDataSource {
+  uid: string;
+  meta: { id: string; module: string };
+  components?: { QueryEditor?: unknown; ConfigEditor?: unknown };
+  query?: unknown;
+  testDatasource?: unknown;
 }
 
 test('BackendSrv.fetch fails with Grafana FetchError shape {status, statusText, data}', async ({ page }) => {
@@ -82,5 +92,40 @@ test('data sources get the proxy URL, and template variables interpolate with fo
     glob: '{auth-service,user.service}',
     regex: '(auth-service|user\\.service)',
     scoped: 'auth-service|user.service',
+  });
+});
+
+test('the built data source module loads through the sandbox AMD loader with its editors', async ({ page }) => {
+  await openSandboxPage(page, '/explore');
+  const loaded = await page.evaluate(
+    () =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        (window as unknown as RuntimeWindow).requirejs(['@grafana/runtime'], (runtime) => {
+          runtime
+            .getDataSourceSrv()
+            .get('tracelens-jaeger')
+            .then((ds) =>
+              resolve({
+                uid: ds.uid,
+                id: ds.meta.id,
+                module: ds.meta.module,
+                queryEditor: typeof ds.components?.QueryEditor,
+                configEditor: typeof ds.components?.ConfigEditor,
+                query: typeof ds.query,
+                testDatasource: typeof ds.testDatasource,
+              })
+            )
+            .catch((e: unknown) => reject(e instanceof Error ? e : new Error(String(e))));
+        });
+      })
+  );
+  expect(loaded).toEqual({
+    uid: 'tracelens-jaeger',
+    id: 'tracelens-traceql-datasource',
+    module: 'public/plugins/tracelens-traceql-datasource/module.js',
+    queryEditor: 'function',
+    configEditor: 'function',
+    query: 'function',
+    testDatasource: 'function',
   });
 });
