@@ -3,7 +3,7 @@ import { healthFailure, healthSuccess } from './healthMessage';
 
 describe('health messages', () => {
   it('says which backend, version and API are used', () => {
-    expect(healthSuccess('jaeger', { kind: 'jaeger', version: 'v2.13.0', api: 'api_v3' })).toEqual({
+    expect(healthSuccess('jaeger', { kind: 'jaeger', version: 'v2.13.0', api: 'v3' })).toEqual({
       status: 'success',
       message: 'Connected to Jaeger v2.13.0 using the api_v3 HTTP API.',
     });

@@ -21,7 +21,6 @@ function portHint(kind: string): string {
 }
 
 const API_NAMES: Record<string, string> = {
-  api_v3: 'the api_v3 HTTP API',
   v3: 'the api_v3 HTTP API',
   v1: 'the v1 JSON API (fallback: this server has no api_v3)',
   v2: 'the v2 API',

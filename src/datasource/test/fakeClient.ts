@@ -6,7 +6,8 @@ export function fakeClient(over: Partial<Record<keyof TraceLensClient, jest.Mock
   [K in keyof TraceLensClient]: jest.Mock;
 } {
   return {
-    detect: jest.fn().mockResolvedValue({ kind: 'jaeger', version: 'v2.13.0', api: 'api_v3' }),
+    // What the real client reports for a Jaeger api_v3 server (datasource.http.test.ts checks it).
+    detect: jest.fn().mockResolvedValue({ kind: 'jaeger', api: 'v3', message: 'Jaeger api_v3, 5 services' }),
     search: jest.fn().mockResolvedValue({ response: SEARCH_RESPONSE, notices: [] }),
     getTrace: jest.fn().mockResolvedValue(TRACE),
     services: jest.fn().mockResolvedValue(['api-gateway', 'frontend']),
