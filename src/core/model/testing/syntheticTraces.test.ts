@@ -61,4 +61,23 @@ describe('generateTraces', () => {
       expect(decodeTraces(JSON.parse(JSON.stringify(encode(traces))))).toEqual(traces);
     }
   });
+
+  it('varies attribute counts within attributesPerSpan..attributesPerSpanMax and links to earlier spans', () => {
+    const wide = generateTraces({ ...OPTIONS, attributesPerSpan: 5, attributesPerSpanMax: 12, linkRate: 0.2 });
+    const spans = wide.flatMap((t) => t.spans);
+    const extra = spans.map((s) => Object.keys(s.attributes).filter((k) => k.startsWith('attr.')).length);
+    expect(Math.min(...extra)).toBe(5);
+    expect(Math.max(...extra)).toBe(12);
+    const linked = spans.filter((s) => s.links.length > 0);
+    expect(linked.length / spans.length).toBeGreaterThan(0.1);
+    expect(linked.length / spans.length).toBeLessThan(0.3);
+    for (const trace of wide) {
+      const ids = new Set(trace.spans.map((s) => s.spanId));
+      for (const link of trace.spans.flatMap((s) => s.links)) {
+        expect(link.traceId).toBe(trace.traceId);
+        expect(ids.has(link.spanId)).toBe(true);
+        expect(link.attributes).toEqual({ 'opentracing.ref_type': 'follows_from' });
+      }
+    }
+  });
 });

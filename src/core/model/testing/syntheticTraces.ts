@@ -5,7 +5,16 @@
  */
 import { attributeMapFrom, EMPTY_ATTRIBUTES } from '../attributes';
 import { sortSpans } from '../decode/collectTraces';
-import type { AttributeValue, InstrumentationScope, Resource, Span, SpanEvent, SpanKind, Trace } from '../types';
+import type {
+  AttributeValue,
+  InstrumentationScope,
+  Resource,
+  Span,
+  SpanEvent,
+  SpanKind,
+  SpanLink,
+  Trace,
+} from '../types';
 import { seededRandom } from '../../seededRandom';
 
 export interface GeneratorOptions {
@@ -17,10 +26,22 @@ export interface GeneratorOptions {
   readonly maxFanOut: number;
   /** Extra random attributes per span, on top of the HTTP/DB ones. */
   readonly attributesPerSpan: number;
+  /**
+   * When set, each span gets between attributesPerSpan and this many extra attributes (uniformly),
+   * so spans vary in width as real ones do. Unset keeps the count fixed (and the random sequence
+   * of older seeds unchanged).
+   */
+  readonly attributesPerSpanMax?: number;
   /** Probability that a span has status error. */
   readonly errorRate: number;
   /** Probability that a span has an event (errors always get an exception event). */
   readonly eventRate: number;
+  /**
+   * Probability that a span links to an earlier span of its trace (a batch or retry it follows
+   * from). The link carries `opentracing.ref_type`, as Jaeger's translator writes it, so it reads
+   * back the same from every wire format. 0 (the default) draws nothing.
+   */
+  readonly linkRate?: number;
   /** Start of the first trace; every trace starts a second after the previous one. */
   readonly startNs?: bigint;
   /** Whole microseconds only, so Jaeger v1 carries the traces without loss. */
@@ -124,7 +145,7 @@ function generateTrace(o: GeneratorOptions, random: () => number, resources: Res
     const duration = Math.max(1, Math.floor((parentMicros - offset) * (0.2 + random() * 0.7)));
     const start = parent.span.startTimeUnixNano + BigInt(offset) * 1000n;
     const span = makeSpan(o, random, traceId, parent.span.spanId, resource, kind, start, duration * 1000);
-    nodes.push({ span, depth: parent.depth + 1, children: 0 });
+    nodes.push({ span: withLink(o, random, span, nodes), depth: parent.depth + 1, children: 0 });
   }
   const spans = nodes.map((n) => n.span);
   // The decoders' canonical order, so decode(encode(t)) equals t.
@@ -154,7 +175,12 @@ function makeSpan(
     attrs['db.system'] = 'sqlite';
     attrs['db.statement'] = `SELECT * FROM ${pick(random, WORDS)} WHERE id = ?`;
   }
-  for (let i = 0; i < o.attributesPerSpan; i++) {
+  const extra =
+    o.attributesPerSpanMax === undefined
+      ? o.attributesPerSpan
+      : o.attributesPerSpan +
+        Math.floor(random() * (Math.max(o.attributesPerSpanMax, o.attributesPerSpan) - o.attributesPerSpan + 1));
+  for (let i = 0; i < extra; i++) {
     const r = random();
     attrs[`attr.${i}`] =
       r < 0.4 ? pick(random, WORDS) : r < 0.7 ? (random() * 10_000) | 0 : r < 0.9 ? random() * 100 : random() < 0.5;
@@ -188,4 +214,16 @@ function makeSpan(
     links: [],
     traceState: '',
   };
+}
+
+const FOLLOWS_FROM = attributeMapFrom({ 'opentracing.ref_type': 'follows_from' });
+
+/** With probability linkRate, the span gains a link to an earlier span of the same trace. */
+function withLink(o: GeneratorOptions, random: () => number, span: Span, earlier: readonly Node[]): Span {
+  if (!o.linkRate || random() >= o.linkRate) {
+    return span;
+  }
+  const target = earlier[(random() * earlier.length) | 0].span;
+  const link: SpanLink = { traceId: target.traceId, spanId: target.spanId, attributes: FOLLOWS_FROM };
+  return { ...span, links: [link] };
 }

@@ -1,0 +1,77 @@
+/**
+ * Bytes → frames, as the data source runs it (bench/frames/dataSourcePath.ts), against JSON.parse
+ * of the same bytes in the same run: one row per input of issue 18, medians of interleaved rounds
+ * with a full GC before each timed run, CPU time (user + system, GC threads included) and wall
+ * time. The 100k-span rows add peak RSS, each variant measured in its own child process.
+ * Goals (issue 18): trace by id ≤ 1.2x JSON.parse; 100k-span peak memory ≤ 1.3x JSON.parse alone;
+ * search (Jaeger including the engine's residual evaluation, and Tempo) ≤ 1.5x.
+ */
+import { dataSourcePath } from './frames/dataSourcePath';
+import { jaegerSearchInput, tempoSearchInput, traceByIdInput, type FrameInput } from './frames/inputs';
+import { peakMemory } from './frames/peakMemory';
+import { formatMs, formatRatio, timeInterleavedAsync } from './measure';
+
+const ROUNDS = 15;
+const LARGE_ROUNDS = 7;
+const MEMORY_REPEATS = 3;
+
+interface Row {
+  readonly input: () => FrameInput;
+  readonly goal: number;
+  readonly rounds: number;
+  readonly memory?: boolean;
+}
+
+const ROWS: readonly Row[] = [
+  { input: () => traceByIdInput('jaeger-v1', 10_000), goal: 1.2, rounds: ROUNDS },
+  { input: () => traceByIdInput('jaeger-api-v3', 10_000), goal: 1.2, rounds: ROUNDS },
+  { input: () => traceByIdInput('tempo', 10_000), goal: 1.2, rounds: ROUNDS },
+  { input: () => traceByIdInput('jaeger-v1', 100_000), goal: 1.2, rounds: LARGE_ROUNDS, memory: true },
+  { input: () => traceByIdInput('jaeger-api-v3', 100_000), goal: 1.2, rounds: LARGE_ROUNDS, memory: true },
+  { input: () => traceByIdInput('tempo', 100_000), goal: 1.2, rounds: LARGE_ROUNDS, memory: true },
+  { input: () => jaegerSearchInput('jaeger-v1'), goal: 1.5, rounds: ROUNDS },
+  { input: () => jaegerSearchInput('jaeger-api-v3'), goal: 1.5, rounds: ROUNDS },
+  { input: () => tempoSearchInput(), goal: 1.5, rounds: ROUNDS },
+];
+
+const MEMORY_GOAL = 1.3;
+
+function verdict(ratio: number, goal: number): string {
+  return ratio <= goal ? `meets ≤ ${goal}x` : `misses ≤ ${goal}x`;
+}
+
+export default async function bench(): Promise<string[]> {
+  const lines = [
+    `bytes → frames through the data source's runners vs JSON.parse of the same bytes; medians of ` +
+      `${ROUNDS} interleaved rounds (${LARGE_ROUNDS} at 100k spans), GC before each run; ratios of CPU time (wall in brackets)`,
+  ];
+  for (const row of ROWS) {
+    const input = row.input();
+    const path = dataSourcePath(input);
+    const text = input.body;
+    const [parse, frames] = await timeInterleavedAsync(
+      [
+        { name: 'JSON.parse', run: () => JSON.parse(text) },
+        { name: 'bytes → frames', run: path },
+      ],
+      row.rounds
+    );
+    const cpu = frames.medianCpuMs / parse.medianCpuMs;
+    const wall = frames.medianMs / parse.medianMs;
+    lines.push(
+      `${input.label} (${(text.length / 1e6).toFixed(1)} MB): ${formatRatio(cpu)} (${formatRatio(wall)} wall) ` +
+        `JSON.parse, ${verdict(Math.max(cpu, wall), row.goal)}; JSON.parse ${formatMs(parse.medianCpuMs)}, ` +
+        `bytes → frames ${formatMs(frames.medianCpuMs)} CPU`
+    );
+    if (row.memory) {
+      const m = peakMemory(input, MEMORY_REPEATS);
+      const ratio = m.pathMb / m.parseMb;
+      lines.push(
+        `  peak RSS: ${m.pathMb.toFixed(0)} MB vs ${m.parseMb.toFixed(0)} MB for JSON.parse alone = ` +
+          `${formatRatio(ratio)}, ${verdict(ratio, MEMORY_GOAL)} (${m.beforeMb.toFixed(0)} MB before either: ` +
+          `modules and the body; medians of ${MEMORY_REPEATS} child processes each)`
+      );
+    }
+  }
+  return lines;
+}
