@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers';
 import { TraceLensError } from '../errors';
 import { nodeTransport } from './nodeTransport';
 import { encodeQuery } from './url';
@@ -20,11 +21,13 @@ describe('nodeTransport', () => {
   beforeAll(async () => {
     server = await startFakeServer({
       '/api/services': { body: { data: ['a'] } },
-      '/slow': { delayMs: 2000, body: 'late' },
+      '/slow': { delayMs: 60_000, body: 'late' },
       '/boom': { status: 500, body: 'internal error' },
     });
   });
   afterAll(() => server.close());
+  // A failed fake-clock test must not leave the clock fake for the next one.
+  afterEach(() => jest.useRealTimers());
 
   it('sends the query string and headers and returns status and text body', async () => {
     const t = nodeTransport(`${server.url}/`, { headers: { 'X-Scope-OrgID': 'tenant' } });
@@ -55,7 +58,18 @@ describe('nodeTransport', () => {
   });
 
   it('times out with kind timeout naming the URL', async () => {
-    const err = await rejection(nodeTransport(server.url, { timeoutMs: 100 })({ method: 'GET', path: '/slow' }));
+    // Fake clocks for the transport's timer; sockets and the event loop stay real.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    const arrived = server.nextRequest('/slow');
+    let settled = false;
+    const pending = rejection(nodeTransport(server.url, { timeoutMs: 100 })({ method: 'GET', path: '/slow' }));
+    void pending.finally(() => (settled = true));
+    await arrived;
+    jest.advanceTimersByTime(99);
+    await new Promise((r) => setImmediate(r));
+    expect(settled).toBe(false);
+    jest.advanceTimersByTime(1);
+    const err = await pending.finally(() => jest.useRealTimers());
     expect(err.kind).toBe('timeout');
     expect(err.message).toContain(`${server.url}/slow`);
     expect(err.message).toContain('100 ms');
@@ -63,9 +77,14 @@ describe('nodeTransport', () => {
 
   it('cancels with kind cancelled when the caller aborts', async () => {
     const ac = new AbortController();
+    const arrived = server.nextRequest('/slow');
     const p = nodeTransport(server.url)({ method: 'GET', path: '/slow', signal: ac.signal });
-    setTimeout(() => ac.abort(), 50);
+    await arrived;
+    ac.abort();
     expect((await rejection(p)).kind).toBe('cancelled');
+    // The abort reached the socket: the server saw the request end before its reply was due.
+    await server.idle();
+    expect(server.openRequests()).toBe(0);
     const pre = new AbortController();
     pre.abort();
     expect(

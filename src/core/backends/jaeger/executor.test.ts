@@ -49,7 +49,7 @@ describe('Jaeger backend (executor over a loopback api_v3 server)', () => {
       '/api/v3/traces': (req) => {
         const svc = req.query.get('query.service_name') ?? '';
         if (svc === 'slow') {
-          return { delayMs: 2000, ...json('v3-search.json') };
+          return { delayMs: 60_000, ...json('v3-search.json') };
         }
         const body = tracesOfService(svc);
         return body ? { body } : { status: 404, ...json('v3-not-found.json') };
@@ -176,10 +176,14 @@ describe('Jaeger backend (executor over a loopback api_v3 server)', () => {
   it('cancellation aborts every in-flight request', async () => {
     const ac = new AbortController();
     const b = createBackend({ kind: 'jaeger', transport: nodeTransport(server.url) });
+    const arrived = server.nextRequest('/api/v3/traces');
     const p = b.search('{ resource.service.name = "slow" }', { ...window, signal: ac.signal });
-    setTimeout(() => ac.abort(), 100);
+    await arrived;
+    expect(server.openRequests()).toBe(1);
+    ac.abort();
     expect((await rejection(p)).kind).toBe('cancelled');
-    await new Promise((r) => setTimeout(r, 50));
+    // The server sees every socket close before the 60 s reply would have been sent.
+    await server.idle();
     expect(server.openRequests()).toBe(0);
   });
 

@@ -34,7 +34,7 @@ describe('TempoClient (HTTP contract against documented shapes)', () => {
           return { status: 400, body: PARSE_ERROR };
         }
         if (q === '{ .slow = true }') {
-          return { delayMs: 1500, ...json('search.json') };
+          return { delayMs: 60_000, ...json('search.json') };
         }
         if (q === '{ .busy = true }') {
           return { status: 429, body: 'job queue full' };
@@ -98,9 +98,13 @@ describe('TempoClient (HTTP contract against documented shapes)', () => {
 
   it('cancels an in-flight search', async () => {
     const ac = new AbortController();
+    const arrived = server.nextRequest('/api/search');
     const p = client.search({ q: '{ .slow = true }' }, ac.signal);
-    setTimeout(() => ac.abort(), 30);
+    await arrived;
+    ac.abort();
     expect((await rejection(p)).kind).toBe('cancelled');
+    await server.idle();
+    expect(server.openRequests()).toBe(0);
   });
 
   it('fetches v2 traces with base64 ids and enum names, flagging PARTIAL', async () => {

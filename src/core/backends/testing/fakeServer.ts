@@ -34,6 +34,10 @@ export interface FakeServer {
   route(path: string, reply: FakeRoute): void;
   /** Requests whose handler is still running (used to prove cancellation reached the socket). */
   openRequests(): number;
+  /** Resolves with the next request to `path` received after this call (call it before sending). */
+  nextRequest(path: string): Promise<FakeRequest>;
+  /** Resolves once every request has ended on the server's side (sockets closed or answered). */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -42,10 +46,22 @@ export async function startFakeServer(routes: Record<string, FakeRoute> = {}): P
   const requests: FakeRequest[] = [];
   let open = 0;
   const timers = new Set<NodeJS.Timeout>();
+  // Waiters are woken by server events, so tests wait for what happens rather than for a time.
+  let arrivalWaiters: Array<{ path: string; wake: (r: FakeRequest) => void }> = [];
+  let idleWaiters: Array<() => void> = [];
+  const wakeIdle = () => {
+    if (open === 0) {
+      idleWaiters.forEach((wake) => wake());
+      idleWaiters = [];
+    }
+  };
 
   const server = createServer((req, res) => {
     open++;
-    res.on('close', () => open--);
+    res.on('close', () => {
+      open--;
+      wakeIdle();
+    });
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const fakeReq: FakeRequest = {
       method: req.method ?? 'GET',
@@ -54,6 +70,7 @@ export async function startFakeServer(routes: Record<string, FakeRoute> = {}): P
       headers: req.headers,
     };
     requests.push(fakeReq);
+    arrivalWaiters = arrivalWaiters.filter((w) => (w.path === fakeReq.path ? (w.wake(fakeReq), false) : true));
     const route = table.get(url.pathname);
     const reply = typeof route === 'function' ? route(fakeReq) : route;
     respond(res, reply ?? { status: 404, body: '404 page not found\n' }, timers);
@@ -66,6 +83,8 @@ export async function startFakeServer(routes: Record<string, FakeRoute> = {}): P
     requests,
     route: (path, reply) => table.set(path, reply),
     openRequests: () => open,
+    nextRequest: (path) => new Promise((wake) => arrivalWaiters.push({ path, wake })),
+    idle: () => (open === 0 ? Promise.resolve() : new Promise<void>((wake) => idleWaiters.push(wake))),
     close: () =>
       new Promise<void>((resolve) => {
         timers.forEach(clearTimeout);
