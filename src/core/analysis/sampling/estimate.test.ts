@@ -1,3 +1,4 @@
+import { seededRandom } from '../../seededRandom';
 import { buildTrace } from '../../engine/testing/traceBuilder';
 import type { Trace } from '../../model/types';
 import { estimateSampling } from './estimate';
@@ -30,17 +31,6 @@ function trace(
       children: [{ service: 'db', name: 'query', status: opts.error ? 'error' : 'unset' }],
     },
   });
-}
-
-/** Deterministic PRNG so the simulation is reproducible. */
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('samplerOfRoot', () => {
@@ -219,7 +209,7 @@ describe('estimateSampling', () => {
   });
 
   it('recovers a known request count within its 95% interval in most simulated runs', () => {
-    const rand = mulberry32(42);
+    const rand = seededRandom(42);
     const REQUESTS = 2000;
     const P = 0.1;
     const th = `ot=th:${thresholdForProbability(P)}`;
