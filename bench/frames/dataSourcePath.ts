@@ -11,50 +11,12 @@ import './nodeGlobals';
 import { dateTime, type DataQueryRequest, type DataQueryResponse } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
-import type { HttpRequest, HttpResponse, Transport } from '../../src/core/backends/transport';
+import { answeringTransport } from '../../src/core/backends/testing/answeringTransport';
 import { createCoreClient } from '../../src/datasource/client/coreClient';
 import type { LogsLinkSetup } from '../../src/datasource/frames';
 import { runSearch, runTraceId, type RunContext } from '../../src/datasource/query/runners';
 import type { TraceLensQuery } from '../../src/datasource/types';
-import type { FrameInput, InputApi } from './inputs';
-
-function answer(status: number, body: string): HttpResponse {
-  return { status, statusText: status === 200 ? 'OK' : 'Not Found', headers: {}, body };
-}
-
-const SERVICES = Array.from({ length: 20 }, (_v, i) => (i === 0 ? 'frontend' : `service-${i}`));
-
-/** What each API answers besides the body under test (capability probes, build info). */
-function route(api: InputApi, path: string, body: string): HttpResponse {
-  switch (api) {
-    case 'jaeger-api-v3':
-      if (path === '/api/v3/services') {
-        return answer(200, JSON.stringify({ services: SERVICES }));
-      }
-      return path.startsWith('/api/v3/traces') ? answer(200, body) : answer(404, 'not found');
-    case 'jaeger-v1':
-      if (path === '/api/v3/services') {
-        return answer(404, '404 page not found');
-      }
-      if (path === '/api/services') {
-        return answer(200, JSON.stringify({ data: SERVICES }));
-      }
-      return path.startsWith('/api/traces') ? answer(200, body) : answer(404, 'not found');
-    case 'tempo':
-      if (path === '/api/status/buildinfo') {
-        return answer(200, JSON.stringify({ version: '2.9.0', revision: 'bench' }));
-      }
-      if (path === '/api/search' || path.startsWith('/api/traces/')) {
-        return answer(200, body);
-      }
-      // No /api/v2/traces: the trace comes from /api/traces/{id} as OTLP `batches`, as in the issue.
-      return answer(404, 'not found');
-  }
-}
-
-function fakeTransport(api: InputApi, body: string): Transport {
-  return (request: HttpRequest) => Promise.resolve(route(api, request.path, body));
-}
+import type { FrameInput } from './inputs';
 
 const LOGS: LogsLinkSetup = {
   target: { uid: 'loki', type: 'loki', name: 'Loki' },
@@ -86,7 +48,7 @@ function dashboardRequest(): DataQueryRequest<TraceLensQuery> {
 export function dataSourcePath(input: FrameInput): () => Promise<DataQueryResponse> {
   const client = createCoreClient({
     kind: input.api === 'tempo' ? 'tempo' : 'jaeger',
-    transport: fakeTransport(input.api, input.body),
+    transport: answeringTransport(input.api, input.body),
     // As provisioning/datasources/tracelens.yaml sets it: the whole 200-trace answer is evaluated.
     searchDepth: 200,
   });

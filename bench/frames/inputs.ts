@@ -4,13 +4,14 @@
  * and scope), events on about a third of the spans, links on some, errors with exception events.
  * Each input is the exact body a backend sends, in its own wire format.
  */
+import type { AnsweringApi } from '../../src/core/backends/testing/answeringTransport';
 import { searchTraces } from '../../src/core/engine';
 import { encodeJaegerApiV3, encodeJaegerV1, encodeTempoV1, type Trace } from '../../src/core/model';
 import { generateTraces, type GeneratorOptions } from '../../src/core/model/testing/syntheticTraces';
 import { parseTraceQL } from '../../src/core/traceql';
 
 /** Which API answered: Jaeger's v1 JSON, Jaeger's api_v3, or Tempo. */
-export type InputApi = 'jaeger-v1' | 'jaeger-api-v3' | 'tempo';
+export type InputApi = AnsweringApi;
 
 export interface FrameInput {
   /** The bench row's name. */
