@@ -1,4 +1,5 @@
 import { buildServiceGraph } from './buildServiceGraph';
+import { guideTraces } from '../../model/testing/guideTraces';
 import { ServiceGraphFold } from './graphFold';
 import { call, traceOf } from './testing/callTree';
 import type { ServiceGraph } from './types';
@@ -224,5 +225,30 @@ describe('buildServiceGraph', () => {
     const a = buildServiceGraph(traces, { windowSeconds: 60, detail: 'peers' });
     const b = buildServiceGraph([...traces].reverse(), { windowSeconds: 60, detail: 'peers' });
     expect(b).toEqual(a);
+  });
+});
+
+describe('buildServiceGraph on the guide traces', () => {
+  /*
+   * Worked out by hand from the guide traces' spec (src/core/model/testing/guideTraces.ts): a call
+   * is a callee's entry span whose parent is in another service.
+   * - frontend → api-gateway: the gateway's server span, in all 4 requests; it fails (502) only
+   *   when the database is locked. Durations 80, 80, 1235, 80 ms: sorted 80, 80, 80, 1235, so
+   *   p50 (rank ceil(0.5 × 4) = 2) is 80 and p95 (rank ceil(3.8) = 4) is 1235.
+   * - api-gateway → auth-service: auth's span, 4 requests, failing once (the 401); 10 ms each.
+   * - api-gateway → user-service: 3 requests (the refused one stops at auth), failing once (500);
+   *   60, 1210, 60 ms, so p50 60 and p95 1210.
+   * - user-service → database: 3 requests, failing once (SQLITE_BUSY); 40, 1195, 40 ms.
+   */
+  it('counts the calls, errors and latencies worked out by hand', () => {
+    const g = buildServiceGraph(guideTraces(), { windowSeconds: 60 });
+    expect(g.edges.map((e) => [e.id, e.requests, e.errors, e.p50Ms, e.p95Ms])).toEqual([
+      ['api-gateway->auth-service', 4, 1, 10, 10],
+      ['api-gateway->user-service', 3, 1, 60, 1210],
+      ['frontend->api-gateway', 4, 1, 80, 1235],
+      ['user-service->database', 3, 1, 40, 1195],
+    ]);
+    // The frontend's own entry spans are the roots: 4 requests, one failing with 502.
+    expect(node(g, 'frontend')).toMatchObject({ requests: 4, errors: 1 });
   });
 });
