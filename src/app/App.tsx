@@ -4,6 +4,7 @@ import { getDataSourceSrv } from '@grafana/runtime';
 import { Card, LinkButton, Stack, Text, TextLink, useStyles2 } from '@grafana/ui';
 import React, { useMemo } from 'react';
 
+import { DEFAULT_BACKEND } from '../core/backends';
 import { GUIDE_EXAMPLES } from './examples';
 import { exploreUrl } from '../shared/exploreLinks';
 import type { AppSettings } from './types';
@@ -12,7 +13,7 @@ const DATASOURCE_TYPE = 'tracelens-traceql-datasource';
 
 function backendOf(jsonData: object | undefined): string {
   const backend = (jsonData as { backend?: unknown } | undefined)?.backend;
-  return typeof backend === 'string' ? backend : 'jaeger';
+  return typeof backend === 'string' ? backend : DEFAULT_BACKEND;
 }
 
 /**

@@ -244,3 +244,26 @@ describe('TraceLensDataSource over the core, against a fake Jaeger behind the pr
     ]);
   });
 });
+
+describe('TraceLensDataSource with settings this build cannot use', () => {
+  it('still loads, and the health check and every query say what is wrong', async () => {
+    const settings = {
+      id: 4,
+      uid: 'future-uid',
+      name: 'TraceLens (newer backend)',
+      type: 'tracelens-traceql-datasource',
+      url: PROXY,
+      jsonData: { backend: 'nosuch', timeoutSeconds: 5 },
+      meta: {},
+      access: 'proxy',
+      readOnly: false,
+    } as unknown as DataSourceInstanceSettings<TraceLensOptions>;
+    const { fetch } = fakeTempo({});
+    const ds = new TraceLensDataSource(settings, templateSrv, { fetch });
+    const health = await ds.testDatasource();
+    expect(health.status).toBe('error');
+    expect(health.message).toContain('unknown backend kind "nosuch"');
+    expect(health.message).toContain('jaeger');
+    await expect(ds.metricFindQuery('services')).rejects.toThrow(/unknown backend kind/);
+  });
+});

@@ -11,6 +11,7 @@ import {
 import { getDataSourceSrv, getTemplateSrv, type TemplateSrv } from '@grafana/runtime';
 import { catchError, merge, of, type Observable } from 'rxjs';
 
+import { BACKENDS, DEFAULT_BACKEND } from '../core/backends';
 import { createCoreClient } from './client/coreClient';
 import type { ClientFactory, TimeWindow, TraceLensClient } from './client/types';
 import type { LogsLinkSetup } from './frames';
@@ -68,7 +69,7 @@ export class TraceLensDataSource extends DataSourceApi<TraceLensQuery, TraceLens
   ) {
     super(instanceSettings);
     const json = instanceSettings.jsonData ?? {};
-    this.backend = json.backend ?? 'jaeger';
+    this.backend = json.backend ?? DEFAULT_BACKEND;
     const timeoutMs = (json.timeoutSeconds ?? 30) * 1000;
     const baseUrl = instanceSettings.url ?? '';
     const transport = createGrafanaTransport({ baseUrl, defaultTimeoutMs: timeoutMs, fetch: deps.fetch });
@@ -89,7 +90,9 @@ export class TraceLensDataSource extends DataSourceApi<TraceLensQuery, TraceLens
     });
     this.logs = resolveLogs(json, deps.getLogsDatasource ?? defaultLogsLookup);
     const promUid = json.serviceMapDatasourceUid;
-    if (this.backend === 'tempo' && promUid) {
+    // Only where the backend's pipeline writes service-graph metrics (Tempo's metrics-generator).
+    const serviceGraphMetrics = BACKENDS.find((b) => b.kind === this.backend)?.features.serviceGraphMetrics ?? false;
+    if (serviceGraphMetrics && promUid) {
       const load = deps.getDataSource ?? ((uid: string) => getDataSourceSrv().get(uid));
       this.serviceMap = () => load(promUid);
     }

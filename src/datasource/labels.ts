@@ -4,8 +4,7 @@ export const labels = {
     backend: {
       title: 'Backend',
       label: 'Tracing backend',
-      description:
-        'Which query API the URL below points at. The health check tells you if it looks like the other one.',
+      description: 'Which query API the URL below points at. The health check tells you if it looks like another one.',
     },
     auth: {
       title: 'Authentication',
@@ -25,10 +24,10 @@ export const labels = {
       timeoutDescription: 'Per request. Empty means 30 seconds.',
       searchDepth: 'Search depth (traces)',
       searchDepthDescription:
-        'Most traces fetched per Jaeger search before TraceLens evaluates the rest of the query in the browser. Empty means the data source default; results say when this bound was reached.',
+        'Most traces fetched per backend search when TraceLens evaluates (part of) the query in the browser. Empty means the data source default; results say when this bound was reached.',
       maxConcurrency: 'Parallel requests',
       maxConcurrencyDescription:
-        'When a query without a service fans out over Jaeger services. Empty means the default.',
+        'Requests in flight when a query fans out (a search per service, or a fetch per trace). Empty means the default.',
       invalidNumber: 'Enter a whole number of at least 1',
     },
     sampling: {

@@ -3,7 +3,7 @@
  * registry (registry.ts), plus the HTTP plumbing they share. Shells import from here; a backend's
  * own exports (its client, wire types, planner) are imported from its folder by its own tests.
  */
-export { BACKENDS, BACKEND_KINDS, backendModule, createBackend, isBackendKind } from './registry';
+export { BACKENDS, BACKEND_KINDS, DEFAULT_BACKEND, backendModule, createBackend, isBackendKind } from './registry';
 export type { BackendKind } from './registry';
 export { defineBackend } from './types';
 export type {

@@ -17,6 +17,9 @@ export type BackendKind = (typeof BACKENDS)[number]['kind'];
 
 export const BACKEND_KINDS: readonly BackendKind[] = BACKENDS.map((b) => b.kind);
 
+/** The backend of a data source whose settings name none (provisioned before the option existed). */
+export const DEFAULT_BACKEND: BackendKind = 'jaeger';
+
 export function isBackendKind(kind: unknown): kind is BackendKind {
   return typeof kind === 'string' && (BACKEND_KINDS as readonly string[]).includes(kind);
 }

@@ -47,6 +47,11 @@ export interface BackendFeatures {
   readonly dependencies: boolean;
   /** `samplingStrategy()` reads the sampling strategies the backend hands to SDKs. */
   readonly samplingStrategies: boolean;
+  /**
+   * The backend's pipeline writes service-graph metrics (`traces_service_graph_*`) to Prometheus,
+   * so a data source can draw the graph from them when one is configured.
+   */
+  readonly serviceGraphMetrics: boolean;
 }
 
 export interface BackendHealth {

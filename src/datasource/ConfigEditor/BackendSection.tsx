@@ -1,14 +1,14 @@
 import { Field, RadioButtonGroup } from '@grafana/ui';
 import React from 'react';
 
-import { BACKENDS } from '../../core/backends';
+import { BACKENDS, DEFAULT_BACKEND } from '../../core/backends';
 import { labels } from '../labels';
 import { selectors } from '../selectors';
 import type { BackendKind } from '../types';
 import { setBackend } from './options';
 import type { SectionProps } from './types';
 
-/** Every registered backend, in registry order: a new backend appears here without a change. */
+/** One choice per registered backend, named as the registry names it. */
 const OPTIONS: Array<{ label: string; value: BackendKind }> = BACKENDS.map((b) => ({ label: b.label, value: b.kind }));
 
 export function BackendSection({ options, onOptionsChange }: SectionProps) {
@@ -17,7 +17,7 @@ export function BackendSection({ options, onOptionsChange }: SectionProps) {
       <div data-testid={selectors.config.backend}>
         <RadioButtonGroup<BackendKind>
           options={OPTIONS}
-          value={options.jsonData.backend ?? 'jaeger'}
+          value={options.jsonData.backend ?? DEFAULT_BACKEND}
           onChange={(v) => onOptionsChange(setBackend(options, v))}
         />
       </div>

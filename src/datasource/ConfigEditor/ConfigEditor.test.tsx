@@ -2,7 +2,9 @@ import { render, screen } from '@testing-library/react';
 import userEventLib from '@testing-library/user-event';
 import React, { useState } from 'react';
 
+import { BACKENDS } from '../../core/backends';
 import { selectors } from '../selectors';
+import { BACKEND_SECTIONS } from './backends';
 import { ConfigEditor } from './ConfigEditor';
 import type { Settings } from './options';
 
@@ -74,6 +76,19 @@ describe('ConfigEditor', () => {
     expect(screen.queryByTestId(selectors.config.samplingUrl)).not.toBeInTheDocument();
     await userEvent.click(screen.getByText(/pick Build from spans/));
     expect(last().jsonData.serviceMapDatasourceUid).toBe('prom-uid');
+  });
+
+  it('offers every registered backend, with its own sections and the shared limits', async () => {
+    setup();
+    for (const b of BACKENDS) {
+      await userEvent.click(screen.getByRole('radio', { name: b.label }));
+      for (const own of BACKEND_SECTIONS[b.kind]) {
+        expect(screen.getByText(own.title)).toBeInTheDocument();
+      }
+      // Every backend's engine-side evaluation reads the search depth and the parallelism.
+      expect(screen.getByTestId(selectors.config.searchDepth)).toBeInTheDocument();
+      expect(screen.getByTestId(selectors.config.maxConcurrency)).toBeInTheDocument();
+    }
   });
 
   it('stores a bearer token only in secureJsonData', async () => {

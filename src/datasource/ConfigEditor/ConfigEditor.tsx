@@ -2,21 +2,22 @@ import type { DataSourcePluginOptionsEditorProps } from '@grafana/data';
 import { DataSourceHttpSettings, Divider } from '@grafana/ui';
 import React from 'react';
 
+import { BACKENDS, DEFAULT_BACKEND, isBackendKind } from '../../core/backends';
 import { labels } from '../labels';
 import type { TraceLensOptions, TraceLensSecureOptions } from '../types';
 import { AuthSection } from './AuthSection';
+import { BACKEND_SECTIONS } from './backends';
 import { BackendSection } from './BackendSection';
 import { LimitsSection } from './LimitsSection';
-import { DEFAULT_URLS } from './options';
-import { SamplingSection } from './SamplingSection';
 import { Section } from './Section';
-import { ServiceGraphSection } from './ServiceGraphSection';
 import { TraceToLogsSection } from './TraceToLogsSection';
 
 type Props = DataSourcePluginOptionsEditorProps<TraceLensOptions, TraceLensSecureOptions>;
 
 export function ConfigEditor({ options, onOptionsChange }: Props) {
-  const backend = options.jsonData.backend ?? 'jaeger';
+  const backend: string = options.jsonData.backend ?? DEFAULT_BACKEND;
+  // A backend this build does not know (settings from a newer version) gets the shared sections only.
+  const own = isBackendKind(backend) ? BACKEND_SECTIONS[backend] : [];
   const section = { options, onOptionsChange };
   return (
     <>
@@ -24,7 +25,7 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
         <BackendSection {...section} />
       </Section>
       <DataSourceHttpSettings
-        defaultUrl={DEFAULT_URLS[backend]}
+        defaultUrl={BACKENDS.find((b) => b.kind === backend)?.defaultUrl ?? ''}
         dataSourceConfig={options}
         onChange={onOptionsChange}
         showAccessOptions={false}
@@ -37,15 +38,11 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
       <Section title={labels.config.limits.title}>
         <LimitsSection {...section} />
       </Section>
-      {backend === 'jaeger' ? (
-        <Section title={labels.config.sampling.title}>
-          <SamplingSection {...section} />
+      {own.map(({ title, description, Component }) => (
+        <Section key={title} title={title} description={description}>
+          <Component {...section} />
         </Section>
-      ) : (
-        <Section title={labels.config.serviceGraph.title}>
-          <ServiceGraphSection {...section} />
-        </Section>
-      )}
+      ))}
       <Divider />
       <Section title={labels.config.logs.title} description={labels.config.logs.description}>
         <TraceToLogsSection {...section} />

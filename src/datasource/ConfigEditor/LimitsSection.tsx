@@ -42,8 +42,8 @@ function LimitField({
   );
 }
 
+/** Every backend reads all three: engine-side evaluation fetches up to the search depth everywhere. */
 export function LimitsSection(props: SectionProps) {
-  const jaeger = (props.options.jsonData.backend ?? 'jaeger') === 'jaeger';
   return (
     <>
       <LimitField
@@ -53,24 +53,20 @@ export function LimitsSection(props: SectionProps) {
         description={L.timeoutDescription}
         testId={selectors.config.timeout}
       />
-      {jaeger && (
-        <>
-          <LimitField
-            {...props}
-            name="searchDepth"
-            label={L.searchDepth}
-            description={L.searchDepthDescription}
-            testId={selectors.config.searchDepth}
-          />
-          <LimitField
-            {...props}
-            name="maxConcurrency"
-            label={L.maxConcurrency}
-            description={L.maxConcurrencyDescription}
-            testId={selectors.config.maxConcurrency}
-          />
-        </>
-      )}
+      <LimitField
+        {...props}
+        name="searchDepth"
+        label={L.searchDepth}
+        description={L.searchDepthDescription}
+        testId={selectors.config.searchDepth}
+      />
+      <LimitField
+        {...props}
+        name="maxConcurrency"
+        label={L.maxConcurrency}
+        description={L.maxConcurrencyDescription}
+        testId={selectors.config.maxConcurrency}
+      />
     </>
   );
 }

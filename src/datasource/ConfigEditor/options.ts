@@ -1,6 +1,5 @@
 import type { DataSourceSettings } from '@grafana/data';
 
-import { BACKENDS } from '../../core/backends';
 import type { BackendKind, TraceLensOptions, TraceLensSecureOptions, TraceToLogsOptionsV2 } from '../types';
 
 /**
@@ -25,12 +24,6 @@ export function setJsonData<K extends keyof TraceLensOptions>(
   }
   return { ...options, jsonData };
 }
-
-/** Where each registered backend's query API usually listens. */
-export const DEFAULT_URLS = Object.fromEntries(BACKENDS.map((b) => [b.kind, b.defaultUrl])) as Record<
-  BackendKind,
-  string
->;
 
 export function setBackend(options: Settings, backend: BackendKind): Settings {
   return setJsonData(options, 'backend', backend);

@@ -9,17 +9,43 @@ import type { CallOptions, ClientConfig, TimeWindow, TraceLensClient } from './t
  * signatures (nanosecond bigint windows, signal placement), so a core change is fixed here.
  */
 export function createCoreClient(config: ClientConfig): TraceLensClient {
-  const backend = createBackend({
-    kind: config.kind,
-    transport: config.transport,
-    samplingTransport: config.samplingTransport,
-    searchDepth: config.searchDepth,
-    maxConcurrency: config.maxConcurrency,
-  });
+  let backend: Backend;
+  try {
+    backend = createBackend({
+      kind: config.kind,
+      transport: config.transport,
+      samplingTransport: config.samplingTransport,
+      searchDepth: config.searchDepth,
+      maxConcurrency: config.maxConcurrency,
+    });
+  } catch (err) {
+    // Settings this build cannot use (a backend it does not know, a limit below 1) must not stop
+    // the data source from loading: every query and the health check then say what is wrong.
+    return failingClient(err);
+  }
   return clientOver(backend, {
     strategiesConfigured: config.samplingTransport !== undefined,
     maxConcurrency: config.maxConcurrency ?? 4,
   });
+}
+
+/** A client whose every call rejects with `err`. */
+export function failingClient(err: unknown): TraceLensClient {
+  const fail = () => Promise.reject(err);
+  return {
+    detect: fail,
+    search: fail,
+    getTrace: fail,
+    services: fail,
+    operations: fail,
+    tags: fail,
+    tagValues: fail,
+    metrics: fail,
+    explain: fail,
+    serviceGraph: fail,
+    latency: fail,
+    sampling: fail,
+  };
 }
 
 function toWindow(w: TimeWindow, options?: CallOptions): Window {

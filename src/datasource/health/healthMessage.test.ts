@@ -37,4 +37,10 @@ describe('health messages', () => {
     expect(r.status).toBe('error');
     expect(r.message).toContain(text);
   });
+
+  it('points at the port the configured backend usually listens on', () => {
+    const err = new TraceLensError('malformed', 'expected JSON');
+    expect(healthFailure('jaeger', err).message).toContain('the Jaeger query API (port 16686)');
+    expect(healthFailure('tempo', err).message).toContain('the Tempo query API (port 3200)');
+  });
 });

@@ -30,6 +30,7 @@ import { RequestMeter } from '../http';
 import type { Transport } from '../transport';
 import type {
   Backend,
+  BackendFeatures,
   BackendHealth,
   DependencyLink,
   Explained,
@@ -62,6 +63,12 @@ interface JaegerScan extends WindowScan {
   readonly plan: JaegerPlan;
 }
 
+export const JAEGER_FEATURES: BackendFeatures = {
+  dependencies: true,
+  samplingStrategies: true,
+  serviceGraphMetrics: false,
+};
+
 /**
  * TraceQL over Jaeger: the planner's pushdown becomes Jaeger searches (one per service when the query
  * names none), the engine evaluates the whole query over the traces Jaeger returns.
@@ -69,7 +76,7 @@ interface JaegerScan extends WindowScan {
 export class JaegerBackend implements Backend {
   readonly kind = 'jaeger';
   readonly label = 'Jaeger';
-  readonly features = { dependencies: true, samplingStrategies: true };
+  readonly features = JAEGER_FEATURES;
   private readonly client: JaegerClient;
 
   constructor(

@@ -2,7 +2,7 @@
 import { TraceLensError } from '../../errors';
 import { defineBackend } from '../types';
 import { explainJaegerPlan } from './explain';
-import { JaegerBackend } from './executor';
+import { JAEGER_FEATURES, JaegerBackend } from './executor';
 import { JAEGER_PATHS } from './paths';
 import { jaegerCapabilities, planJaegerQuery } from './plan';
 
@@ -11,7 +11,7 @@ export const jaeger = defineBackend({
   label: 'Jaeger',
   defaultUrl: 'http://localhost:16686',
   paths: JAEGER_PATHS,
-  features: { dependencies: true, samplingStrategies: true },
+  features: JAEGER_FEATURES,
   cliHelp: 'a live Jaeger query service (e.g. http://127.0.0.1:16686)',
   planner: {
     flags: [{ name: 'jaeger-api', help: 'v3|v1: the Jaeger search API to plan for (default v3)' }],

@@ -28,6 +28,7 @@ import { RequestMeter } from '../http';
 import type { Transport } from '../transport';
 import type {
   Backend,
+  BackendFeatures,
   BackendHealth,
   DependencyLink,
   Explained,
@@ -52,6 +53,12 @@ interface Fetched {
   readonly bounded: boolean;
 }
 
+export const TEMPO_FEATURES: BackendFeatures = {
+  dependencies: false,
+  samplingStrategies: false,
+  serviceGraphMetrics: true,
+};
+
 /**
  * TraceQL over Tempo: natively where the server's version runs every construct of the query;
  * otherwise a narrowing search on Tempo, the traces fetched by id, and the engine finishing.
@@ -59,7 +66,7 @@ interface Fetched {
 export class TempoBackend implements Backend {
   readonly kind = 'tempo';
   readonly label = 'Tempo';
-  readonly features = { dependencies: false, samplingStrategies: false };
+  readonly features = TEMPO_FEATURES;
   private readonly client: TempoClient;
   private version?: Promise<string>;
 

@@ -2,7 +2,7 @@
 import { defineBackend } from '../types';
 import { tempoCapabilities } from './capabilities';
 import { explainTempoPlan } from './explain';
-import { TempoBackend } from './executor';
+import { TEMPO_FEATURES, TempoBackend } from './executor';
 import { TEMPO_PATHS } from './paths';
 import { planTempoQuery } from './plan';
 
@@ -11,7 +11,7 @@ export const tempo = defineBackend({
   label: 'Tempo',
   defaultUrl: 'http://localhost:3200',
   paths: TEMPO_PATHS,
-  features: { dependencies: false, samplingStrategies: false },
+  features: TEMPO_FEATURES,
   cliHelp: 'a live Tempo (e.g. http://127.0.0.1:3200)',
   planner: {
     flags: [{ name: 'tempo-version', help: 'the Tempo version to plan for (default: the latest release)' }],

@@ -74,7 +74,7 @@ export interface ZipkinSlice {
 export class ZipkinBackend implements Backend {
   readonly kind = 'zipkin';
   readonly label = 'Zipkin';
-  readonly features = { dependencies: true, samplingStrategies: false };
+  readonly features = { dependencies: true, samplingStrategies: false, serviceGraphMetrics: false };
   private readonly client: ZipkinClient;
 
   constructor(

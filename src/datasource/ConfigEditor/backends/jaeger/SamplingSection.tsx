@@ -1,10 +1,10 @@
 import { Field, Input } from '@grafana/ui';
 import React from 'react';
 
-import { labels } from '../labels';
-import { selectors } from '../selectors';
-import { setJsonData } from './options';
-import type { SectionProps } from './types';
+import { labels } from '../../../labels';
+import { selectors } from '../../../selectors';
+import { setJsonData } from '../../options';
+import type { SectionProps } from '../../types';
 
 const L = labels.config.sampling;
 

@@ -2,9 +2,9 @@ import { DataSourcePicker } from '@grafana/runtime';
 import { Field } from '@grafana/ui';
 import React from 'react';
 
-import { labels } from '../labels';
-import { setJsonData } from './options';
-import type { SectionProps } from './types';
+import { labels } from '../../../labels';
+import { setJsonData } from '../../options';
+import type { SectionProps } from '../../types';
 
 const L = labels.config.serviceGraph;
 
