@@ -43,7 +43,7 @@ describe('tracelens explain', () => {
   it('exits 2 for bad usage or a bad query', async () => {
     for (const argv of [
       ['{}'],
-      ['--backend', 'zipkin', '{}'],
+      ['--backend', 'nosuch', '{}'],
       ['--backend', 'jaeger'],
       ['--backend', 'jaeger', '--tempo-version', '2.9', '{}'],
       ['--backend', 'jaeger', '{ .a = }'],

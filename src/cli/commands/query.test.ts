@@ -132,7 +132,8 @@ describe('tracelens query over files', () => {
     expect(io.err()).toMatch(/line 1, column/);
     io = fakeIO(files);
     expect(await queryCommand.run(['{}'], io)).toBe(2);
-    expect(io.err()).toContain('exactly one of --traces, --jaeger or --tempo');
+    // Every registered backend is a choice, named by its flag.
+    expect(io.err()).toContain('exactly one of --traces, --jaeger, --tempo or --zipkin');
     io = fakeIO(files);
     expect(await queryCommand.run(['{}', '--traces', 'v1.json', '--limit', 'x'], io)).toBe(2);
     io = fakeIO(files);
