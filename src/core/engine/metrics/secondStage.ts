@@ -57,6 +57,11 @@ function filterPoints(op: string, threshold: number, set: SeriesSet): SeriesSet 
   return out;
 }
 
+/**
+ * Keeps at each step the n series with the highest (topk) or lowest (bottomk) value. Equal values
+ * are ordered as Tempo orders them, by the series' labels in their own order: topk prefers the
+ * alphabetically earlier label value, bottomk the later (see tieOrder).
+ */
 function keepExtremes(top: boolean, n: number, set: SeriesSet): SeriesSet {
   const all = [...set.values()];
   const steps = all.length === 0 ? 0 : all[0].values.length;
@@ -64,8 +69,10 @@ function keepExtremes(top: boolean, n: number, set: SeriesSet): SeriesSet {
   for (let i = 0; i < steps; i++) {
     const ranked = all
       .filter((s) => !Number.isNaN(s.values[i]))
-      // Ties keep series order so the choice is deterministic.
-      .sort((a, b) => (top ? b.values[i] - a.values[i] : a.values[i] - b.values[i]))
+      .sort((a, b) => {
+        const d = top ? b.values[i] - a.values[i] : a.values[i] - b.values[i];
+        return d !== 0 ? d : top ? -tieOrder(a, b) : tieOrder(a, b);
+      })
       .slice(0, Math.max(0, n));
     for (const s of ranked) {
       let values = kept.get(s.key);
@@ -85,4 +92,48 @@ function keepExtremes(top: boolean, n: number, set: SeriesSet): SeriesSet {
     }
   }
   return out;
+}
+
+/**
+ * Tempo's order between two series with equal values, label by label in the series' own order:
+ * the first differing string value decides, the alphabetically earlier one counting as greater;
+ * then the label name, the same way; then numbers and booleans, the smaller counting as smaller.
+ * Positive when `a` counts as greater (so topk keeps it), negative when smaller, 0 when equal.
+ */
+export function tieOrder(a: Series, b: Series): number {
+  const n = Math.max(a.labels.length, b.labels.length);
+  for (let i = 0; i < n; i++) {
+    const la = a.labels[i];
+    const lb = b.labels[i];
+    const sa = la?.value.t === 'string' ? la.value.v : '';
+    const sb = lb?.value.t === 'string' ? lb.value.v : '';
+    if (sa !== sb) {
+      return sa < sb ? 1 : -1;
+    }
+    const na = la?.name ?? '';
+    const nb = lb?.name ?? '';
+    if (na !== nb) {
+      return na < nb ? 1 : -1;
+    }
+    const xa = numberOf(la?.value);
+    const xb = numberOf(lb?.value);
+    if (xa !== xb) {
+      return xa < xb ? -1 : 1;
+    }
+  }
+  return 0;
+}
+
+function numberOf(v: Series['labels'][number]['value'] | undefined): number {
+  switch (v?.t) {
+    case 'int':
+      return Number(v.v);
+    case 'float':
+    case 'duration':
+      return v.v;
+    case 'bool':
+      return v.v ? 1 : 0;
+    default:
+      return 0;
+  }
 }
