@@ -224,6 +224,9 @@ function scalar(e: ScalarExpr): ScalarFn {
       const r = scalar(e.right);
       return (ix, ss, attrs) => arith(e.op, l(ix, ss, attrs), r(ix, ss, attrs));
     }
+    case 'ScalarPipeline':
+      // Validation refuses these (Tempo does not run them either); reaching here is a caller bug.
+      throw new QueryCompileError('comparing the results of two pipelines is not supported');
     case 'Aggregate': {
       const arg = e.arg === null ? null : field(e.arg);
       const name = printAggregate(e);

@@ -144,6 +144,8 @@ function metrics(m: MetricsExpr): Candidate[] | null {
     case 'MetricsQuery':
       return pipeline(m.pipeline).required;
     case 'MetricsParen':
+    case 'MetricsStaged':
+      // Second stages only drop points, so they need no traces beyond what their input needs.
       return metrics(m.expr);
     case 'MetricsScalar':
       return null;

@@ -166,7 +166,18 @@ export interface ScalarParenNode extends SourceRange {
   readonly expr: ScalarExpr;
 }
 
-export type ScalarExpr = AggregateNode | StaticNode | ScalarBinaryNode | ScalarParenNode;
+/**
+ * `({ .a } | count())`: a spanset pipeline ending in an aggregate, as an operand of a comparison
+ * or of arithmetic at the query's top (`({ .a } | count()) = ({ .b } | count())`). Tempo's grammar
+ * has it and its engine does not run it; validation refuses it the same way.
+ */
+export interface ScalarPipelineNode extends SourceRange {
+  readonly type: 'ScalarPipeline';
+  readonly pipeline: PipelineNode;
+  readonly aggregate: AggregateNode;
+}
+
+export type ScalarExpr = AggregateNode | StaticNode | ScalarBinaryNode | ScalarParenNode | ScalarPipelineNode;
 
 /** `count() > 2`, `avg(duration) > 20ms`: keeps spansets whose comparison holds. */
 export interface ScalarFilterNode extends SourceRange {
@@ -266,7 +277,19 @@ export interface MetricsScalarNode extends SourceRange {
   readonly raw: string;
 }
 
-export type MetricsExpr = MetricsQueryNode | MetricsBinaryNode | MetricsParenNode | MetricsScalarNode;
+/**
+ * Second stages applied to the result of a parenthesised metrics query or of arithmetic between
+ * queries: `({} | rate()) > 10`, `(A) / (B) > 0.5`, `(A) + (B) | topk(5)`. (Stages written right
+ * after a metrics function belong to its MetricsQueryNode.)
+ */
+export interface MetricsStagedNode extends SourceRange {
+  readonly type: 'MetricsStaged';
+  readonly expr: MetricsExpr;
+  readonly stages: readonly MetricsSecondStage[];
+}
+
+export type MetricsExpr =
+  MetricsQueryNode | MetricsBinaryNode | MetricsParenNode | MetricsScalarNode | MetricsStagedNode;
 
 // ---------------------------------------------------------------------------------------------
 // Root

@@ -103,10 +103,8 @@ function compare(c: Cursor, op: Token, o: FilterOp, left: QueryValue, right: Que
     return c.fail(op, `${describe(op)} cannot combine spansets; use &&, ||, or a structural operator such as >>`);
   }
   if (left.t === 'metrics') {
-    return c.fail(
-      op,
-      'a comparison after a parenthesised metrics query is not supported; put it inside the parentheses'
-    );
+    const stage = metricsFilter(c, op, o, right);
+    return staged(left.node, [stage]);
   }
   const bad = left.t === 'scalar' ? right : left;
   return c.fail(op, `${describe(op)} compares aggregates and numbers, not ${valueNoun(bad)}`);
@@ -187,8 +185,21 @@ function scalarToMetrics(c: Cursor, e: ScalarExpr): MetricsExpr {
         to: e.to,
       };
     case 'Aggregate':
+    case 'ScalarPipeline':
       return c.failAt(e.from, e.to, 'aggregates cannot be combined with metrics queries');
   }
+}
+
+/**
+ * Second stages after a parenthesised metrics query or arithmetic (`(A) / (B) > 0.5`,
+ * `(A) + (B) | topk(5)`): they apply to the whole result, so they wrap it.
+ */
+function staged(node: MetricsExpr, stages: readonly MetricsSecondStage[]): QueryValue {
+  const to = stages[stages.length - 1].to;
+  if (node.type === 'MetricsStaged') {
+    return { t: 'metrics', node: { ...node, stages: [...node.stages, ...stages], to } };
+  }
+  return { t: 'metrics', node: { type: 'MetricsStaged', expr: node, stages, from: node.from, to } };
 }
 
 function pipe(c: Cursor, op: Token, left: QueryValue, right: QueryValue): QueryValue {
@@ -200,6 +211,9 @@ function pipe(c: Cursor, op: Token, left: QueryValue, right: QueryValue): QueryV
         ownStages.push(s);
       }
       return { t: 'metrics', node: { ...q, secondStages: ownStages, to: right.to }, ownStages };
+    }
+    if (right.t === 'secondStages') {
+      return staged(left.node, right.stages);
     }
     return c.failAt(
       valueFrom(right),
@@ -218,6 +232,11 @@ function pipe(c: Cursor, op: Token, left: QueryValue, right: QueryValue): QueryV
       to: right.to,
     };
     return { t: 'metrics', node, ownStages: right.stages };
+  }
+  if (right.t === 'scalar' && right.node.type === 'Aggregate') {
+    // `{ .a } | count()`: only valid wrapped in parentheses as a comparison operand; toPipeline
+    // and toStage refuse it anywhere else.
+    return { t: 'scalarPipeline', pipeline, aggregate: right.node, from: pipeline.from, to: right.node.to };
   }
   const stage = toStage(c, op, right);
   const stages = left.t === 'pipeline' ? left.stages : [...pipeline.stages];
@@ -266,5 +285,11 @@ export function toPipeline(c: Cursor, v: QueryValue): PipelineNode {
       return c.failAt(v.from, v.to, 'topk() and bottomk() must follow a metrics function such as rate()');
     case 'metrics':
       return c.failAt(v.node.from, v.node.to, 'a metrics query cannot be used as a spanset');
+    case 'scalarPipeline':
+      return c.failAt(
+        v.aggregate.from,
+        v.aggregate.to,
+        'an aggregate in a pipeline must be compared, e.g. | count() > 1'
+      );
   }
 }

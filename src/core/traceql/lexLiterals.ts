@@ -143,6 +143,14 @@ export function scanNumber(text: string, start: number): Scanned<NumberLiteral> 
   if (text[i] === '.' && text[i + 1] >= '0' && text[i + 1] <= '9') {
     i = scanDigits(text, i + 1);
     isFloat = true;
+  } else if (
+    text[i] === '.' &&
+    i > start &&
+    (!isWordChar(text[i + 1]) || /^[eE][+-]?[0-9]/.test(text.slice(i + 1, i + 4)))
+  ) {
+    // Go's scanner (Tempo's lexer) reads `1.` as a float, and `1.e3` too: digits after the point are optional.
+    i++;
+    isFloat = true;
   }
   if ((text[i] === 'e' || text[i] === 'E') && /^[eE][+-]?[0-9]/.test(text.slice(i, i + 3))) {
     i = scanDigits(text, i + (text[i + 1] === '+' || text[i + 1] === '-' ? 2 : 1));
@@ -162,22 +170,53 @@ export function scanNumber(text: string, start: number): Scanned<NumberLiteral> 
   return scanDuration(text, start);
 }
 
+/** Prometheus' duration units, in the only order its parser takes them, each at most once. */
+const PROMETHEUS_ORDER = ['y', 'w', 'd', 'h', 'm', 's', 'ms'];
+const DAY_UNITS: ReadonlySet<string> = new Set(['d', 'w', 'y']);
+
+/**
+ * Tempo reads a duration with Prometheus' parser, then Go's. So a literal is valid when either
+ * takes it: Go's takes fractions and any order (`1.5s`, `30s1m`) but no d, w or y; Prometheus'
+ * takes d, w and y but only whole numbers, units in order y w d h m s ms, each once (`1d12h`).
+ * Hence `1.5d` and `1s1d` are refused, as Tempo refuses them.
+ */
 function scanDuration(text: string, start: number): Scanned<{ kind: 'duration'; value: number }> {
   let i = start;
   let total = 0;
+  const parts: Array<{ number: string; unit: string }> = [];
   while (i < text.length && ((text[i] >= '0' && text[i] <= '9') || text[i] === '.')) {
     const numEnd = scanNumberPart(text, i);
     const unit = UNIT_NANOS.find(([u]) => text.startsWith(u, numEnd));
     if (numEnd === i || unit === undefined) {
       return badDuration(text, start);
     }
+    parts.push({ number: text.slice(i, numEnd), unit: unit[0] });
     total += Number(text.slice(i, numEnd)) * unit[1];
     i = numEnd + unit[0].length;
   }
   if (isWordChar(text[i])) {
     return badDuration(text, start);
   }
+  if (parts.some((p) => DAY_UNITS.has(p.unit)) && !prometheusForm(parts)) {
+    return {
+      end: i,
+      ok: false,
+      message: `invalid duration ${text.slice(start, i)}: with d, w or y, write whole numbers with units in the order y w d h m s ms, e.g. 1d12h`,
+    };
+  }
   return { end: i, ok: true, value: { kind: 'duration', value: Math.round(total) } };
+}
+
+function prometheusForm(parts: ReadonlyArray<{ number: string; unit: string }>): boolean {
+  let last = -1;
+  for (const p of parts) {
+    const at = PROMETHEUS_ORDER.indexOf(p.unit);
+    if (at <= last || !/^[0-9]+$/.test(p.number)) {
+      return false;
+    }
+    last = at;
+  }
+  return true;
 }
 
 function scanNumberPart(text: string, i: number): number {

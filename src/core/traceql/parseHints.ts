@@ -1,6 +1,6 @@
 import { HintNode } from './ast';
 import { Cursor, describe } from './cursor';
-import { keywordLiteral, literalFromToken, negativeLiteral } from './parseField';
+import { keywordLiteral, literalFromToken } from './parseField';
 
 /** `with (name = value, ...)` after a query. Names are checked by validate.ts, not here. */
 export function parseHints(c: Cursor): HintNode[] {
@@ -29,11 +29,8 @@ function parseHint(c: Cursor): HintNode {
     return { name: name.text, value, from: name.from, to: value.to };
   }
   if (t.kind === 'op' && t.text === '-') {
-    c.next();
-    const value = negativeLiteral(c, t);
-    if (value !== undefined) {
-      return { name: name.text, value, from: name.from, to: value.to };
-    }
+    // Tempo's grammar takes a bare literal here; a sign is a syntax error there too.
+    return c.fail(t, `unexpected ${describe(t)}: a hint value takes no sign`);
   }
   const lit = t.kind === 'ident' ? keywordLiteral(t) : undefined;
   if (lit === undefined) {

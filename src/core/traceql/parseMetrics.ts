@@ -45,6 +45,9 @@ export function parseMetricsFn(c: Cursor): MetricsFnNode {
     'rparen',
     TAKES_ATTRIBUTE.has(name) || name === 'compare' ? '`,` or `)`' : `\`)\`: ${name}() takes no argument`
   );
+  if (name === 'compare' && c.isWord('by')) {
+    c.fail(c.peek(), 'compare() takes no by(): it already compares every attribute');
+  }
   const by = parseMetricsBy(c);
   return { type: 'MetricsFn', name, attr, quantiles, compare, by: by.fields, from: word.from, to: by.to ?? close.to };
 }

@@ -113,6 +113,12 @@ function parseParenthesised(c: Cursor): QueryValue {
       return { t: 'scalar', node: { type: 'ScalarParen', expr: inner.node, ...span } };
     case 'metrics':
       return { t: 'metrics', node: { type: 'MetricsParen', expr: inner.node, ...span } };
+    case 'scalarPipeline':
+      // Tempo's wrapped scalar pipeline, an operand of a comparison: `({ .a } | count()) > 2`.
+      return {
+        t: 'scalar',
+        node: { type: 'ScalarPipeline', pipeline: inner.pipeline, aggregate: inner.aggregate, ...span },
+      };
     default:
       return { t: 'spanset', node: { type: 'WrappedPipeline', pipeline: toPipeline(c, inner), ...span } };
   }

@@ -28,9 +28,10 @@ function parseRoot(text: string): RootNode {
   const c = new Cursor(text, lex(text));
   const value = parseQueryValue(c, 1);
   const query = value.t === 'metrics' ? value.node : toPipeline(c, value);
-  let hints: HintNode[] = [];
-  if (c.isWord('with')) {
-    hints = parseHints(c);
+  const hints: HintNode[] = [];
+  // Tempo takes several with(...) groups in a row, as if their hints were written in one.
+  while (c.isWord('with')) {
+    hints.push(...parseHints(c));
   }
   const end = c.peek();
   if (end.kind !== 'eof' && hints.length > 0) {

@@ -165,6 +165,8 @@ export function printScalar(e: ScalarExpr, parent = 0, side: Side = 'left'): str
       return `${e.fn}(${e.arg === null ? '' : printField(e.arg)})`;
     case 'ScalarParen':
       return `(${printScalar(e.expr)})`;
+    case 'ScalarPipeline':
+      return `(${printPipeline(e.pipeline)} | ${printScalar(e.aggregate)})`;
     case 'ScalarBinary':
       return printChain<ScalarExpr>(
         e,
@@ -185,6 +187,10 @@ export function printMetrics(m: MetricsExpr, parent = 0, side: Side = 'left'): s
     }
     case 'MetricsParen':
       return `(${printMetrics(m.expr)})`;
+    case 'MetricsStaged': {
+      const text = `${printMetrics(m.expr)}${m.stages.map(printSecondStage).join('')}`;
+      return parent > 0 ? `(${text})` : text;
+    }
     case 'MetricsScalar':
       return m.raw !== ''
         ? m.raw

@@ -1,4 +1,5 @@
 import {
+  AggregateNode,
   CoalesceNode,
   GroupByNode,
   MetricsExpr,
@@ -44,14 +45,22 @@ export type QueryValue =
       readonly to: number;
     }
   /** `ownStages` is the second-stage array of a MetricsQuery the parser is still extending. */
-  | { readonly t: 'metrics'; readonly node: MetricsExpr; readonly ownStages?: MetricsSecondStage[] };
+  | { readonly t: 'metrics'; readonly node: MetricsExpr; readonly ownStages?: MetricsSecondStage[] }
+  /** `{ .a } | count()` before its parentheses make it a ScalarPipeline operand. */
+  | {
+      readonly t: 'scalarPipeline';
+      readonly pipeline: PipelineNode;
+      readonly aggregate: AggregateNode;
+      readonly from: number;
+      readonly to: number;
+    };
 
 export function valueFrom(v: QueryValue): number {
-  return v.t === 'secondStages' ? v.from : v.node.from;
+  return v.t === 'secondStages' || v.t === 'scalarPipeline' ? v.from : v.node.from;
 }
 
 export function valueTo(v: QueryValue): number {
-  return v.t === 'secondStages' || v.t === 'metricsFn' ? v.to : v.node.to;
+  return v.t === 'secondStages' || v.t === 'metricsFn' || v.t === 'scalarPipeline' ? v.to : v.node.to;
 }
 
 /** How a value is named in messages. */
@@ -77,13 +86,15 @@ export function valueNoun(v: QueryValue): string {
       return 'topk()/bottomk()';
     case 'metrics':
       return 'a metrics query';
+    case 'scalarPipeline':
+      return 'a pipeline ending in an aggregate';
   }
 }
 
 export function scalarHasAggregate(e: ScalarExpr): boolean {
   const stack: ScalarExpr[] = [e];
   for (let cur = stack.pop(); cur !== undefined; cur = stack.pop()) {
-    if (cur.type === 'Aggregate') {
+    if (cur.type === 'Aggregate' || cur.type === 'ScalarPipeline') {
       return true;
     }
     if (cur.type === 'ScalarParen') {

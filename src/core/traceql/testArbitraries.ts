@@ -333,7 +333,8 @@ const metricsFn: fc.Arbitrary<MetricsFnNode> = fc
     attr: name === 'rate' || name === 'count_over_time' || name === 'compare' ? null : attr,
     quantiles: name === 'quantile_over_time' ? quantiles : [],
     compare: name === 'compare' ? { selector, topN, ...(window ? { start: window[0], end: window[1] } : {}) } : null,
-    by,
+    // compare() takes no by(); the parser refuses one.
+    by: name === 'compare' ? [] : by,
     ...P,
   }));
 
@@ -389,12 +390,32 @@ export const metricsArithmetic: fc.Arbitrary<MetricsExpr> = fc
   );
 
 const hint: fc.Arbitrary<HintNode> = fc
-  .record({ name: fc.stringMatching(/^[a-z_][a-z0-9_]{0,10}$/), value: staticNode })
+  .record({
+    name: fc.stringMatching(/^[a-z_][a-z0-9_]{0,10}$/),
+    // A hint value is a bare literal: Tempo's grammar (and ours) takes no sign.
+    value: staticNode.filter((v) => !v.raw.startsWith('-')),
+  })
   .map(({ name, value }) => ({ name, value, ...P }));
+
+/** Second stages on a whole parenthesised query or arithmetic: `({} | rate()) > 1`, `(A) + (B) | topk(2)`. */
+const metricsStaged: fc.Arbitrary<MetricsExpr> = fc
+  .record({
+    expr: fc.oneof(
+      metricsQuery.map((q): MetricsExpr => ({ type: 'MetricsParen', expr: q, ...P })),
+      metricsArithmetic
+    ),
+    stages: fc.array(secondStage, { minLength: 1, maxLength: 3 }),
+  })
+  .map(({ expr, stages }): MetricsExpr => ({ type: 'MetricsStaged', expr, stages, ...P }));
 
 export const rootNode: fc.Arbitrary<RootNode> = fc
   .record({
-    query: fc.oneof(pipeline as fc.Arbitrary<PipelineNode | MetricsExpr>, metricsQuery, metricsArithmetic),
+    query: fc.oneof(
+      pipeline as fc.Arbitrary<PipelineNode | MetricsExpr>,
+      metricsQuery,
+      metricsArithmetic,
+      metricsStaged
+    ),
     hints: fc.array(hint, { maxLength: 2 }),
   })
   .map(({ query, hints }) => ({ type: 'Root' as const, query, hints, ...P }));

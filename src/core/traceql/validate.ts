@@ -3,6 +3,7 @@ import {
   MetricsExpr,
   MetricsFnNode,
   MetricsQueryNode,
+  MetricsSecondStage,
   PipelineNode,
   PipelineStage,
   RootNode,
@@ -113,6 +114,14 @@ function checkScalar(e: ScalarExpr, report: Report): void {
     case 'ScalarParen':
       checkScalar(e.expr, report);
       return;
+    case 'ScalarPipeline':
+      // Tempo parses this and its engine refuses it ("scalar filter ... not supported").
+      report(
+        e.from,
+        e.to,
+        'comparing the result of a parenthesised pipeline is not supported (Tempo parses it but does not run it); compare an aggregate with a number, e.g. { .a } | count() > 2'
+      );
+      return;
     case 'ScalarBinary': {
       let cur: ScalarExpr = e;
       while (cur.type === 'ScalarBinary') {
@@ -154,18 +163,37 @@ function checkMetrics(m: MetricsExpr, report: Report, inArithmetic: boolean): vo
     case 'MetricsParen':
       checkMetrics(m.expr, report, inArithmetic);
       return;
+    case 'MetricsStaged':
+      checkMetrics(m.expr, report, inArithmetic);
+      checkSecondStages(m.stages, report);
+      if (usesCompare(m.expr)) {
+        report(m.stages[0].from, m.stages[0].to, COMPARE_TAKES_NO_STAGE);
+      }
+      return;
     case 'MetricsScalar':
       return;
   }
 }
 
-function checkMetricsQuery(q: MetricsQueryNode, report: Report, inArithmetic: boolean): void {
-  checkPipeline(q.pipeline, report);
-  checkMetricsFn(q.fn, report);
-  if (inArithmetic && q.fn.name === 'compare') {
-    report(q.fn.from, q.fn.to, 'compare() cannot be used in metrics arithmetic');
+/** compare() answers a fixed set of series (values and totals per attribute); Tempo takes no stage after it. */
+const COMPARE_TAKES_NO_STAGE = 'compare() takes no second stage: no topk(), bottomk() or comparison after it';
+
+function usesCompare(m: MetricsExpr): boolean {
+  switch (m.type) {
+    case 'MetricsQuery':
+      return m.fn.name === 'compare';
+    case 'MetricsParen':
+    case 'MetricsStaged':
+      return usesCompare(m.expr);
+    case 'MetricsBinary':
+      return usesCompare(m.left) || usesCompare(m.right);
+    case 'MetricsScalar':
+      return false;
   }
-  for (const s of q.secondStages) {
+}
+
+function checkSecondStages(stages: readonly MetricsSecondStage[], report: Report): void {
+  for (const s of stages) {
     if ((s.type === 'TopK' || s.type === 'BottomK') && !(Number.isInteger(s.n) && s.n > 0)) {
       report(s.from, s.to, `${s.type === 'TopK' ? 'topk' : 'bottomk'}() needs a positive whole number`);
     }
@@ -175,6 +203,18 @@ function checkMetricsQuery(q: MetricsQueryNode, report: Report, inArithmetic: bo
         report(s.value.from, s.value.to, 'a comparison on metrics results takes a number or duration');
       }
     }
+  }
+}
+
+function checkMetricsQuery(q: MetricsQueryNode, report: Report, inArithmetic: boolean): void {
+  checkPipeline(q.pipeline, report);
+  checkMetricsFn(q.fn, report);
+  if (inArithmetic && q.fn.name === 'compare') {
+    report(q.fn.from, q.fn.to, 'compare() cannot be used in metrics arithmetic');
+  }
+  checkSecondStages(q.secondStages, report);
+  if (q.fn.name === 'compare' && q.secondStages.length > 0) {
+    report(q.secondStages[0].from, q.secondStages[0].to, COMPARE_TAKES_NO_STAGE);
   }
 }
 
@@ -207,8 +247,12 @@ function checkMetricsFn(fn: MetricsFnNode, report: Report): void {
     if (!(Number.isInteger(topN) && topN > 0)) {
       report(fn.from, fn.to, 'compare() needs a positive whole number of top values');
     }
-    if (start !== undefined && end !== undefined && !(start < end)) {
-      report(fn.from, fn.to, 'compare() needs a start before its end');
+    if (start !== undefined && end !== undefined && !(start === 0 && end === 0)) {
+      if (!(start > 0 && end > 0)) {
+        report(fn.from, fn.to, 'compare() needs its window as positive Unix nanoseconds, or both ends 0 for no window');
+      } else if (!(start < end)) {
+        report(fn.from, fn.to, 'compare() needs a start before its end');
+      }
     }
   }
 }

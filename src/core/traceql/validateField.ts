@@ -94,6 +94,14 @@ function checkBinary(e: FieldBinaryNode, l: FieldType, r: FieldType, report: Rep
       if (!typesMatch(l, r) || (l === 'parent' && r !== 'nil') || (r === 'parent' && l !== 'nil')) {
         return fail(`cannot compare ${l} with ${r}${enumHint(l, r)}`);
       }
+      if (e.op === '=') {
+        const fixed = notNillable(e);
+        if (fixed !== null) {
+          return fail(
+            `= nil tests for a missing attribute, and Tempo refuses it on ${fixed}; use != nil, or compare with a value`
+          );
+        }
+      }
       return 'bool';
     default: {
       const bad = [l, r].find((t) => t !== 'attribute' && t !== 'string' && !isNumeric(t));
@@ -103,6 +111,36 @@ function checkBinary(e: FieldBinaryNode, l: FieldType, r: FieldType, report: Rep
       return typesMatch(l, r) ? 'bool' : fail(`cannot compare ${l} with ${r}`);
     }
   }
+}
+
+function unwrap(e: FieldExpr): FieldExpr {
+  let cur = e;
+  while (cur.type === 'FieldParen') {
+    cur = cur.expr;
+  }
+  return cur;
+}
+
+/**
+ * For `x = nil` (either order), what Tempo's validator refuses to test for absence, described for
+ * the message: every intrinsic (the legacy `parent`, which TraceLens evaluates, aside) and
+ * `resource.service.name`, which every resource carries. `!= nil` stays valid on both.
+ */
+function notNillable(e: FieldBinaryNode): string | null {
+  const l = unwrap(e.left);
+  const r = unwrap(e.right);
+  const isNil = (x: FieldExpr) => x.type === 'Static' && x.value.kind === 'nil';
+  const other = isNil(r) ? l : isNil(l) ? r : null;
+  if (other === null) {
+    return null;
+  }
+  if (other.type === 'Intrinsic' && other.name !== 'parent') {
+    return `the intrinsic ${other.raw}`;
+  }
+  if (other.type === 'Attribute' && other.scope === 'resource' && !other.parent && other.name === 'service.name') {
+    return 'resource.service.name, which every resource carries';
+  }
+  return null;
 }
 
 /** Quoting an enum value is the commonest slip; say how to write it. */

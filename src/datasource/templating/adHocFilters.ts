@@ -109,6 +109,7 @@ function mapMetrics(m: MetricsExpr, c: FieldExpr): MetricsExpr {
     case 'MetricsBinary':
       return { ...m, left: mapMetrics(m.left, c), right: mapMetrics(m.right, c) };
     case 'MetricsParen':
+    case 'MetricsStaged':
       return { ...m, expr: mapMetrics(m.expr, c) };
     case 'MetricsScalar':
       return m;

@@ -1,6 +1,7 @@
 import type {
   FieldExpr,
   MetricsExpr,
+  MetricsSecondStage,
   PipelineNode,
   PipelineStage,
   RootNode,
@@ -63,6 +64,10 @@ class FeatureWalker {
       case 'MetricsParen':
         this.metrics(m.expr, top);
         return;
+      case 'MetricsStaged':
+        this.metrics(m.expr, top);
+        this.secondStages(m.stages);
+        return;
       case 'MetricsScalar':
         return;
       case 'MetricsQuery': {
@@ -87,13 +92,17 @@ class FeatureWalker {
         if (fn.compare) {
           this.spanset(fn.compare.selector);
         }
-        for (const s of m.secondStages) {
-          this.add(s.type === 'MetricsFilter' ? 'metrics-comparison' : 'topk-bottomk', s);
-          if (s.type === 'MetricsFilter') {
-            this.static(s.value);
-          }
-        }
+        this.secondStages(m.secondStages);
         return;
+      }
+    }
+  }
+
+  private secondStages(stages: readonly MetricsSecondStage[]): void {
+    for (const s of stages) {
+      this.add(s.type === 'MetricsFilter' ? 'metrics-comparison' : 'topk-bottomk', s);
+      if (s.type === 'MetricsFilter') {
+        this.static(s.value);
       }
     }
   }
@@ -158,6 +167,10 @@ class FeatureWalker {
         return;
       case 'ScalarParen':
         this.scalar(s.expr);
+        return;
+      case 'ScalarPipeline':
+        this.pipeline(s.pipeline);
+        this.scalar(s.aggregate);
         return;
     }
   }

@@ -127,6 +127,13 @@ function evalExpr(
       );
     case 'MetricsQuery':
       return { kind: 'series', set: evalQuery(e, root, traces, grid, exemplars) };
+    case 'MetricsStaged': {
+      let set = toSeriesSet(evalExpr(e.expr, root, traces, grid, exemplars), grid);
+      for (const stage of e.stages) {
+        set = applySecondStage(stage, set);
+      }
+      return { kind: 'series', set };
+    }
   }
 }
 

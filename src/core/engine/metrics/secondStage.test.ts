@@ -41,3 +41,24 @@ describe('topk/bottomk on equal values', () => {
     expect(answer('{} | count_over_time() by (span.k) | bottomk(1)', input)).toEqual([['{span.k="b"}', [0, 1, 0]]]);
   });
 });
+
+describe('second stages on a parenthesised query or on arithmetic', () => {
+  it('filters the points of a parenthesised query: ({} | count_over_time()) > 1', () => {
+    // count: [0, 2, 1].
+    expect(answer('({} | count_over_time()) > 1')).toEqual([['{__name__="count_over_time"}', [2]]]);
+  });
+
+  it('filters the result of arithmetic, not its sides', () => {
+    // a / all = [0/0, 1/2, 1/1]: only the last point passes > 0.6 (a side alone would pass at both).
+    expect(answer('({ span.k = "a" } | count_over_time()) / ({} | count_over_time()) > 0.6')).toEqual([
+      ['{__name__="(count_over_time / count_over_time)"}', [1]],
+    ]);
+  });
+
+  it('ranks the result of arithmetic with topk', () => {
+    // doubled counts: a [0, 2, 2], b [0, 2, 0]; ties go to a.
+    expect(answer('({} | count_over_time() by (span.k)) + ({} | count_over_time() by (span.k)) | topk(1)')).toEqual([
+      ['{span.k="a"}', [0, 2, 2]],
+    ]);
+  });
+});
