@@ -51,7 +51,7 @@ export const SOURCE_FLAGS: readonly FlagSpec[] = [
   ...CONNECTION_FLAGS,
 ];
 
-export const SOURCE_HELP = `  --traces FILE...    trace files in any supported format (Jaeger JSON, Jaeger api_v3, Tempo, OTLP JSON)
+export const SOURCE_HELP = `  --traces FILE...    trace files in any supported format (Jaeger JSON, Jaeger api_v3, Tempo, OTLP JSON, Zipkin v2 JSON)
 ${BACKEND_HELP}
   --since D           live window ending now (default 1h)
   --start T, --end T  RFC3339 or Unix seconds/milliseconds/nanoseconds
@@ -118,6 +118,12 @@ export function extentOf(traces: readonly Trace[]): TimeWindow | undefined {
   return min === undefined || max === undefined ? undefined : { start: min, end: max + 1n };
 }
 
+/** A backend's own file format where one recognises the body (Zipkin v2 JSON), else the model's formats. */
+function decodeTraceFile(body: unknown): Trace[] {
+  const format = BACKENDS.find((b) => b.traceFiles?.detect(body))?.traceFiles;
+  return format ? format.decode(body) : decodeTraces(body);
+}
+
 /** Reads and decodes trace files; the same trace split over several files is merged span by span. */
 export async function loadTraceFiles(files: readonly string[], io: CliIO): Promise<Trace[]> {
   const byId = new Map<string, Trace>();
@@ -128,7 +134,7 @@ export async function loadTraceFiles(files: readonly string[], io: CliIO): Promi
     } catch (e) {
       throw new TraceLensError('input', `cannot read ${file}: ${errorMessage(e)}`, { cause: e });
     }
-    for (const t of decodeTraces(parseJsonBody(text, file))) {
+    for (const t of decodeTraceFile(parseJsonBody(text, file))) {
       const prev = byId.get(t.traceId);
       if (prev) {
         const ids = new Set(prev.spans.map((s) => s.spanId));

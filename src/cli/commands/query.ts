@@ -38,7 +38,7 @@ Evaluates a TraceQL query and prints the answer as JSON in Tempo's shapes: /api/
 Tempo 2.9+: a range sample stamped t counts spans starting in (t - step, t], the range rounded out
 to whole steps; an instant counts spans starting in [start, end]. Notices go to stderr.
 
-  --traces FILE...    trace files in any supported format (Jaeger JSON, Jaeger api_v3, Tempo, OTLP JSON)
+  --traces FILE...    trace files in any supported format (Jaeger JSON, Jaeger api_v3, Tempo, OTLP JSON, Zipkin v2 JSON)
 ${BACKEND_HELP}
   --since D           live window ending now (default 1h)
   --start T, --end T  RFC3339 or Unix seconds/milliseconds/nanoseconds
@@ -126,7 +126,7 @@ async function runLive(
 /** `tracelens query`: TraceQL over trace files or a live backend, printed in Tempo's JSON shapes. */
 export const queryCommand: CliCommand = {
   name: 'query',
-  summary: 'Run a TraceQL search or metrics query over trace files or a live Jaeger or Tempo',
+  summary: 'Run a TraceQL search or metrics query over trace files or a live backend (Jaeger, Tempo, Zipkin)',
   usage: HELP,
   async run(argv, io) {
     const parsed = parseArgs(argv, FLAGS);

@@ -234,7 +234,20 @@ export interface BackendModule<K extends string = string> {
   /** One line for `--help` after `--<kind> URL`. */
   readonly cliHelp: string;
   readonly planner: OfflinePlanner;
+  /**
+   * Trace files in the backend's own wire format, when the model's decoders do not read it (Zipkin
+   * v2 JSON): `tracelens --traces` tries each registered backend's `detect` before the OTLP and
+   * Jaeger formats.
+   */
+  readonly traceFiles?: TraceFileFormat;
   create(options: BackendOptions): Backend;
+}
+
+export interface TraceFileFormat {
+  /** True when a parsed body is in this format (cheap: looks at the shape only). */
+  detect(body: unknown): boolean;
+  /** Throws TraceLensError 'malformed' naming the bad field. */
+  decode(body: unknown): Trace[];
 }
 
 /** Declares a module, keeping its `kind` as a literal type so the registry's keys are exact. */

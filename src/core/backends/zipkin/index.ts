@@ -1,5 +1,6 @@
 /** Zipkin: API v2 searches from the planner's pushdown, the engine finishing; dependencies. */
 import { defineBackend } from '../types';
+import { decodeZipkin, looksLikeZipkin } from './decode';
 import { explainZipkinPlan } from './explain';
 import { ZipkinBackend } from './executor';
 import { ZIPKIN_PATHS } from './paths';
@@ -16,6 +17,7 @@ export const zipkin = defineBackend({
     flags: [],
     explain: (root, window, { searchDepth }) => explainZipkinPlan(planZipkinQuery(root, window, searchDepth ?? 100)),
   },
+  traceFiles: { detect: looksLikeZipkin, decode: decodeZipkin },
   create: (options) => new ZipkinBackend(options.transport, options),
 });
 
