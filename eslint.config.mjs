@@ -32,7 +32,10 @@ export default [
             { group: ['@grafana/*'], message: 'src/core must not import Grafana packages.' },
             { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'src/core must not import React.' },
             { group: ['@emotion/*', 'rxjs', 'rxjs/*'], message: 'src/core is plain TypeScript.' },
-            { group: ['**/datasource/**', '**/panels/**', '**/app/**', '**/cli/**'], message: 'Arrows point one way: shells import the core, never the reverse.' },
+            {
+              group: ['**/datasource/**', '**/panels/**', '**/app/**', '**/cli/**'],
+              message: 'Arrows point one way: shells import the core, never the reverse.',
+            },
           ],
         },
       ],
@@ -50,7 +53,14 @@ export default [
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/datasource/**', '../../datasource', '../../datasource/*'], message: 'Panels take data frames, never the data source.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/datasource/**', '../../datasource', '../../datasource/*'],
+              message: 'Panels take data frames, never the data source.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -19,13 +19,23 @@ function readJson(file) {
 
 function countJest(r) {
   // A suite that failed to run (syntax error, missing module) has no test results: count it.
-  const brokenSuites = (r.testResults || []).filter((s) => s.status === 'failed' && (s.assertionResults || []).length === 0).length;
-  return { passed: r.numPassedTests, failed: r.numFailedTests + brokenSuites, skipped: r.numPendingTests + (r.numTodoTests || 0) };
+  const brokenSuites = (r.testResults || []).filter(
+    (s) => s.status === 'failed' && (s.assertionResults || []).length === 0
+  ).length;
+  return {
+    passed: r.numPassedTests,
+    failed: r.numFailedTests + brokenSuites,
+    skipped: r.numPendingTests + (r.numTodoTests || 0),
+  };
 }
 
 function countPlaywright(r) {
   const s = r.stats || {};
-  return { passed: (s.expected || 0) + (s.flaky || 0), failed: (s.unexpected || 0) + (r.errors || []).length, skipped: s.skipped || 0 };
+  return {
+    passed: (s.expected || 0) + (s.flaky || 0),
+    failed: (s.unexpected || 0) + (r.errors || []).length,
+    skipped: s.skipped || 0,
+  };
 }
 
 function countCheck(r) {

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Every test suite TraceLens has, in order, with the servers they need, ending with one line:
 #   N passed, N failed, N skipped
-# Steps: typecheck, lint, unit + component tests (Jest), build, contract tests on dist/, the real
-# Jaeger stack (Jaeger v2 + instrumented demo services + HotROD), integration tests against it,
-# browser tests in Debian's Chromium. The stack is stopped on exit whatever happens.
+# Steps: typecheck, lint, formatting (prettier --check), unit + component tests (Jest), build,
+# contract tests on dist/, the real Jaeger stack (Jaeger v2 + instrumented demo services + HotROD),
+# integration tests against it, browser tests in Debian's Chromium. The stack is stopped on exit,
+# whatever happens.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -40,6 +41,9 @@ check typecheck npx tsc --noEmit -p tsconfig.json
 log lint
 check lint npx eslint .
 
+log "formatting (prettier --check)"
+check prettier npx prettier --check .
+
 log "unit and component tests"
 npx jest --ci --maxWorkers=2 --json --outputFile="$OUT/unit.json" 2>&1 | tail -60
 
@@ -70,5 +74,5 @@ STARTED_STACK=0
 
 log summary
 node scripts/sum-results.js \
-  typecheck="$OUT/typecheck.json" lint="$OUT/lint.json" unit="$OUT/unit.json" build="$OUT/build.json" \
+  typecheck="$OUT/typecheck.json" lint="$OUT/lint.json" prettier="$OUT/prettier.json" unit="$OUT/unit.json" build="$OUT/build.json" \
   contract="$OUT/contract.json" integration="$OUT/integration.json" browser="$OUT/browser.json"
