@@ -5,8 +5,9 @@ const base = require('./.config/jest.config');
 
 /*
  * Two projects: the pure core (and CLI) runs in Node, fast and without a DOM, which also proves it
- * needs none; Grafana shells (and the sandbox host's runtime services) run in jsdom. Integration, contract-on-dist and browser suites have
- * their own configs and are run by scripts/test-all.sh once their servers are up.
+ * needs none; Grafana shells (and the sandbox host's runtime services) run in jsdom. Integration,
+ * contract-on-dist and browser suites have their own configs and are run by scripts/test-all.sh
+ * once their servers are up.
  */
 module.exports = {
   projects: [
