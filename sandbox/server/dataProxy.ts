@@ -2,7 +2,7 @@ import http from 'http';
 import https from 'https';
 
 import { StoredDataSource } from './dataSourceStore';
-import { PluginRoute, expandRouteTemplate, matchRoute } from './pluginRoutes';
+import { PluginRoute, SANDBOX_USER, expandRouteTemplate, hasAccessToRoute, matchRoute } from './pluginRoutes';
 import { UnsafeProxyPathError, checkProxyPath, joinUrl } from './proxyPath';
 
 export interface ProxyTarget {
@@ -35,6 +35,13 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
+/** Grafana answers 403 with this when a matched route's reqAction or reqRole is not the user's. */
+export class RouteAccessDenied extends Error {
+  constructor() {
+    super('plugin proxy route access denied');
+  }
+}
+
 /** Builds the upstream URL and headers exactly as Grafana's data source proxy would. */
 export function buildUpstreamRequest(
   target: ProxyTarget,
@@ -61,22 +68,32 @@ export function buildUpstreamRequest(
     headers.authorization = dsAuthorization;
   }
 
-  let url: string;
+  let url = joinUrl(ds.url, rawPath, search);
   const route = matchRoute(routes, rawPath, method);
   if (route) {
-    const routeBase = route.url ? expandRouteTemplate(route.url, ds) : ds.url;
-    const rest = rawPath.replace(/^\/+/, '').slice(route.path.replace(/^\/+/, '').length);
-    const params = new URLSearchParams(search);
-    for (const param of route.urlParams ?? []) {
-      params.set(param.name, expandRouteTemplate(param.content, ds));
+    if (!hasAccessToRoute(route, SANDBOX_USER)) {
+      throw new RouteAccessDenied();
     }
-    const query = params.toString();
-    url = joinUrl(routeBase, rest, query ? `?${query}` : '');
+    // The query string passes through untouched unless the route adds parameters.
+    let withParams = search;
+    if (route.urlParams?.length) {
+      const params = new URLSearchParams(search);
+      for (const param of route.urlParams) {
+        params.set(param.name, expandRouteTemplate(param.content, ds));
+      }
+      withParams = `?${params.toString()}`;
+    }
+    // Grafana's ApplyRoute: a route URL replaces the base and the route path is cut from the
+    // request path; a route without a URL keeps the data source URL and the whole path.
+    if (route.url) {
+      const rest = rawPath.replace(/^\/+/, '').slice(route.path.replace(/^\/+/, '').length);
+      url = joinUrl(expandRouteTemplate(route.url, ds), rest, withParams);
+    } else {
+      url = joinUrl(ds.url, rawPath, withParams);
+    }
     for (const header of route.headers ?? []) {
       headers[header.name.toLowerCase()] = expandRouteTemplate(header.content, ds);
     }
-  } else {
-    url = joinUrl(ds.url, rawPath, search);
   }
 
   // Custom headers from the config page: names in jsonData, values in secureJsonData.
@@ -106,16 +123,12 @@ export function proxyDataSourceRequest(req: http.IncomingMessage, res: http.Serv
     sendJson(res, 400, { message: error instanceof Error ? error.message : String(error) });
     return;
   }
-  if (!target.ds.url && target.routes.length === 0) {
-    sendJson(res, 502, { message: `Data source ${target.ds.name} has no URL (is its $VAR set in the environment?)` });
-    return;
-  }
   const method = (req.method ?? 'GET').toUpperCase();
   let upstream: { url: string; headers: Record<string, string> };
   try {
     upstream = buildUpstreamRequest(target, method, req.headers);
   } catch (error) {
-    const status = error instanceof UnsafeProxyPathError ? 400 : 500;
+    const status = error instanceof UnsafeProxyPathError ? 400 : error instanceof RouteAccessDenied ? 403 : 500;
     sendJson(res, status, { message: error instanceof Error ? error.message : String(error) });
     return;
   }
@@ -123,6 +136,11 @@ export function proxyDataSourceRequest(req: http.IncomingMessage, res: http.Serv
   try {
     url = new URL(upstream.url);
   } catch {
+    // Grafana checks routes first, then fails to reach an empty URL with a 502 Bad Gateway.
+    if (!upstream.url.includes('://')) {
+      sendJson(res, 502, { message: `Data source ${target.ds.name} has no URL (is its $VAR set in the environment?)` });
+      return;
+    }
     sendJson(res, 400, { message: `Data source URL is invalid: ${upstream.url}` });
     return;
   }

@@ -17,6 +17,7 @@ import type { ClientFactory, TimeWindow, TraceLensClient } from './client/types'
 import type { LogsLinkSetup } from './frames';
 import { healthFailure, healthSuccess } from './health/healthMessage';
 import { interpolateTemplateVariables } from './language/traceql';
+import { SAMPLING_ROUTE } from './proxy/routes';
 import { errorResponse } from './query/errors';
 import {
   runLatency,
@@ -40,7 +41,7 @@ import {
 import { parseVariableQuery } from './variables/variableQuery';
 
 /** The proxy route (plugin.json) that forwards to jsonData.samplingUrl. */
-export const SAMPLING_ROUTE = 'jaeger-sampling';
+export { SAMPLING_ROUTE };
 
 /** Seams for tests; Grafana constructs the data source with instance settings only. */
 export interface DataSourceDeps {

@@ -46,6 +46,7 @@ test.beforeAll(async () => {
       '    jsonData:',
       '      httpHeaderName1: X-Scope-OrgID',
       '      price: "$$5"',
+      '      samplingUrl: ${ECHO_URL}/sampler',
       '    secureJsonData:',
       '      basicAuthPassword: ${ECHO_PASSWORD}',
       '      httpHeaderValue1: tenant-${ECHO_TENANT}',
@@ -122,6 +123,44 @@ for (const unsafe of ['api/..%2f..%2fadmin', 'api/%2e%2e/admin', 'api/../admin',
     expect(echo.requests.length).toBe(before);
   });
 }
+
+test('routes the sampling endpoint to jsonData.samplingUrl, without the route prefix', async ({ request }) => {
+  const response = await request.get(
+    `${sandbox.url}/api/datasources/proxy/uid/echo-basic/tracelens-sampling/sampling?service=frontend`
+  );
+  expect(response.status()).toBe(200);
+  expect((await response.json()).url).toBe('/sampler/sampling?service=frontend');
+});
+
+// plugin.json ends with a catch-all route nobody is granted: the proxy itself refuses every path and
+// method that is not on the allow-list, so the data source's credentials go nowhere else.
+for (const [method, proxyPath] of [
+  ['GET', 'api/admin/users'],
+  ['GET', 'metrics'],
+  ['POST', 'api/traces'],
+  ['DELETE', 'api/v3/traces/abc'],
+  ['PUT', 'tracelens-sampling/sampling'],
+] as const) {
+  test(`refuses ${method} ${proxyPath} (not a route) with 403, sending nothing upstream`, async ({ request }) => {
+    const before = echo.requests.length;
+    const response = await request.fetch(`${sandbox.url}/api/datasources/proxy/uid/echo-basic/${proxyPath}`, {
+      method,
+    });
+    expect(response.status()).toBe(403);
+    expect((await response.json()).message).toBe('plugin proxy route access denied');
+    expect(echo.requests.length).toBe(before);
+  });
+}
+
+test('answers 502 naming the cause for a data source with no URL', async ({ request }) => {
+  const created = await request.post(`${sandbox.url}/api/datasources`, {
+    data: { name: 'No URL', type: 'tracelens-traceql-datasource', uid: 'no-url', url: '', access: 'proxy' },
+  });
+  expect(created.ok()).toBe(true);
+  const response = await request.get(`${sandbox.url}/api/datasources/proxy/uid/no-url/api/status/buildinfo`);
+  expect(response.status()).toBe(502);
+  expect((await response.json()).message).toContain('has no URL');
+});
 
 test('answers 404 for an unknown data source and 502 when the upstream is down', async ({ request }) => {
   expect((await request.get(`${sandbox.url}/api/datasources/proxy/uid/nope/api/services`)).status()).toBe(404);

@@ -230,6 +230,11 @@ export interface BackendModule<K extends string = string> {
   readonly defaultUrl: string;
   /** Every API path it may request. */
   readonly paths: PathSet;
+  /**
+   * Every path it may request on its sampling-strategy endpoint, a second URL (Jaeger's port 5778),
+   * when `features.samplingStrategies`. The data source reaches it through its own proxy route.
+   */
+  readonly samplingPaths?: PathSet;
   readonly features: BackendFeatures;
   /** One line for `--help` after `--<kind> URL`. */
   readonly cliHelp: string;

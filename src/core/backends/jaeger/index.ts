@@ -3,7 +3,7 @@ import { TraceLensError } from '../../errors';
 import { defineBackend } from '../types';
 import { explainJaegerPlan } from './explain';
 import { JAEGER_FEATURES, JaegerBackend } from './executor';
-import { JAEGER_PATHS } from './paths';
+import { JAEGER_PATHS, JAEGER_SAMPLING_PATHS } from './paths';
 import { jaegerCapabilities, planJaegerQuery } from './plan';
 
 export const jaeger = defineBackend({
@@ -11,6 +11,7 @@ export const jaeger = defineBackend({
   label: 'Jaeger',
   defaultUrl: 'http://localhost:16686',
   paths: JAEGER_PATHS,
+  samplingPaths: JAEGER_SAMPLING_PATHS,
   features: JAEGER_FEATURES,
   cliHelp: 'a live Jaeger query service (e.g. http://127.0.0.1:16686)',
   planner: {
@@ -29,7 +30,7 @@ export const jaeger = defineBackend({
 export { JaegerClient } from './client';
 export type { JaegerClientOptions } from './client';
 export { fetchSamplingStrategy } from './sampling';
-export { JAEGER_PATHS } from './paths';
+export { JAEGER_PATHS, JAEGER_SAMPLING_PATHS } from './paths';
 export type { JaegerPathTemplate } from './paths';
 export { explainJaegerPlan } from './explain';
 export { jaegerCapabilities, planJaegerQuery } from './plan';

@@ -1,6 +1,6 @@
 import { definePaths } from '../paths';
 
-/** Every path TraceLens requests from Jaeger: api_v3, the v1 JSON API, and remote sampling. */
+/** Every path TraceLens requests from Jaeger's query service: api_v3 and the v1 JSON API. */
 export const JAEGER_PATHS = definePaths('Jaeger', [
   '/api/v3/traces',
   '/api/v3/trace-summaries',
@@ -13,7 +13,9 @@ export const JAEGER_PATHS = definePaths('Jaeger', [
   '/api/services/{service}/operations',
   '/api/operations',
   '/api/dependencies',
-  '/sampling',
 ] as const);
+
+/** Jaeger's remote-sampling endpoint (port 5778): a second URL, so a second allow-list. */
+export const JAEGER_SAMPLING_PATHS = definePaths('Jaeger sampling', ['/sampling'] as const);
 
 export type JaegerPathTemplate = (typeof JAEGER_PATHS.templates)[number];

@@ -1,7 +1,7 @@
 import { TraceLensError } from '../../errors';
 import { call, httpError, isRecord, malformed, parseJson, type Endpoint } from '../http';
 import { buildPath } from '../paths';
-import { JAEGER_PATHS } from './paths';
+import { JAEGER_SAMPLING_PATHS } from './paths';
 import type { Transport } from '../transport';
 import type { SamplingStrategy } from './types';
 
@@ -21,7 +21,7 @@ export async function fetchSamplingStrategy(
   }
   const res = await call(transport, EP, {
     method: 'GET',
-    path: buildPath(JAEGER_PATHS, '/sampling'),
+    path: buildPath(JAEGER_SAMPLING_PATHS, '/sampling'),
     query: { service },
     signal: opts.signal,
     timeoutMs: opts.timeoutMs,

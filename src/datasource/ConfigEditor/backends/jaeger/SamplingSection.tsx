@@ -8,7 +8,7 @@ import type { SectionProps } from '../../types';
 
 const L = labels.config.sampling;
 
-/** Jaeger only: the remote-sampling endpoint, forwarded by the `jaeger-sampling` proxy route. */
+/** Jaeger only: the remote-sampling endpoint, forwarded by the `tracelens-sampling` proxy route. */
 export function SamplingSection({ options, onOptionsChange }: SectionProps) {
   return (
     <Field label={L.url} description={L.description}>
