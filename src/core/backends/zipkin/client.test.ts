@@ -98,5 +98,6 @@ describe('name literals with capitals (Zipkin lower-cases names)', () => {
     expect(capitalisedNames(q).map((n) => n.value)).toEqual(['GET /Users', 'Api']);
     expect(q.slice(capitalisedNames(q)[0].from, capitalisedNames(q)[0].to)).toBe('"GET /Users"');
     expect(capitalisedNames('{ span.http.method = "GET" && name = "get /x" }')).toEqual([]);
+    expect(capitalisedNames('{ name !~ "POST.*" }').map((n) => n.value)).toEqual(['POST.*']);
   });
 });

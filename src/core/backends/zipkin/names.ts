@@ -17,7 +17,8 @@ const NAME_INTRINSICS = new Set([
   'rootServiceName',
   'trace:rootService',
 ]);
-const COMPARISONS = new Set(['=', '!=']);
+// A regex literal with capitals (`name =~ "POST.*"`) cannot match lower-cased names either.
+const COMPARISONS = new Set(['=', '!=', '=~', '!~']);
 
 function isNameField(t: Token): boolean {
   if (t.kind === 'ident' || t.kind === 'scopedIntrinsic') {
@@ -29,7 +30,7 @@ function isNameField(t: Token): boolean {
 /**
  * Zipkin lower-cases span and service names when it stores them, so `name = "GET /users"` or
  * `resource.service.name = "Frontend"` can never match there. Found from the tokens alone (field,
- * `=` or `!=`, string, either way round), so it also works on a query that does not parse yet.
+ * a comparison or regex operator, string, either way round), so it also works on a query that does not parse yet.
  */
 export function capitalisedNames(query: string): CapitalisedName[] {
   const tokens = lex(query).filter((t) => t.kind !== 'eof');
