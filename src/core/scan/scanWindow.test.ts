@@ -217,6 +217,47 @@ describe('scanWindow', () => {
     expect(Math.max(...backend.requests.map((r) => r.limit))).toBeGreaterThan(8);
   });
 
+  it("adds up each answer's requests and keeps its notices once", async () => {
+    const traces = Array.from({ length: 100 }, (_, i) => timedTrace(i + 1, [at(i * 100)]));
+    const backend = new FakeSliceBackend(traces, { seed: 6 });
+    const result = await scanWindow({
+      window: { start: at(0), end: at(10_000) },
+      lanes: [
+        {
+          name: '',
+          search: async (slice, limit, signal) => ({
+            ...(await backend.search(slice, limit, signal)),
+            requests: 3,
+            notices: [{ severity: 'warning' as const, text: 'some traces were partial' }],
+          }),
+        },
+      ],
+      sliceLimit: 30,
+      minSliceNs: 1n,
+      fold: () => {},
+    });
+    expect(result.complete).toBe(true);
+    expect(result.requests).toBe(3 * backend.calls);
+    expect(result.notices).toEqual([{ severity: 'warning', text: 'some traces were partial' }]);
+  });
+
+  it("never cuts a lane's slices finer than that lane's own time unit", async () => {
+    const traces = Array.from({ length: 60 }, (_, i) => timedTrace(i + 1, [BASE + BigInt(i) * 100_000_000n]));
+    const coarse = new FakeSliceBackend(traces, { seed: 1, unitNs: 1_000_000_000n });
+    const window = { start: BASE, end: BASE + 6_000_000_000n - 1n };
+    const folded: Trace[] = [];
+    const result = await scanWindow({
+      window,
+      lanes: [{ ...coarse.lane('tempo-like'), minSliceNs: 1_000_000_000n }],
+      sliceLimit: 4,
+      minSliceNs: 1n,
+      fold: (batch) => folded.push(...batch),
+    });
+    expect(result.complete).toBe(true);
+    expect(folded).toHaveLength(60);
+    expect(coarse.requests.every((r) => r.slice.end - r.slice.start + 1n >= 1_000_000_000n)).toBe(true);
+  });
+
   it('reads every lane and needs all of them for the window to be covered', async () => {
     const a = Array.from({ length: 60 }, (_, i) => timedTrace(i + 1, [at(i * 100)], 'a'));
     const shared = Array.from({ length: 30 }, (_, i) => timedTrace(i + 1, [at(i * 100 + 7)], 'b'));

@@ -17,6 +17,7 @@ import {
 
 interface LaneState {
   readonly lane: ScanLane;
+  readonly minWidth: bigint;
   /** Slices still to ask for, in no particular order; the newest is taken first. */
   readonly pending: PendingSlice[];
   readonly covered: TimeRange[];
@@ -84,10 +85,12 @@ export async function scanWindow(opts: ScanOptions): Promise<Completeness> {
 
   const lanes: LaneState[] = opts.lanes.map((lane) => ({
     lane,
+    minWidth: lane.minSliceNs !== undefined && lane.minSliceNs > 0n ? lane.minSliceNs : minWidth,
     pending: [{ range: window, sample: [], limit }],
     covered: [],
   }));
   const seen = new Set<string>();
+  const notices = new Map<string, { severity: 'info' | 'warning' | 'error'; text: string }>();
   const failures: Failure[] = [];
   let scanned = 0;
   let requests = 0;
@@ -120,6 +123,7 @@ export async function scanWindow(opts: ScanOptions): Promise<Completeness> {
       ...(why !== undefined ? { why } : {}),
       requests,
       bytes,
+      ...(notices.size > 0 ? { notices: [...notices.values()] } : {}),
     };
   };
 
@@ -171,8 +175,8 @@ export async function scanWindow(opts: ScanOptions): Promise<Completeness> {
     }
     if (!full) {
       state.covered.push(slice.range);
-    } else if (rangeWidth(slice.range) >= 2n * minWidth) {
-      state.pending.push(...splitFull(slice, traces, limit, minWidth));
+    } else if (rangeWidth(slice.range) >= 2n * state.minWidth) {
+      state.pending.push(...splitFull(slice, traces, limit, state.minWidth));
     } else if (slice.limit <= budget) {
       // Too narrow to cut (the backend's time unit): ask for more at once instead.
       state.pending.push({
@@ -201,7 +205,7 @@ export async function scanWindow(opts: ScanOptions): Promise<Completeness> {
           continue;
         }
         const next = absorb(newest, state.pending);
-        const pieces = refine(next, minWidth);
+        const pieces = refine(next, state.minWidth);
         if (pieces.length > 1) {
           state.pending.push(...pieces);
           continue;
@@ -226,13 +230,16 @@ export async function scanWindow(opts: ScanOptions): Promise<Completeness> {
 
     const launch = (state: LaneState, slice: PendingSlice) => {
       inFlight++;
-      requests++;
       state.lane.search(slice.range, slice.limit, controller.signal).then(
         (answer) => {
           inFlight--;
+          requests += answer.requests ?? 1;
           if (stopped === undefined && !controller.signal.aborted) {
             answered++;
             bytes += answer.bytes;
+            for (const n of answer.notices ?? []) {
+              notices.set(n.text, n);
+            }
             try {
               settle(state, slice, answer.traces, answer.full || answer.traces.length >= slice.limit);
             } catch (e) {
@@ -247,6 +254,7 @@ export async function scanWindow(opts: ScanOptions): Promise<Completeness> {
         },
         (error: unknown) => {
           inFlight--;
+          requests++;
           if (!controller.signal.aborted) {
             failures.push({ lane: state.lane.name, range: slice.range, error });
             if (failures.length >= maxFailures) {

@@ -14,6 +14,10 @@ export interface SliceAnswer {
   readonly full: boolean;
   /** Response bytes read. */
   readonly bytes: number;
+  /** Backend requests the answer took (default 1; Tempo fetches each trace after its search). */
+  readonly requests?: number;
+  /** Things the user should know about this slice's data (e.g. partial traces). */
+  readonly notices?: ReadonlyArray<{ readonly severity: 'info' | 'warning' | 'error'; readonly text: string }>;
 }
 
 /**
@@ -32,6 +36,8 @@ export interface ScanLane {
   /** What the lane searches, for messages: "service frontend", or '' when there is one lane. */
   readonly name: string;
   readonly search: SliceSearch;
+  /** The narrowest slice this lane's backend tells apart, in ns (overrides ScanOptions.minSliceNs). */
+  readonly minSliceNs?: bigint;
 }
 
 export type IncompleteReason = 'budget' | 'backend-error';
@@ -60,6 +66,8 @@ export interface Completeness {
   /** Backend requests made and response bytes read. */
   readonly requests: number;
   readonly bytes: number;
+  /** What slice answers said (deduplicated), e.g. that some traces were partial. */
+  readonly notices?: ReadonlyArray<{ readonly severity: 'info' | 'warning' | 'error'; readonly text: string }>;
 }
 
 export interface ScanOptions {
