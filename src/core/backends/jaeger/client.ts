@@ -24,7 +24,11 @@ export interface JaegerClientOptions {
  */
 export class JaegerClient {
   /** Shared by clients made with withTransport, so a server is probed once. */
-  private state: { detected?: Promise<JaegerDetection>; summaries: boolean | 'unknown' } = { summaries: 'unknown' };
+  private state: {
+    detected?: Promise<JaegerDetection>;
+    summaries: boolean | 'unknown';
+    serviceless?: Promise<boolean>;
+  } = { summaries: 'unknown' };
 
   constructor(
     private readonly transport: Transport,
@@ -100,6 +104,38 @@ export class JaegerClient {
       }
       return { name: n, spanKind: '' };
     });
+  }
+
+  /**
+   * Whether the server searches traces without a service name. api_v3 on Jaeger v2's memory store
+   * does (found by running it); v1 never does, and storage backends that need a service answer an
+   * error. Probed once with a one-trace search and remembered; a failed probe is not remembered.
+   */
+  searchesWithoutService(signal?: AbortSignal): Promise<boolean> {
+    if (this.state.serviceless) {
+      return this.state.serviceless;
+    }
+    const p = (async () => {
+      const { api } = await this.capabilities(signal);
+      if (api !== 'v3') {
+        return false;
+      }
+      const now = BigInt(Date.now()) * 1_000_000n;
+      const res = await this.get(
+        '/api/v3/traces',
+        {},
+        v3SearchQuery({ start: now - 60_000_000_000n, end: now, searchDepth: 1 }),
+        signal
+      );
+      return (res.status >= 200 && res.status < 300) || (res.status === 404 && /no traces found/i.test(res.body));
+    })();
+    this.state.serviceless = p;
+    p.catch(() => {
+      if (this.state.serviceless === p) {
+        this.state.serviceless = undefined;
+      }
+    });
+    return p;
   }
 
   /** Full traces matching the search; an empty answer (api_v3's 404 "No traces found") is []. */

@@ -42,12 +42,19 @@ async function rejection(p: Promise<unknown>): Promise<TraceLensError> {
 
 describe('Jaeger backend (executor over a loopback api_v3 server)', () => {
   let server: FakeServer;
+  let servicelessOk = false;
   const searches = () => server.requests.filter((r) => r.path === '/api/v3/traces');
   beforeAll(async () => {
     server = await startFakeServer({
       '/api/v3/services': json('v3-services.json'),
       '/api/v3/traces': (req) => {
         const svc = req.query.get('query.service_name') ?? '';
+        if (svc === '') {
+          // Jaeger v2's memory store searches every service; storages that need one answer 400.
+          return servicelessOk
+            ? json('v3-search.json')
+            : { status: 400, body: '{"error":{"httpCode":400,"message":"service name must be set"}}' };
+        }
         if (svc === 'slow') {
           return { delayMs: 60_000, ...json('v3-search.json') };
         }
@@ -211,7 +218,26 @@ describe('Jaeger backend (executor over a loopback api_v3 server)', () => {
     expect(roomy.full).toBe(false);
   });
 
-  it('scans one slice search per service when the query names none', async () => {
+  it('scans with one search over every service when api_v3 allows it (regression #17)', async () => {
+    servicelessOk = true;
+    try {
+      const scan = await backend().scan('{ span.db.system = "sqlite" }', window);
+      expect(scan.searches.map((s) => s.label)).toEqual(['']);
+      expect(scan.notices).toEqual([]);
+      const slice = await scan.searches[0].search({ ...window, limit: 10 });
+      const last = searches()[searches().length - 1];
+      expect(last.query.has('query.service_name')).toBe(false);
+      expect(last.query.get('query.num_traces')).toBe('10');
+      expect(slice.traces.map((t) => t.traceId).sort()).toEqual([TRACE_A, TRACE_B]);
+      // A bounded fetch keeps one search per service: its depth applies to each.
+      await backend().fetchTraces('{ span.db.system = "sqlite" }', window);
+      expect(searches()[searches().length - 1].query.get('query.service_name')).not.toBeNull();
+    } finally {
+      servicelessOk = false;
+    }
+  });
+
+  it('scans one slice search per service when the query names none and the server needs a service', async () => {
     const scan = await backend().scan('{ span.db.system = "sqlite" }', window);
     expect(scan.searches).toHaveLength(5);
     expect(scan.searches.map((s) => s.label)).toContain('service "database"');

@@ -205,15 +205,35 @@ export class JaegerBackend implements Backend {
   scan(queryText: string, window: Window): Promise<WindowScan> {
     const root = parseQuery(queryText);
     checkWindow(window);
-    return this.planScan(root, window, this.opts.searchDepth);
+    return this.planScan(root, window, this.opts.searchDepth, { serviceless: true });
   }
 
-  /** The pushdown, planned once; when the query names no service, one slice search per service. */
-  private async planScan(root: RootNode, window: Window, searchDepth: number): Promise<JaegerScan> {
+  /**
+   * The pushdown, planned once; when the query names no service, one slice search per service, or
+   * (for a window scan, where api_v3 allows it) one search over every service: each trace is then
+   * read once rather than once per service it touches. Bounded fetches keep one search per service,
+   * whose depth applies to each service.
+   */
+  private async planScan(
+    root: RootNode,
+    window: Window,
+    searchDepth: number,
+    opts: { serviceless?: boolean } = {}
+  ): Promise<JaegerScan> {
     const meter = new RequestMeter();
     const client = this.client.withTransport(meter.wrap(this.transport));
     const caps = await client.capabilities(window.signal);
     const plan = planJaegerQuery(root, jaegerCapabilities(caps.api, searchDepth), window);
+    if (plan.fanOut && opts.serviceless && (await client.searchesWithoutService(window.signal))) {
+      return {
+        root,
+        plan,
+        notices: [],
+        searches: [this.sliceSearch(plan, undefined, 1n)],
+        bytes: meter.bytes,
+        requests: meter.requests,
+      };
+    }
     const services = plan.fanOut ? await client.services(window.signal) : [plan.pushdown.service ?? ''];
     // api_v3 takes RFC3339 with nanoseconds; v1 takes Unix microseconds.
     const resolutionNs = caps.api === 'v3' ? 1n : 1000n;
@@ -227,10 +247,10 @@ export class JaegerBackend implements Backend {
     };
   }
 
-  private sliceSearch(plan: JaegerPlan, service: string, resolutionNs: bigint): SliceSearch {
+  private sliceSearch(plan: JaegerPlan, service: string | undefined, resolutionNs: bigint): SliceSearch {
     const { attributes, durationMinNs, durationMaxNs, operation } = plan.pushdown;
     return {
-      label: plan.fanOut ? `service ${JSON.stringify(service)}` : '',
+      label: plan.fanOut && service !== undefined ? `service ${JSON.stringify(service)}` : '',
       resolutionNs,
       search: async ({ start, end, limit, signal }) => {
         const meter = new RequestMeter();
