@@ -1,6 +1,9 @@
 import fs from 'fs';
 import path from 'path';
 
+import { buildTrace } from '../../core/engine/testing/traceBuilder';
+import { fakeJaegerSearchRoutes } from '../../core/backends/testing/fakeJaegerSearch';
+import { startFakeServer, type FakeServer } from '../../core/backends/testing/fakeServer';
 import { fakeIO } from '../testing';
 import { graphCommand } from './graph';
 
@@ -59,6 +62,7 @@ describe('tracelens graph', () => {
     const { code, io, report } = await run(['--traces', 'guide.json']);
     expect(io.err()).toBe('');
     expect(code).toBe(0);
+    expect(JSON.parse(io.out())).toMatchObject({ complete: true, tracesScanned: 4 });
     const got = new Map(
       report!.edges.map((e) => [`${e.source}->${e.target}`, { requests: e.requests, errors: e.errors }])
     );
@@ -92,5 +96,52 @@ describe('tracelens graph', () => {
     const { code, io } = await run(['--jaeger', 'http://127.0.0.1:9', '--timeout', '2s']);
     expect(code).toBe(1);
     expect(io.err()).toMatch(/127\.0\.0\.1:9/);
+  });
+});
+
+describe('tracelens graph over a live backend: the whole window (#17)', () => {
+  const T0 = 1_704_067_200_000_000_000n;
+  // 450 calls web -> api, one every 2 s over 15 minutes; every 9th failed. More than one search returns.
+  const traces = Array.from({ length: 450 }, (_, i) =>
+    buildTrace({
+      seq: i + 1,
+      startUnixNano: T0 + BigInt(i) * 2_000_000_000n,
+      root: {
+        service: 'web',
+        kind: 'server',
+        children: [{ service: 'api', kind: 'server', status: i % 9 === 0 ? 'error' : 'unset' }],
+      },
+    })
+  );
+  let server: FakeServer;
+  beforeAll(async () => {
+    server = await startFakeServer(fakeJaegerSearchRoutes(traces));
+  });
+  afterAll(() => server.close());
+  const live = (extra: string[]) =>
+    run(['--jaeger', server.url, '--start', '2024-01-01T00:00:00Z', '--end', '2024-01-01T00:20:00Z', ...extra]);
+
+  it('counts every call in the window and says complete at the top level', async () => {
+    const { code, io } = await live([]);
+    expect(code).toBe(0);
+    const out = JSON.parse(io.out());
+    expect(out).toMatchObject({ complete: true, tracesScanned: 450, tracesAtLeast: 450 });
+    expect(out.why).toBeUndefined();
+    expect(out.edges).toEqual([expect.objectContaining({ source: 'web', target: 'api', requests: 450, errors: 50 })]);
+    expect(io.err()).toMatch(/info: Complete: every trace in the window was read \(450 traces/);
+  });
+
+  it('with --max-traces below the window, says complete false, why and what it covered', async () => {
+    const { code, io } = await live(['--max-traces', '120']);
+    expect(code).toBe(0);
+    const out = JSON.parse(io.out());
+    expect(out).toMatchObject({ complete: false, tracesScanned: 120, why: { reason: 'budget' } });
+    expect(out.edges[0].requests).toBe(120);
+    expect(Array.isArray(out.covered)).toBe(true);
+    expect(io.err()).toMatch(/warning: Counts are lower bounds: 120 traces read/);
+  });
+
+  it('rejects a budget that is not a positive whole number', async () => {
+    expect((await live(['--max-traces', '0'])).code).toBe(2);
   });
 });

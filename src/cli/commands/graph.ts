@@ -1,3 +1,4 @@
+import { runServiceGraph } from '../../core/analysis/runners';
 import {
   neighbourhoodGraph,
   buildServiceGraph,
@@ -11,10 +12,11 @@ import { flagSet, flagValue, parseArgs } from '../args';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exitCodes';
 import { toJson } from '../json';
 import { BACKEND_USAGE, SOURCE_FLAGS, SOURCE_HELP, intOption, oneOf, resolveSource } from '../source';
+import { SCAN_FLAGS, SCAN_HELP, completenessFields, filesCompleteness, scanOptions } from '../scanFlags';
 import type { CliCommand } from '../types';
 
 const USAGE = `tracelens graph (--traces FILE... | ${BACKEND_USAGE}) [--start T --end T | --since 1h]
-                [--detail services|peers] [--dependencies] [--focus SERVICE [--hops N]] [--compact]`;
+                [--detail services|peers] [--max-traces N] [--dependencies] [--focus SERVICE [--hops N]] [--compact]`;
 
 /** The flags of backends with a dependencies API, for help and errors. */
 const DEPENDENCY_FLAGS = BACKENDS.filter((b) => b.features.dependencies).map((b) => `--${b.kind} URL`);
@@ -22,8 +24,14 @@ const DEPENDENCY_FLAGS = BACKENDS.filter((b) => b.features.dependencies).map((b)
 const HELP = `${USAGE}
 
 Prints the service dependency graph with RED figures as JSON:
-  {"nodes": [{"id", "kind", "requests", "errors", "requestRate", "errorRate", "p50Ms", "p95Ms", "p99Ms", "avgMs"}],
+  {"complete", "tracesScanned", "tracesAtLeast", "why", "covered", ...,
+   "nodes": [{"id", "kind", "requests", "errors", "requestRate", "errorRate", "p50Ms", "p95Ms", "p99Ms", "avgMs"}],
    "edges": [{"source", "target", "requests", "errors", "requestRate", "errorRate", "p50Ms", "p95Ms", "p99Ms", "avgMs"}]}
+
+Every trace in the window is read, through as many searches as that takes, up to --max-traces.
+"complete" is true when every one was; when it is false, every count and rate is a lower bound,
+"why" says what stopped the scan and "covered" the time ranges read completely. A service with a
+service.namespace is identified as "namespace/name" (two deployments reusing a name stay apart).
 
 A call counts once per callee entry span whose parent span is in another service; it failed when
 that span has error status; its latency is that span's duration. With --detail peers, databases,
@@ -32,14 +40,17 @@ messaging.system, server.address), with the client span's status and duration. P
 up to 2,048 calls per node or edge and within about 2% beyond. Rates are per second over the window.
 
 ${SOURCE_HELP}
+${SCAN_HELP}
   --detail D          services (default) or peers
   --dependencies      with ${oneOf(DEPENDENCY_FLAGS)}: the backend's own call counts (no errors or latency)
                       instead of traces
-  --focus SERVICE     only SERVICE and its callers and callees up to --hops calls away (default 2)
+  --focus SERVICE     only SERVICE (its id, or its name when one deployment has it) and its callers
+                      and callees up to --hops calls away (default 2)
   --compact           one-line JSON`;
 
 const FLAGS = [
   ...SOURCE_FLAGS,
+  ...SCAN_FLAGS,
   { name: 'detail', type: 'value' as const },
   { name: 'dependencies', type: 'boolean' as const },
   { name: 'focus', type: 'value' as const },
@@ -54,6 +65,24 @@ function detailFlag(raw: string | undefined): 'services' | 'peers' {
   throw new TraceLensError('input', `--detail must be services or peers, got ${JSON.stringify(raw)}`);
 }
 
+/** The node --focus names: an id, or a service name only one deployment has. */
+function focusId(graph: ServiceGraph, focus: string): string {
+  if (graph.nodes.some((n) => n.id === focus)) {
+    return focus;
+  }
+  const byName = graph.nodes.filter((n) => n.service === focus);
+  if (byName.length === 1) {
+    return byName[0].id;
+  }
+  if (byName.length > 1) {
+    throw new TraceLensError(
+      'input',
+      `--focus: ${byName.length} services are named ${JSON.stringify(focus)} (${byName.map((n) => n.id).join(', ')}); give one of those ids`
+    );
+  }
+  throw new TraceLensError('input', `--focus: no service named ${JSON.stringify(focus)} in the graph`);
+}
+
 /** The JSON the command prints: stable key order, nothing the reader has to decode. */
 export function graphReport(g: ServiceGraph) {
   return {
@@ -63,6 +92,7 @@ export function graphReport(g: ServiceGraph) {
       id: n.id,
       kind: n.kind,
       ...(n.namespace !== undefined ? { namespace: n.namespace } : {}),
+      ...(n.service !== undefined ? { service: n.service } : {}),
       ...(n.namedBy !== undefined ? { namedBy: n.namedBy } : {}),
       requests: n.requests,
       errors: n.errors,
@@ -105,8 +135,11 @@ export const graphCommand: CliCommand = {
       const hops = intOption(args, 'hops', 100) ?? 2;
       const source = await resolveSource(args, io);
       const windowSeconds = Number(source.window.end - source.window.start) / 1e9;
+      const scan = scanOptions(args);
       let graph: ServiceGraph;
       let notices: readonly Notice[] = [];
+      // The backend's own aggregate counts every call it holds; TraceLens reads no traces for it.
+      let completeness: Record<string, unknown> = { complete: true, tracesScanned: null };
       if (flagSet(args, 'dependencies')) {
         if (source.kind !== 'backend' || !source.backend.features.dependencies) {
           throw new TraceLensError('input', `--dependencies needs ${oneOf(DEPENDENCY_FLAGS)}`);
@@ -115,20 +148,19 @@ export const graphCommand: CliCommand = {
         graph = serviceGraphFromDependencies(deps, { windowSeconds });
       } else if (source.kind === 'files') {
         graph = buildServiceGraph(source.traces, { windowSeconds, detail });
+        completeness = completenessFields(filesCompleteness(source.window, source.traces.length));
       } else {
-        const fetched = await source.backend.fetchTraces('{}', { ...source.window, signal: io.signal });
-        notices = fetched.notices;
-        graph = buildServiceGraph(fetched.traces, { windowSeconds, detail });
+        const run = await runServiceGraph(source.backend, { ...source.window, signal: io.signal }, { ...scan, detail });
+        notices = run.notices;
+        graph = run.graph;
+        completeness = completenessFields(run.completeness);
       }
       const focus = flagValue(args, 'focus');
       if (focus !== undefined) {
-        if (!graph.nodes.some((n) => n.id === focus)) {
-          throw new TraceLensError('input', `--focus: no service named ${JSON.stringify(focus)} in the graph`);
-        }
-        graph = neighbourhoodGraph(graph, focus, hops);
+        graph = neighbourhoodGraph(graph, focusId(graph, focus), hops);
       }
       notices.forEach((n) => io.stderr(`tracelens graph: ${n.severity}: ${n.text}\n`));
-      io.stdout(`${toJson(graphReport(graph), { compact: flagSet(args, 'compact') })}\n`);
+      io.stdout(`${toJson({ ...completeness, ...graphReport(graph) }, { compact: flagSet(args, 'compact') })}\n`);
       return EXIT_OK;
     } catch (e) {
       io.stderr(`tracelens graph: ${errorMessage(e)}\n`);

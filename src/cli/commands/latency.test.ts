@@ -1,6 +1,9 @@
 import fs from 'fs';
 import path from 'path';
 
+import { fakeJaegerSearchRoutes } from '../../core/backends/testing/fakeJaegerSearch';
+import { startFakeServer, type FakeServer } from '../../core/backends/testing/fakeServer';
+import { buildTrace } from '../../core/engine/testing/traceBuilder';
 import { fakeIO } from '../testing';
 import { latencyCommand, parseSelect } from './latency';
 
@@ -53,5 +56,39 @@ describe('tracelens latency', () => {
     const code = await latencyCommand.run(['{}', '--jaeger', 'http://127.0.0.1:9', '--timeout', '2s'], io);
     expect(code).toBe(1);
     expect(io.err()).toMatch(/127\.0\.0\.1:9/);
+  });
+});
+
+describe('tracelens latency over a live backend: the whole window (#17)', () => {
+  const T0 = 1_704_067_200_000_000_000n;
+  const traces = Array.from({ length: 400 }, (_, i) =>
+    buildTrace({
+      seq: i + 1,
+      startUnixNano: T0 + BigInt(i) * 2_000_000_000n,
+      root: { service: 'web', kind: 'server', durationNanos: 1e6 * (1 + (i % 50)), children: [{ kind: 'internal' }] },
+    })
+  );
+  let server: FakeServer;
+  beforeAll(async () => {
+    server = await startFakeServer(fakeJaegerSearchRoutes(traces));
+  });
+  afterAll(() => server.close());
+
+  it('counts every matched span in the window and says complete at the top level', async () => {
+    const io = fakeIO();
+    const argv = [
+      '{ kind = server }',
+      '--jaeger',
+      server.url,
+      '--start',
+      '2024-01-01T00:00:00Z',
+      '--end',
+      '2024-01-01T00:15:00Z',
+    ];
+    expect(await latencyCommand.run(argv, io)).toBe(0);
+    expect(JSON.parse(io.out())).toMatchObject({ complete: true, tracesScanned: 400, total: 400 });
+    const partial = fakeIO();
+    expect(await latencyCommand.run([...argv, '--max-traces', '150'], partial)).toBe(0);
+    expect(JSON.parse(partial.out())).toMatchObject({ complete: false, tracesScanned: 150, total: 150 });
   });
 });

@@ -2,6 +2,7 @@ import { latencySamplesFromTraces, runLatency } from '../../core/analysis/runner
 import { buildLatencyHeatmap, compareSelection, rowBounds, type LatencySample } from '../../core/analysis/latency';
 import { errorMessage, isTraceLensError } from '../../core/errors';
 import type { Notice } from '../../core/query';
+import type { Completeness } from '../../core/scan';
 import { flagSet, flagValue, parseArgs } from '../args';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exitCodes';
 import { toJson } from '../json';
@@ -15,22 +16,27 @@ import {
   timeFlag,
   type TimeWindow,
 } from '../source';
+import { SCAN_FLAGS, SCAN_HELP, completenessFields, filesCompleteness, scanOptions } from '../scanFlags';
 import type { CliCommand } from '../types';
 
 const USAGE = `tracelens latency '<TraceQL filter>' (--traces FILE... | ${BACKEND_USAGE}) [--start T --end T | --since 1h]
-                  [--step D] [--trace] [--resolution 0-4] [--select MIN..MAX [--select-start T --select-end T]] [--compact]`;
+                  [--step D] [--trace] [--resolution 0-4] [--max-traces N]
+                  [--select MIN..MAX [--select-start T --select-end T]] [--compact]`;
 
 const HELP = `${USAGE}
 
 Buckets the durations of the spans a TraceQL filter matches (or of whole traces with --trace) into
 time steps and log-scale duration buckets (Tempo's histogram_over_time bounds at --resolution 0),
-and prints counts, example trace IDs per cell and exact p50/p95/p99 as JSON.
+and prints counts, example trace IDs per cell and exact p50/p95/p99 as JSON. Every trace in the
+window is read, up to --max-traces; the top-level "complete" says whether all were, and when it is
+false "why" says what stopped the scan and every count is a lower bound.
 
 With --select, the spans in that duration range (and time range) are compared with the rest of the
 window: attribute values ranked by how much more common they are among the selected spans, each
 with the TraceQL that finds them.
 
 ${SOURCE_HELP}
+${SCAN_HELP}
   --step D            time step (default: the window in 60 steps)
   --trace             plot trace durations instead of span durations
   --resolution N      sub-buckets per doubling as log2 (default 0: exactly Tempo's buckets)
@@ -38,6 +44,7 @@ ${SOURCE_HELP}
 
 const FLAGS = [
   ...SOURCE_FLAGS,
+  ...SCAN_FLAGS,
   { name: 'step', type: 'value' as const },
   { name: 'trace', type: 'boolean' as const },
   { name: 'resolution', type: 'value' as const },
@@ -140,19 +147,31 @@ export const latencyCommand: CliCommand = {
       const source = await resolveSource(args, io);
       let samples: LatencySample[];
       let notices: readonly Notice[] = [];
+      let completeness: Completeness;
       if (source.kind === 'files') {
         samples = latencySamplesFromTraces(query, source.traces, kind);
+        completeness = filesCompleteness(source.window, source.traces.length);
       } else {
-        const run = await runLatency(source.backend, query, { ...source.window, signal: io.signal }, kind);
+        const run = await runLatency(
+          source.backend,
+          query,
+          { ...source.window, signal: io.signal },
+          kind,
+          scanOptions(args)
+        );
         samples = run.samples;
         notices = run.notices;
+        completeness = run.completeness;
       }
       const w = source.window;
       const rawStep = flagValue(args, 'step');
       const stepNs =
         rawStep !== undefined ? durationFlag('step', rawStep) : Math.max(1e6, Math.ceil(Number(w.end - w.start) / 60));
       const resolution = intOption(args, 'resolution', 4) ?? 0;
-      const report: Record<string, unknown> = latencyReport(samples, w, stepNs, resolution);
+      const report: Record<string, unknown> = {
+        ...completenessFields(completeness),
+        ...latencyReport(samples, w, stepNs, resolution),
+      };
       if (selection) {
         const from = flagValue(args, 'select-start');
         const to = flagValue(args, 'select-end');

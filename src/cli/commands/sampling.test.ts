@@ -1,6 +1,9 @@
 import fs from 'fs';
 import path from 'path';
 
+import { fakeJaegerSearchRoutes } from '../../core/backends/testing/fakeJaegerSearch';
+import { startFakeServer, type FakeServer } from '../../core/backends/testing/fakeServer';
+import { buildTrace } from '../../core/engine/testing/traceBuilder';
 import { fakeIO } from '../testing';
 import { samplingCommand } from './sampling';
 
@@ -38,5 +41,36 @@ describe('tracelens sampling', () => {
     const io = fakeIO();
     expect(await samplingCommand.run([], io)).toBe(2);
     expect(io.err()).toMatch(/exactly one of --traces/);
+  });
+});
+
+describe('tracelens sampling over a live backend: the whole window (#17)', () => {
+  const T0 = 1_704_067_200_000_000_000n;
+  // 400 requests kept at p = 1/2 (tracestate ot=th:8), one every 2 s; more than one search returns.
+  const traces = Array.from({ length: 400 }, (_, i) =>
+    buildTrace({
+      seq: i + 1,
+      startUnixNano: T0 + BigInt(i) * 2_000_000_000n,
+      root: { service: 'web', kind: 'server', traceState: 'ot=th:8', status: i % 10 === 0 ? 'error' : 'unset' },
+    })
+  );
+  let server: FakeServer;
+  beforeAll(async () => {
+    server = await startFakeServer(fakeJaegerSearchRoutes(traces));
+  });
+  afterAll(() => server.close());
+
+  it('estimates from every root in the window and says complete at the top level', async () => {
+    const io = fakeIO();
+    const argv = ['--jaeger', server.url, '--start', '2024-01-01T00:00:00Z', '--end', '2024-01-01T00:15:00Z'];
+    expect(await samplingCommand.run(argv, io)).toBe(0);
+    const out = JSON.parse(io.out());
+    expect(out).toMatchObject({ complete: true, tracesScanned: 400 });
+    expect(out.services).toEqual([
+      expect.objectContaining({ service: 'web', storedTraces: 400, estimatedRequests: 800, errorRate: 0.1 }),
+    ]);
+    const partial = fakeIO();
+    expect(await samplingCommand.run([...argv, '--max-traces', '100'], partial)).toBe(0);
+    expect(JSON.parse(partial.out())).toMatchObject({ complete: false, tracesScanned: 100, why: { reason: 'budget' } });
   });
 });

@@ -2,29 +2,39 @@ import { runSampling } from '../../core/analysis/runners';
 import { estimateSampling, type ServiceSampling } from '../../core/analysis/sampling';
 import { errorMessage, isTraceLensError } from '../../core/errors';
 import type { Notice } from '../../core/query';
+import type { Completeness } from '../../core/scan';
 import { flagSet, parseArgs } from '../args';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exitCodes';
 import { toJson } from '../json';
 import { BACKEND_USAGE, SOURCE_FLAGS, SOURCE_HELP, resolveSource } from '../source';
+import { SCAN_FLAGS, SCAN_HELP, completenessFields, filesCompleteness, scanOptions } from '../scanFlags';
 import type { CliCommand } from '../types';
 
 const USAGE = `tracelens sampling (--traces FILE... | ${BACKEND_USAGE}) [--sampling-url URL] [--since 1h | --start T --end T]
-                   [--by-operation] [--compact]`;
+                   [--by-operation] [--max-traces N] [--compact]`;
 
 const HELP = `${USAGE}
 
 Per root service: the sampler in effect (tracestate, jaeger-tags, strategy, rate-limited or unknown),
 its probability, stored traces and spans, spans per trace, and the real request count the stored
 traces stand for (sum of 1/p, with a 95% interval). estimatedRequests is null where it cannot
-honestly be estimated (rate-limited or unknown samplers).
+honestly be estimated (rate-limited or unknown samplers). A service is identified by
+service.namespace/service.name; a Jaeger strategy (served by name only) is used only when one
+deployment of that name is in the window. errorRate is the service graph's: requests whose root
+span failed, weighted by 1/p.
+
+Every trace in the window is read, up to --max-traces; the top-level "complete" says whether all
+were, and when it is false "why" says what stopped the scan and stored counts are lower bounds.
 
 ${SOURCE_HELP}
+${SCAN_HELP}
   --sampling-url URL  the backend's sampling-strategy endpoint, where it has one (Jaeger's remote
                       sampling, e.g. http://127.0.0.1:5778)
   --by-operation      one row per service and root operation`;
 
 const FLAGS = [
   ...SOURCE_FLAGS,
+  ...SCAN_FLAGS,
   { name: 'by-operation', type: 'boolean' as const },
   { name: 'compact', type: 'boolean' as const },
 ];
@@ -71,17 +81,25 @@ export const samplingCommand: CliCommand = {
       let rows: ServiceSampling[];
       let notices: readonly Notice[] = [];
       let windowSeconds: number;
+      let completeness: Completeness;
       if (source.kind === 'files') {
         windowSeconds = Math.max(1e-9, Number(source.window.end - source.window.start) / 1e9);
         rows = estimateSampling({ traces: source.traces, windowSeconds, byOperation });
+        completeness = filesCompleteness(source.window, source.traces.length);
       } else {
-        const run = await runSampling(source.backend, { ...source.window, signal: io.signal }, { byOperation });
+        const run = await runSampling(
+          source.backend,
+          { ...source.window, signal: io.signal },
+          { byOperation, ...scanOptions(args) }
+        );
         rows = run.rows;
         notices = run.notices;
         windowSeconds = run.windowSeconds;
+        completeness = run.completeness;
       }
       notices.forEach((n) => io.stderr(`tracelens sampling: ${n.severity}: ${n.text}\n`));
-      io.stdout(`${toJson({ windowSeconds, services: rows.map(publicRow) }, { compact: flagSet(args, 'compact') })}\n`);
+      const report = { ...completenessFields(completeness), windowSeconds, services: rows.map(publicRow) };
+      io.stdout(`${toJson(report, { compact: flagSet(args, 'compact') })}\n`);
       return EXIT_OK;
     } catch (e) {
       io.stderr(`tracelens sampling: ${errorMessage(e)}\n`);

@@ -74,8 +74,9 @@ export async function scanWindow(opts: ScanOptions): Promise<Completeness> {
   if (window.end < window.start) {
     throw new TraceLensError('input', 'the time range is empty: end must be after start');
   }
-  const limit = positiveInt(opts.sliceLimit, DEFAULT_SLICE_LIMIT, 'the slice limit');
   const budget = positiveInt(opts.maxTraces, DEFAULT_MAX_TRACES, 'maxTraces');
+  // Asking for more than budget + 1 traces at once could only fetch traces the budget cannot take.
+  const limit = Math.min(positiveInt(opts.sliceLimit, DEFAULT_SLICE_LIMIT, 'the slice limit'), budget + 1);
   const concurrency = positiveInt(opts.maxConcurrency, DEFAULT_SCAN_CONCURRENCY, 'maxConcurrency');
   const maxFailures = positiveInt(opts.maxFailures, DEFAULT_MAX_FAILURES, 'maxFailures');
   const minWidth = opts.minSliceNs !== undefined && opts.minSliceNs > 0n ? opts.minSliceNs : DEFAULT_MIN_SLICE_NS;

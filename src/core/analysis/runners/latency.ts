@@ -1,15 +1,17 @@
 import { TraceLensError } from '../../errors';
-import { compileSearch } from '../../engine';
+import { compileSearch, type Spanset } from '../../engine';
 import type { Trace } from '../../model/types';
 import type { Backend } from '../../backends';
-import type { Notice, QueryStats, Window } from '../../query';
+import type { Notice, Window } from '../../query';
+import type { Completeness } from '../../scan';
 import { isMetricsQuery, parseTraceQL } from '../../traceql';
 import { sampleFromSpan, sampleFromTrace, type LatencySample } from '../latency';
+import { scanMatching, type RunProgress, type WindowRunOptions } from './scanMatching';
 
 export interface LatencyRun {
   readonly samples: LatencySample[];
+  readonly completeness: Completeness;
   readonly notices: readonly Notice[];
-  readonly stats: QueryStats;
 }
 
 /**
@@ -45,39 +47,63 @@ export function latencySamplesFromTraces(
     if (!outcome.ok) {
       throw outcome.error;
     }
-    if (outcome.spansets.length === 0) {
-      continue;
-    }
-    if (durationKind === 'trace') {
-      const s = sampleFromTrace(trace);
-      if (s) {
-        samples.push(s);
-      }
-      continue;
-    }
-    const seen = new Set<string>();
-    for (const set of outcome.spansets) {
-      for (const span of set.spans) {
-        if (!seen.has(span.spanId)) {
-          seen.add(span.spanId);
-          samples.push(sampleFromSpan(span));
-        }
-      }
+    if (outcome.spansets.length > 0) {
+      addSamples(samples, trace, outcome.spansets, durationKind);
     }
   }
   return samples;
 }
 
+export interface LatencyRunOptions extends WindowRunOptions {
+  readonly onProgress?: (p: RunProgress<readonly LatencySample[]>) => void;
+}
+
+/** One sample per matched span (each once), or per matched trace for trace latency. */
+function addSamples(
+  out: LatencySample[],
+  trace: Trace,
+  spansets: readonly Spanset[],
+  durationKind: 'span' | 'trace'
+): void {
+  if (durationKind === 'trace') {
+    const s = sampleFromTrace(trace);
+    if (s) {
+      out.push(s);
+    }
+    return;
+  }
+  const seen = new Set<string>();
+  for (const set of spansets) {
+    for (const span of set.spans) {
+      if (!seen.has(span.spanId)) {
+        seen.add(span.spanId);
+        out.push(sampleFromSpan(span));
+      }
+    }
+  }
+}
+
+/**
+ * Latency samples of every span (or trace) the filter matches in the window, read through a
+ * complete window scan (scanMatching). The samples are what the heatmap re-buckets and compares,
+ * so they are kept (one small record per matched span); the traces are not.
+ */
 export async function runLatency(
-  backend: Backend,
+  backend: Pick<Backend, 'scan'>,
   queryText: string,
   window: Window,
-  durationKind: 'span' | 'trace'
+  durationKind: 'span' | 'trace',
+  opts: LatencyRunOptions = {}
 ): Promise<LatencyRun> {
-  const fetched = await backend.fetchTraces(queryText.trim() === '' ? '{}' : queryText, window);
-  return {
-    samples: latencySamplesFromTraces(queryText, fetched.traces, durationKind),
-    notices: fetched.notices,
-    stats: fetched.stats,
-  };
+  const samples: LatencySample[] = [];
+  const progress = opts.onProgress;
+  const run = await scanMatching(
+    backend,
+    queryText,
+    window,
+    opts,
+    (trace, spansets) => addSamples(samples, trace, spansets, durationKind),
+    progress ? (completeness) => progress({ completeness, snapshot: () => samples.slice() }) : undefined
+  );
+  return { samples, completeness: run.completeness, notices: run.notices };
 }

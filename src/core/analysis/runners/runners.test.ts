@@ -1,10 +1,10 @@
 import { TraceLensError } from '../../errors';
 import { buildTrace } from '../../engine/testing/traceBuilder';
 import type { Trace } from '../../model/types';
-import type { Backend } from '../../backends';
-import type { FetchOutcome } from '../../query';
-import { latencySamplesFromTraces } from './latency';
+import { runServiceGraph } from './graph';
+import { latencySamplesFromTraces, runLatency } from './latency';
 import { runSampling, toJaegerStrategy } from './sampling';
+import { fakeScanBackend } from './testing/fakeScanBackend';
 
 const traces: Trace[] = [1, 2, 3].map((seq) =>
   buildTrace({
@@ -50,79 +50,155 @@ describe('latencySamplesFromTraces', () => {
   });
 });
 
-function fakeBackend(
-  outcome: FetchOutcome,
-  strategy: (service: string) => Promise<unknown>,
-  samplingStrategies = true
-): Backend {
-  return {
-    kind: 'jaeger',
-    label: 'Jaeger',
-    features: { dependencies: true, samplingStrategies },
-    fetchTraces: async () => outcome,
-    samplingStrategy: strategy,
-  } as unknown as Backend;
+const T0 = 1_704_067_200_000_000_000n; // 2024-01-01T00:00:00Z, where buildTrace puts traces
+const MINUTE = 60_000_000_000n;
+const window = { start: T0 - MINUTE, end: T0 + 10n * MINUTE };
+
+/** `n` request-path traces one second apart, every `failEvery`th with a failed api-gateway span. */
+function requests(n: number, failEvery = 7): Trace[] {
+  return Array.from({ length: n }, (_, i) =>
+    buildTrace({
+      seq: 1000 + i,
+      startUnixNano: T0 + BigInt(i) * 1_000_000_000n,
+      root: {
+        service: 'frontend',
+        name: 'GET /',
+        kind: 'server',
+        durationNanos: 10e6,
+        children: [
+          {
+            service: 'api-gateway',
+            name: 'GET /users',
+            kind: 'server',
+            durationNanos: 5e6,
+            status: i % failEvery === 0 ? 'error' : 'unset',
+          },
+        ],
+      },
+    })
+  );
 }
 
-describe('runSampling', () => {
-  const window = { start: 0n, end: 60_000_000_000n };
-  const outcome: FetchOutcome = {
-    traces,
-    notices: [],
-    stats: { tracesFetched: 3, tracesMatched: 3, bytesFetched: 9000, requests: 2, bounded: false },
-  };
+describe('runServiceGraph', () => {
+  it('counts every call in the window however many searches it takes, and says it is complete', async () => {
+    const backend = fakeScanBackend(requests(300));
+    const run = await runServiceGraph(backend, window, { sliceLimit: 20 });
+    expect(run.graph.edges.map((e) => [e.id, e.requests, e.errors])).toEqual([['frontend->api-gateway', 300, 43]]);
+    expect(run.completeness).toMatchObject({ complete: true, tracesScanned: 300, tracesAtLeast: 300 });
+    expect(backend.slices.calls).toBeGreaterThan(15);
+    expect(run.notices[run.notices.length - 1]).toMatchObject({
+      severity: 'info',
+      text: expect.stringMatching(/^Complete/),
+    });
+  });
 
-  it('combines Jaeger strategies with the fetched traces', async () => {
-    const run = await runSampling(
-      fakeBackend(outcome, async (service) => ({
-        service,
-        strategyType: 'PROBABILISTIC',
-        samplingRate: 0.5,
-        operations: [],
-      })),
-      window
+  it('stops at the budget and says the counts are lower bounds (regression #17: 112 of 288 calls)', async () => {
+    const run = await runServiceGraph(fakeScanBackend(requests(300)), window, { sliceLimit: 20, maxTraces: 100 });
+    expect(run.graph.edges[0].requests).toBe(100);
+    expect(run.completeness).toMatchObject({ complete: false, tracesScanned: 100, why: { reason: 'budget' } });
+    expect(run.notices[run.notices.length - 1]).toMatchObject({
+      severity: 'warning',
+      text: expect.stringMatching(/^Counts are lower bounds: 100 traces read/),
+    });
+  });
+
+  it('builds the graph from the traces the query matches, checked by the engine', async () => {
+    const run = await runServiceGraph(fakeScanBackend(requests(300)), window, {
+      sliceLimit: 20,
+      query: '{ status = error }',
+    });
+    expect(run.graph.edges.map((e) => [e.id, e.requests, e.errors])).toEqual([['frontend->api-gateway', 43, 43]]);
+    expect(run.completeness.tracesScanned).toBe(300);
+  });
+
+  it('reports progress with snapshots that grow to the final graph', async () => {
+    const seen: number[] = [];
+    const run = await runServiceGraph(fakeScanBackend(requests(300)), window, {
+      sliceLimit: 20,
+      onProgress: (p) => seen.push(p.snapshot().edges[0]?.requests ?? 0),
+    });
+    expect(seen.length).toBeGreaterThan(5);
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+    expect(seen[seen.length - 1]).toBe(run.graph.edges[0].requests);
+  });
+
+  it('rejects a metrics query', async () => {
+    await expect(runServiceGraph(fakeScanBackend([]), window, { query: '{ } | rate()' })).rejects.toThrow(
+      /not a metrics query/
     );
-    expect(run.windowSeconds).toBe(60);
+  });
+});
+
+describe('runLatency', () => {
+  it('gives one sample per matched span of every trace in the window', async () => {
+    const run = await runLatency(fakeScanBackend(requests(300)), '{ kind = server }', window, 'span', {
+      sliceLimit: 25,
+    });
+    expect(run.samples).toHaveLength(600);
+    expect(run.completeness.complete).toBe(true);
+    const errors = await runLatency(fakeScanBackend(requests(300)), '{ status = error }', window, 'trace', {
+      sliceLimit: 25,
+    });
+    expect(errors.samples).toHaveLength(43);
+  });
+});
+
+describe('runSampling', () => {
+  const strategy = (rate: number) => async (service: string) => ({
+    service,
+    strategyType: 'PROBABILISTIC' as const,
+    samplingRate: rate,
+    operations: [],
+  });
+
+  it('estimates from every root in the window with the strategy served for the service', async () => {
+    const backend = fakeScanBackend(requests(300), { strategies: strategy(0.5), bytesPerTrace: 2000 });
+    const run = await runSampling(backend, window, { sliceLimit: 20 });
+    expect(run.windowSeconds).toBe(660);
     expect(run.rows).toHaveLength(1);
     expect(run.rows[0]).toMatchObject({
       service: 'frontend',
       sampler: 'strategy',
-      estimatedRequests: 6,
-      bytesPerSpan: 1000,
+      storedTraces: 300,
+      estimatedRequests: 600,
+      errorTraces: 0,
     });
-    expect(run.sources).toContain('Jaeger remote-sampling strategies');
+    // Bytes per span are measured over what was read (a few traces are read twice across cuts).
+    expect(run.rows[0].bytesPerSpan).toBeGreaterThanOrEqual(1000);
+    expect(run.rows[0].bytesPerSpan).toBeLessThan(1500);
+    expect(run.completeness.complete).toBe(true);
+    expect(run.sources).toContain('Fake remote-sampling strategies');
   });
 
   it('asks for strategies only where the backend says it serves them, whatever its name', async () => {
-    const strategy = jest.fn(async () => ({ strategyType: 'PROBABILISTIC', samplingRate: 0.5, operations: [] }));
-    const run = await runSampling(fakeBackend(outcome, strategy, false), window);
-    expect(strategy).not.toHaveBeenCalled();
+    const backend = fakeScanBackend(traces);
+    const asked = jest.spyOn(backend, 'samplingStrategy');
+    const run = await runSampling(backend, window);
+    expect(asked).not.toHaveBeenCalled();
     expect(run.sources).toEqual(['root spans (tracestate, sampler tags)']);
-    expect(run.notices).toEqual([]);
   });
 
   it('reports an unreachable sampling endpoint as a notice and estimates nothing it cannot know', async () => {
     const run = await runSampling(
-      fakeBackend(outcome, async () => {
-        throw new TraceLensError('unreachable', 'connect ECONNREFUSED 127.0.0.1:5778');
+      fakeScanBackend(traces, {
+        strategies: async () => {
+          throw new TraceLensError('unreachable', 'connect ECONNREFUSED 127.0.0.1:5778');
+        },
       }),
       window
     );
     expect(run.rows[0]).toMatchObject({ sampler: 'unknown', estimatedRequests: null });
-    expect(run.notices[0].text).toMatch(/ECONNREFUSED/);
+    expect(run.notices.some((n) => /ECONNREFUSED/.test(n.text))).toBe(true);
   });
 
-  it('warns when the fetch was bounded', async () => {
-    const run = await runSampling(
-      fakeBackend({ ...outcome, stats: { ...outcome.stats, bounded: true } }, async (service) => ({
-        service,
-        strategyType: 'PROBABILISTIC',
-        samplingRate: 1,
-        operations: [],
-      })),
-      window
-    );
-    expect(run.notices.some((n) => /search limit/.test(n.text))).toBe(true);
+  it('says when the counts are lower bounds', async () => {
+    const run = await runSampling(fakeScanBackend(requests(300), { strategies: strategy(1) }), window, {
+      sliceLimit: 20,
+      maxTraces: 50,
+    });
+    expect(run.rows[0].storedTraces).toBe(50);
+    expect(run.completeness).toMatchObject({ complete: false, why: { reason: 'budget' } });
+    expect(run.notices.some((n) => n.severity === 'warning' && /lower bounds/.test(n.text))).toBe(true);
   });
 
   it('maps per-operation strategies', () => {

@@ -1,14 +1,16 @@
 import { errorMessage } from '../../errors';
 import type { Backend, SamplingStrategy } from '../../backends';
-import type { Trace } from '../../model/types';
-import { mapBounded, type Notice, type QueryStats, type Window } from '../../query';
-import { estimateSampling, rootOf, type JaegerStrategy, type ServiceSampling } from '../sampling';
+import { mapBounded, type Notice, type Window } from '../../query';
+import type { Completeness } from '../../scan';
+import { SamplingFold, type JaegerStrategy, type ServiceSampling } from '../sampling';
+import { scanMatching, type WindowRunOptions } from './scanMatching';
 
 export interface SamplingRun {
   readonly rows: ServiceSampling[];
   readonly windowSeconds: number;
+  /** Whether every trace in the window was read: when not, stored and estimated counts are lower bounds. */
+  readonly completeness: Completeness;
   readonly notices: readonly Notice[];
-  readonly stats: QueryStats;
   /** Where probabilities were read from. */
   readonly sources: readonly string[];
 }
@@ -32,44 +34,34 @@ export function toJaegerStrategy(s: SamplingStrategy): JaegerStrategy {
   };
 }
 
-function rootServices(traces: readonly Trace[]): string[] {
-  const services = new Set<string>();
-  for (const t of traces) {
-    const root = rootOf(t);
-    if (root) {
-      services.add(root.resource.serviceName);
-    }
-  }
-  return [...services].sort();
-}
-
-export interface SamplingRunOptions {
+export interface SamplingRunOptions extends WindowRunOptions {
   /** TraceQL narrowing which traces count (default `{}`: every trace in the window). */
   readonly query?: string;
   readonly byOperation?: boolean;
   /** Ask the backend for each root service's sampling strategy, where it serves them (default true). */
   readonly useStrategies?: boolean;
-  /** Parallel strategy requests (default 4). */
-  readonly maxConcurrency?: number;
 }
 
 /**
- * Fetches the traces in the window, asks the backend's sampling endpoint (when it has one)
- * for each root service's strategy, and estimates per service. A strategy that cannot be fetched
- * is a notice, not a failure: the estimate then rests on what the spans themselves say.
+ * Reads every trace in the window the query matches (a complete window scan, see scanMatching),
+ * folds each into per-deployment sampling sums, then asks the backend's sampling endpoint (when it
+ * has one) for the strategy of each service whose roots do not say their sampler, and estimates.
+ * A strategy that cannot be fetched is a notice, not a failure: the estimate then rests on what
+ * the spans themselves say.
  */
 export async function runSampling(
-  backend: Backend,
+  backend: Pick<Backend, 'scan' | 'features' | 'label' | 'samplingStrategy'>,
   window: Window,
   opts: SamplingRunOptions = {}
 ): Promise<SamplingRun> {
   const query = opts.query?.trim() ? opts.query : '{}';
-  const fetched = await backend.fetchTraces(query, window);
-  const notices: Notice[] = [...fetched.notices];
+  const fold = new SamplingFold({ byOperation: opts.byOperation });
+  const run = await scanMatching(backend, query, window, opts, (trace) => fold.add(trace));
+  const notices: Notice[] = [...run.notices];
   const strategies = new Map<string, JaegerStrategy>();
   const sources = ['root spans (tracestate, sampler tags)'];
-  if (opts.useStrategies !== false && backend.features.samplingStrategies) {
-    const services = rootServices(fetched.traces);
+  const services = fold.silentServiceNames();
+  if (opts.useStrategies !== false && backend.features.samplingStrategies && services.length > 0) {
     const answers = await mapBounded(
       services,
       opts.maxConcurrency ?? 4,
@@ -102,18 +94,10 @@ export async function runSampling(
     }
   }
   const windowSeconds = Number(window.end - window.start) / 1e9;
-  const rows = estimateSampling({
-    traces: fetched.traces,
+  const rows = fold.rows({
     windowSeconds,
-    bytesFetched: fetched.stats.bytesFetched > 0 ? fetched.stats.bytesFetched : undefined,
+    bytesPerSpan: run.spansRead > 0 && run.completeness.bytes > 0 ? run.completeness.bytes / run.spansRead : null,
     strategies,
-    byOperation: opts.byOperation,
   });
-  if (fetched.stats.bounded) {
-    notices.push({
-      severity: 'warning',
-      text: `Only ${fetched.stats.tracesFetched} traces were fetched (the backend's search limit): stored and estimated counts cover those traces only. Shorten the time range or raise the search depth.`,
-    });
-  }
-  return { rows, windowSeconds, notices, stats: fetched.stats, sources };
+  return { rows, windowSeconds, completeness: run.completeness, notices, sources };
 }

@@ -79,6 +79,8 @@ export interface SamplingRowsOptions {
   readonly windowSeconds: number;
   /** Response bytes the traces came in, to measure bytes per span. */
   readonly bytesFetched?: number;
+  /** Bytes per span measured elsewhere (e.g. over every trace a scan read); wins over bytesFetched. */
+  readonly bytesPerSpan?: number | null;
   /** Jaeger strategies by service name. */
   readonly strategies?: ReadonlyMap<string, JaegerStrategy>;
 }
@@ -173,9 +175,11 @@ export class SamplingFold {
   rows(opts: SamplingRowsOptions): ServiceSampling[] {
     const window = Math.max(opts.windowSeconds, 1e-9);
     const bytesPerSpan =
-      opts.bytesFetched !== undefined && opts.bytesFetched > 0 && this.totalSpans > 0
-        ? opts.bytesFetched / this.totalSpans
-        : null;
+      opts.bytesPerSpan !== undefined
+        ? opts.bytesPerSpan
+        : opts.bytesFetched !== undefined && opts.bytesFetched > 0 && this.totalSpans > 0
+          ? opts.bytesFetched / this.totalSpans
+          : null;
     const deployments = this.deploymentsByName();
     const rows: ServiceSampling[] = [];
     for (const g of this.groups.values()) {
