@@ -29,7 +29,7 @@ export function fakeScanBackend(traces: readonly Trace[], opts: FakeScanBackendO
   return {
     slices,
     label: 'Fake',
-    features: { dependencies: false, samplingStrategies: opts.strategies !== undefined },
+    features: { dependencies: false, samplingStrategies: opts.strategies !== undefined, serviceGraphMetrics: false },
     scan: async (queryText, window): Promise<WindowScan> => {
       const root = parseQuery(queryText);
       return {
