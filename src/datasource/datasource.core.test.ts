@@ -1,10 +1,11 @@
-import { dateTime, LoadingState, type DataQueryRequest, type DataSourceInstanceSettings } from '@grafana/data';
+import { LoadingState, type DataSourceInstanceSettings } from '@grafana/data';
 import type { BackendSrvRequest, FetchResponse, TemplateSrv } from '@grafana/runtime';
 import { lastValueFrom, Observable, of, throwError } from 'rxjs';
 
 import { TraceLensDataSource } from './datasource';
+import { queryRequest } from './test/queryRequest';
 import type { FetchFn } from './transport/grafanaTransport';
-import type { TraceLensOptions, TraceLensQuery } from './types';
+import type { TraceLensOptions } from './types';
 
 /**
  * The data source over the real core (planner, Tempo client, decoders) with only Grafana's
@@ -89,22 +90,6 @@ function make(fetch: FetchFn) {
   return new TraceLensDataSource(settings, templateSrv, { fetch });
 }
 
-function request(targets: TraceLensQuery[]): DataQueryRequest<TraceLensQuery> {
-  const from = dateTime(1_700_000_000_000);
-  const to = dateTime(1_700_003_600_000);
-  return {
-    requestId: 'r',
-    interval: '1m',
-    intervalMs: 60_000,
-    range: { from, to, raw: { from, to } },
-    scopedVars: {},
-    targets,
-    timezone: 'utc',
-    app: 'explore',
-    startTime: 0,
-  } as DataQueryRequest<TraceLensQuery>;
-}
-
 const buildinfo = () => of(response(200, { version: '2.8.1', revision: 'abc' }));
 
 describe('TraceLensDataSource over the core, against a fake Tempo behind the proxy', () => {
@@ -113,7 +98,9 @@ describe('TraceLensDataSource over the core, against a fake Tempo behind the pro
       '/api/status/buildinfo': buildinfo,
       '/api/search': () => of(response(200, SEARCH)),
     });
-    const r = await lastValueFrom(make(fetch).query(request([{ refId: 'A', query: '{ status = error }', limit: 5 }])));
+    const r = await lastValueFrom(
+      make(fetch).query(queryRequest([{ refId: 'A', query: '{ status = error }', limit: 5 }]))
+    );
     expect(r.state).toBe(LoadingState.Done);
     expect(r.data[0].name).toBe('Traces');
     expect(r.data[0].fields[0].values).toEqual([TRACE_ID]);
@@ -129,14 +116,14 @@ describe('TraceLensDataSource over the core, against a fake Tempo behind the pro
       '/api/search': () =>
         throwError(() => ({ status: 400, data: 'invalid TraceQL query: unknown attribute scope', config: {} })),
     });
-    const r = await lastValueFrom(make(fetch).query(request([{ refId: 'A', query: '{ span.a = 1 }' }])));
+    const r = await lastValueFrom(make(fetch).query(queryRequest([{ refId: 'A', query: '{ span.a = 1 }' }])));
     expect(r.state).toBe(LoadingState.Error);
     expect(r.error?.message).toContain('invalid TraceQL query: unknown attribute scope');
   });
 
   it('reports a parse error with its position without calling the backend', async () => {
     const { fetch, seen } = fakeTempo({ '/api/status/buildinfo': buildinfo });
-    const r = await lastValueFrom(make(fetch).query(request([{ refId: 'A', query: '{ span.a = }' }])));
+    const r = await lastValueFrom(make(fetch).query(queryRequest([{ refId: 'A', query: '{ span.a = }' }])));
     expect(r.state).toBe(LoadingState.Error);
     expect(r.error?.message).toMatch(/line 1|column/);
     expect(seen.some((u) => u.includes('/api/search'))).toBe(false);
@@ -157,7 +144,7 @@ describe('TraceLensDataSource over the core, against a fake Tempo behind the pro
         }),
     });
     const sub = make(fetch)
-      .query(request([{ refId: 'A', query: '{}' }]))
+      .query(queryRequest([{ refId: 'A', query: '{}' }]))
       .subscribe();
     await startedP;
     sub.unsubscribe();

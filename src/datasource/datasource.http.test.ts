@@ -1,4 +1,4 @@
-import { dateTime, LoadingState, type DataQueryRequest, type DataSourceInstanceSettings } from '@grafana/data';
+import { LoadingState, type DataSourceInstanceSettings } from '@grafana/data';
 import type { TemplateSrv } from '@grafana/runtime';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,8 +8,9 @@ import { lastValueFrom, toArray } from 'rxjs';
 import { startFakeServer, type FakeRequest, type FakeServer } from '../core/backends/testing/fakeServer';
 import { TraceLensDataSource } from './datasource';
 import { fakeClient } from './test/fakeClient';
+import { queryRequest } from './test/queryRequest';
 import { loopbackFetch } from './test/loopbackFetch';
-import type { TraceLensOptions, TraceLensQuery } from './types';
+import type { TraceLensOptions } from './types';
 
 /**
  * The data source with its real client, planner and transport, over real HTTP to a loopback Tempo
@@ -67,23 +68,6 @@ function make(vars: Record<string, string> = {}): TraceLensDataSource {
   return new TraceLensDataSource(settings, templateSrvWith(vars), { fetch: loopbackFetch(tempo.url) });
 }
 
-function request(targets: TraceLensQuery[], extra: Partial<DataQueryRequest<TraceLensQuery>> = {}) {
-  const from = dateTime(1_700_000_000_000);
-  const to = dateTime(1_700_003_600_000);
-  return {
-    requestId: 'r',
-    interval: '1m',
-    intervalMs: 60_000,
-    range: { from, to, raw: { from, to } },
-    scopedVars: {},
-    targets,
-    timezone: 'utc',
-    app: 'explore',
-    startTime: 0,
-    ...extra,
-  } as DataQueryRequest<TraceLensQuery>;
-}
-
 const received = (path: string): FakeRequest[] => tempo.requests.filter((r) => r.path === path);
 
 describe('TraceLensDataSource over HTTP to a loopback Tempo', () => {
@@ -91,7 +75,7 @@ describe('TraceLensDataSource over HTTP to a loopback Tempo', () => {
     const responses = await lastValueFrom(
       make()
         .query(
-          request([
+          queryRequest([
             { refId: 'A', queryType: 'traceql', query: '{ status = error }', limit: 5, spss: 2 },
             { refId: 'B', queryType: 'traceId', query: TRACE_ID },
             { refId: 'C', queryType: 'traceql', query: '{}', hide: true },
@@ -119,7 +103,7 @@ describe('TraceLensDataSource over HTTP to a loopback Tempo', () => {
   });
 
   it('sends nothing for an empty trace id', async () => {
-    const r = await lastValueFrom(make().query(request([{ refId: 'A', queryType: 'traceId', query: ' ' }])));
+    const r = await lastValueFrom(make().query(queryRequest([{ refId: 'A', queryType: 'traceId', query: ' ' }])));
     expect(r.error?.message).toBe('Enter a trace ID');
     expect(tempo.requests.filter((q) => q.path.includes('/traces/'))).toEqual([]);
   });
@@ -132,7 +116,7 @@ describe('TraceLensDataSource over HTTP to a loopback Tempo', () => {
       return { body: fixture('tempo/search.json'), delayMs: 60_000 };
     });
     const sub = make()
-      .query(request([{ refId: 'A', query: '{}' }]))
+      .query(queryRequest([{ refId: 'A', query: '{}' }]))
       .subscribe();
     await searching;
     expect(tempo.openRequests()).toBe(1);
@@ -147,7 +131,7 @@ describe('TraceLensDataSource over HTTP to a loopback Tempo', () => {
   it('sends template variables escaped for TraceQL, and ad-hoc filters as conditions', async () => {
     await lastValueFrom(
       make({ svc: 'say "hi"' }).query(
-        request([{ refId: 'A', query: '{ resource.service.name = "$svc" }' }], {
+        queryRequest([{ refId: 'A', query: '{ resource.service.name = "$svc" }' }], {
           filters: [{ key: 'status', operator: '=', value: 'error' }],
         })
       )
@@ -159,7 +143,7 @@ describe('TraceLensDataSource over HTTP to a loopback Tempo', () => {
 
   it('asks for metrics with the step from the query', async () => {
     const r = await lastValueFrom(
-      make().query(request([{ refId: 'A', queryType: 'metrics', query: '{} | rate()', step: '30s' }]))
+      make().query(queryRequest([{ refId: 'A', queryType: 'metrics', query: '{} | rate()', step: '30s' }]))
     );
     expect(r.state).toBe(LoadingState.Done);
     const [range] = received('/api/metrics/query_range');

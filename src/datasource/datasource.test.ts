@@ -1,12 +1,13 @@
-import { dateTime, LoadingState, type DataQueryRequest, type DataSourceInstanceSettings } from '@grafana/data';
+import { LoadingState, type DataSourceInstanceSettings } from '@grafana/data';
 import type { TemplateSrv } from '@grafana/runtime';
 import { lastValueFrom, toArray } from 'rxjs';
 
 import { TraceLensError } from '../core/errors';
 import { TraceLensDataSource } from './datasource';
 import { fakeClient } from './test/fakeClient';
+import { queryRequest } from './test/queryRequest';
 import { TRACE_ID } from './test/fixtures';
-import type { TraceLensOptions, TraceLensQuery } from './types';
+import type { TraceLensOptions } from './types';
 
 jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),
@@ -43,26 +44,6 @@ const settings = (jsonData: TraceLensOptions = { backend: 'jaeger' }): DataSourc
     readOnly: false,
   }) as DataSourceInstanceSettings<TraceLensOptions>;
 
-function request(
-  targets: TraceLensQuery[],
-  extra: Partial<DataQueryRequest<TraceLensQuery>> = {}
-): DataQueryRequest<TraceLensQuery> {
-  const from = dateTime(1_700_000_000_000);
-  const to = dateTime(1_700_003_600_000);
-  return {
-    requestId: 'r1',
-    interval: '1m',
-    intervalMs: 60_000,
-    range: { from, to, raw: { from, to } },
-    scopedVars: {},
-    targets,
-    timezone: 'utc',
-    app: 'explore',
-    startTime: 0,
-    ...extra,
-  } as DataQueryRequest<TraceLensQuery>;
-}
-
 function make(client = fakeClient(), vars: Record<string, string | string[]> = {}, json?: TraceLensOptions) {
   const ds = new TraceLensDataSource(settings(json), templateSrvWith(vars), {
     createClient: () => client,
@@ -82,7 +63,7 @@ describe('TraceLensDataSource.query', () => {
     const responses = await lastValueFrom(
       ds
         .query(
-          request([
+          queryRequest([
             { refId: 'A', query: '{}' },
             { refId: 'B', queryType: 'traceId', query: TRACE_ID },
           ])
@@ -105,7 +86,7 @@ describe('TraceLensDataSource.query', () => {
         notices: [{ severity: 'warning', text: 'Scanned 200 traces (search depth); 12 matched.' }],
       }),
     });
-    const r = await lastValueFrom(make(client).ds.query(request([{ refId: 'A', query: '{}' }])));
+    const r = await lastValueFrom(make(client).ds.query(queryRequest([{ refId: 'A', query: '{}' }])));
     expect(r.data[0].meta.notices).toEqual([
       { severity: 'warning', text: 'Scanned 200 traces (search depth); 12 matched.' },
     ]);
@@ -117,7 +98,7 @@ describe('TraceLensDataSource.query', () => {
     });
     const { ds } = make(client);
     const r = await lastValueFrom(
-      ds.query(request([{ refId: 'A', queryType: 'metrics', query: '{} | rate()', metricsQueryType: 'instant' }]))
+      ds.query(queryRequest([{ refId: 'A', queryType: 'metrics', query: '{} | rate()', metricsQueryType: 'instant' }]))
     );
     expect(r.data[0].fields[0].values).toEqual([1_700_003_600_000]);
   });
@@ -125,7 +106,7 @@ describe('TraceLensDataSource.query', () => {
   it('answers service graph queries with node graph frames', async () => {
     const { ds, client } = make();
     const r = await lastValueFrom(
-      ds.query(request([{ refId: 'A', queryType: 'serviceGraph', serviceGraphDetail: 'peers' }]))
+      ds.query(queryRequest([{ refId: 'A', queryType: 'serviceGraph', serviceGraphDetail: 'peers' }]))
     );
     expect(client.serviceGraph.mock.calls[0][0]).toMatchObject({ detail: 'peers' });
     expect(r.data.map((f: { name: string }) => f.name)).toEqual(['nodes', 'edges']);
@@ -133,7 +114,7 @@ describe('TraceLensDataSource.query', () => {
 
   it('adds logs links from the configured trace-to-logs data source', async () => {
     const { ds } = make(fakeClient(), {}, { backend: 'jaeger', tracesToLogsV2: { datasourceUid: 'loki-uid' } });
-    const r = await lastValueFrom(ds.query(request([{ refId: 'A', query: '{}' }])));
+    const r = await lastValueFrom(ds.query(queryRequest([{ refId: 'A', query: '{}' }])));
     const links = r.data[0].fields[0].config.links;
     expect(links[1]).toMatchObject({ title: 'Logs for this trace', internal: { datasourceUid: 'loki-uid' } });
   });
@@ -190,7 +171,7 @@ describe('TraceLensDataSource sampling and latency', () => {
     });
     const { ds } = make(client);
     const r = await lastValueFrom(
-      ds.query(request([{ refId: 'A', queryType: 'sampling', samplingByOperation: true }]))
+      ds.query(queryRequest([{ refId: 'A', queryType: 'sampling', samplingByOperation: true }]))
     );
     expect(client.sampling.mock.calls[0][0]).toMatchObject({ query: '{}', byOperation: true });
     expect(r.data[0].name).toBe('tracelens-sampling');
@@ -200,7 +181,9 @@ describe('TraceLensDataSource sampling and latency', () => {
   it('answers latency queries with the shared latency-samples frame', async () => {
     const { ds, client } = make();
     const r = await lastValueFrom(
-      ds.query(request([{ refId: 'A', queryType: 'latency', query: '{ kind = server }', latencyDuration: 'trace' }]))
+      ds.query(
+        queryRequest([{ refId: 'A', queryType: 'latency', query: '{ kind = server }', latencyDuration: 'trace' }])
+      )
     );
     expect(client.latency.mock.calls[0][0]).toMatchObject({ query: '{ kind = server }', durationKind: 'trace' });
     expect(r.data[0].name).toBe('tracelens-latency-samples');
@@ -216,11 +199,13 @@ describe('TraceLensDataSource service graph for Tempo', () => {
       templateSrvWith({}),
       { createClient: () => client, getDataSource: async () => prom as never }
     );
-    const r = await lastValueFrom(ds.query(request([{ refId: 'A', queryType: 'serviceGraph' }])));
+    const r = await lastValueFrom(ds.query(queryRequest([{ refId: 'A', queryType: 'serviceGraph' }])));
     expect(prom.query).toHaveBeenCalled();
     expect(client.serviceGraph).not.toHaveBeenCalled();
     expect(r.data[0].meta.notices[0].text).toContain('Prometheus');
-    await lastValueFrom(ds.query(request([{ refId: 'A', queryType: 'serviceGraph', query: '{ status = error }' }])));
+    await lastValueFrom(
+      ds.query(queryRequest([{ refId: 'A', queryType: 'serviceGraph', query: '{ status = error }' }]))
+    );
     expect(client.serviceGraph).toHaveBeenCalled();
   });
 });
