@@ -1,5 +1,5 @@
 import { css } from '@emotion/css';
-import { GrafanaTheme2 } from '@grafana/data';
+import { DataLinksContext, GrafanaTheme2 } from '@grafana/data';
 import { config, locationService } from '@grafana/runtime';
 import { Alert, useStyles2 } from '@grafana/ui';
 import React from 'react';
@@ -8,6 +8,7 @@ import { ConfigPage } from './pages/ConfigPage';
 import { DashboardPage } from './pages/DashboardPage';
 import { ExplorePage } from './pages/ExplorePage';
 import { SandboxServices } from './runtime/installServices';
+import { sandboxLinkPostProcessor } from './runtime/linkPostProcessor';
 import { sandboxGlobals } from './sandboxGlobals';
 import { useLocation } from './useLocation';
 
@@ -55,21 +56,24 @@ export function SandboxApp({ services }: { services: SandboxServices }) {
           {otherTheme === 'light' ? 'Light theme' : 'Dark theme'}
         </a>
       </header>
-      <main className={styles.main}>
-        {!sandboxGlobals().distBuilt && (
-          <Alert severity="warning" title="No built plugins">
-            dist/ holds no plugin modules yet. Run npm run build, then reload.
-          </Alert>
-        )}
-        {section === 'explore' && <ExplorePage services={services} />}
-        {section === 'dashboard' && <DashboardPage uid={id} services={services} />}
-        {section === 'config' && <ConfigPage uid={id} services={services} />}
-        {!['explore', 'dashboard', 'config'].includes(section) && (
-          <Alert severity="info" title="Page not found">
-            The sandbox has Explore, Dashboard and Data source settings pages.
-          </Alert>
-        )}
-      </main>
+      {/* Panels' links go through the same post-processing as Explore's tables (see FrameTable). */}
+      <DataLinksContext.Provider value={{ dataLinkPostProcessor: sandboxLinkPostProcessor }}>
+        <main className={styles.main}>
+          {!sandboxGlobals().distBuilt && (
+            <Alert severity="warning" title="No built plugins">
+              dist/ holds no plugin modules yet. Run npm run build, then reload.
+            </Alert>
+          )}
+          {section === 'explore' && <ExplorePage services={services} />}
+          {section === 'dashboard' && <DashboardPage uid={id} services={services} />}
+          {section === 'config' && <ConfigPage uid={id} services={services} />}
+          {!['explore', 'dashboard', 'config'].includes(section) && (
+            <Alert severity="info" title="Page not found">
+              The sandbox has Explore, Dashboard and Data source settings pages.
+            </Alert>
+          )}
+        </main>
+      </DataLinksContext.Provider>
     </div>
   );
 }

@@ -11,6 +11,8 @@ export interface SandboxPluginInfo {
 export interface SandboxGlobals {
   plugins: SandboxPluginInfo[];
   distBuilt: boolean;
+  /** uids of data sources whose upstream URL is empty. */
+  dataSourcesWithoutUrl?: string[];
 }
 
 /** The slice of RequireJS's global API the host uses (requirejs ships no TypeScript types here). */

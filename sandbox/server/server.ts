@@ -183,6 +183,12 @@ export function createSandboxServer({ repoRoot, env }: SandboxOptions): http.Ser
       const sandbox = {
         plugins: plugins.map(({ id, type, name, module, baseUrl }) => ({ id, type, name, module, baseUrl })),
         distBuilt: plugins.length > 0,
+        // Proxied data sources hide their upstream URL from the page, as in Grafana; the sandbox's
+        // pickers still mark the ones that have none (the provisioned Tempo, without TEMPO_URL).
+        dataSourcesWithoutUrl: store
+          .list()
+          .filter((ds) => ds.url.trim() === '')
+          .map((ds) => ds.uid),
       };
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(renderHostPage(bootData, sandbox, theme));

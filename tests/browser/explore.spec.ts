@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { Page, expect, test } from '@playwright/test';
 
 import { selectors } from '../../src/datasource/selectors';
 import { requireBuilt } from './support/builtPlugins';
@@ -36,25 +36,96 @@ test('a TraceQL query typed in the Monaco editor lists matching traces from the 
   await saveScreenshot(page, 'explore-search');
 });
 
-test('opening a trace shows its trace frame as JSON with every span Jaeger has', async ({ page }) => {
+async function searchFor(page: Page, query: string): Promise<void> {
   await openSandboxPage(page, '/explore');
   const editor = page.getByTestId(selectors.query.editor);
   await expect(editor.locator('.monaco-editor[data-uri]')).toBeVisible();
-  await typeIntoMonaco(page, editor, SERVICE_QUERY);
+  await typeIntoMonaco(page, editor, query);
   await page.getByTestId('run-query').click();
+  await expect(page.getByTestId('trace-list').getByRole('button').first()).toBeVisible();
+}
 
+// Regression #19: opening a trace showed the frame as JSON; Grafana shows a waterfall.
+test('opening a trace shows a waterfall of every span Jaeger has, with span details', async ({ page }) => {
+  await searchFor(page, SERVICE_QUERY);
   const first = page.getByTestId('trace-list').getByRole('button').first();
-  await expect(first).toBeVisible();
   const traceId = (await first.innerText()).trim();
   await first.click();
 
-  const json = page.getByTestId('trace-json').locator('pre');
-  await expect(json).toContainText(traceId);
-  const frames = JSON.parse(await json.innerText()) as Array<{ fields: Array<{ name: string; values: unknown[] }> }>;
-  const spanIds = frames[0].fields.find((field) => field.name === 'spanID')?.values ?? [];
+  const waterfall = page.getByTestId('trace-waterfall');
+  await expect(waterfall).toBeVisible();
+  await expect(page.getByTestId('trace-frame-problems')).toHaveCount(0);
   const truth = await jaegerTrace(traceId);
-  expect(spanIds.length).toBe(truth?.spans.length);
+  expect(truth).toBeDefined();
+  const rows = waterfall.getByTestId('trace-span-row');
+  await expect(rows).toHaveCount(truth!.spans.length);
+  // Every service of the trace is in the colour legend, and every row has a bar on the time axis.
+  for (const service of servicesOf(truth!)) {
+    await expect(waterfall.getByLabel('Services')).toContainText(service);
+  }
+  await expect(waterfall.getByTestId('trace-span-bar')).toHaveCount(truth!.spans.length);
+
+  // The auth-service span's details carry the attributes Jaeger stored for it.
+  const authSpan = truth!.spans.find(
+    (span) =>
+      truth!.processes[span.processID]?.serviceName === 'auth-service' && span.tags.some((t) => t.key === 'http.route')
+  );
+  expect(authSpan).toBeDefined();
+  const row = rows.filter({ hasText: `auth-service ${authSpan!.operationName}` }).first();
+  await row.getByRole('button', { name: /auth-service/ }).click();
+  const details = page.getByTestId('trace-span-details');
+  await expect(details.getByTestId('span-summary')).toContainText('auth-service');
+  await expect(details.getByTestId('span-resource')).toContainText('service.name');
+  // http.route is one of the attributes the demo's HTTP instrumentation sets on the server span.
+  const route = authSpan!.tags.find((tag) => tag.key === 'http.route');
+  expect(route).toBeDefined();
+  await expect(details.getByTestId('span-attributes')).toContainText(`http.route${String(route!.value)}`);
   await saveScreenshot(page, 'explore-trace');
+});
+
+// Regression #19: the cell menu showed "Trace: ${__value.raw}" and frame notices were never shown.
+test('search results interpolate their data links and show the frame notice', async ({ page }) => {
+  await searchFor(page, '{ }');
+  // `{ }` names no service, so the data source fans out over Jaeger's services and says so.
+  await expect(page.getByTestId('frame-notice').first()).toContainText(/services/);
+
+  const table = page.getByTestId('frame-table-Traces');
+  const firstId = table.getByText(/^[0-9a-f]{32}$/).first();
+  const traceId = (await firstId.innerText()).trim();
+  await firstId.click();
+  const traceLink = page.getByRole('link', { name: `Trace: ${traceId}` });
+  await expect(traceLink).toBeVisible();
+  // Without a logs backend the link says so where it is offered.
+  await expect(page.getByRole('link', { name: /Logs for this trace \(Loki is not in the sandbox\)/ })).toBeVisible();
+  await saveScreenshot(page, 'explore-link-menu', { fullPage: false });
+
+  // The trace link opens that trace in Explore's trace view, as Grafana does.
+  await traceLink.click();
+  await expect(page.getByTestId('trace-waterfall')).toBeVisible();
+  await expect(page.getByTestId('trace-view')).toContainText(traceId);
+});
+
+test('the logs link without a logs backend explains itself and shows the query it carries', async ({ page }) => {
+  await searchFor(page, SERVICE_QUERY);
+  const table = page.getByTestId('frame-table-Traces');
+  const firstId = table.getByText(/^[0-9a-f]{32}$/).first();
+  const traceId = (await firstId.innerText()).trim();
+  await firstId.click();
+  await page.getByRole('link', { name: /Logs for this trace/ }).click();
+  await expect(page.getByTestId('unavailable-datasource')).toContainText('Loki is not in the sandbox');
+  // The query Grafana would run in Loki filters by this trace id (no template left unexpanded).
+  const query = page.getByTestId('unavailable-datasource-query').first();
+  await expect(query).toContainText(traceId);
+  await expect(query).not.toContainText('${');
+  await saveScreenshot(page, 'explore-logs-link');
+});
+
+test('a data source without a URL is marked in the picker and explained', async ({ page }) => {
+  await openSandboxPage(page, '/explore');
+  const tempo = page.getByRole('radio', { name: 'TraceLens (Tempo) (no URL)' });
+  await expect(tempo).toBeAttached();
+  await tempo.check({ force: true });
+  await expect(page.getByTestId('datasource-without-url')).toContainText('has no URL configured');
 });
 
 test('an invalid query shows the error at its position', async ({ page }) => {

@@ -1,8 +1,9 @@
 import { DataFrame, applyFieldOverrides } from '@grafana/data';
-import { config } from '@grafana/runtime';
+import { config, getTemplateSrv } from '@grafana/runtime';
 import { Table } from '@grafana/ui';
 import React, { useMemo } from 'react';
 
+import { sandboxLinkPostProcessor } from '../runtime/linkPostProcessor';
 import { useElementWidth } from './useElementWidth';
 
 interface Props {
@@ -23,9 +24,12 @@ export function FrameTable({ frame, height, label }: Props) {
       applyFieldOverrides({
         data: [frame],
         fieldConfig: { defaults: {}, overrides: [] },
-        replaceVariables: (value: string) => value,
+        // Grafana's Explore interpolates links with its template service, which resolves the
+        // data-link macros (${__value.raw}, ${__data.fields.x}) from the cell's data context.
+        replaceVariables: (value, scopedVars, format) => getTemplateSrv().replace(value, scopedVars, format),
         theme: config.theme2,
         timeZone: 'utc',
+        dataLinkPostProcessor: sandboxLinkPostProcessor,
       })[0],
     [frame]
   );

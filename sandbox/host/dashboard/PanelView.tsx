@@ -17,6 +17,7 @@ import { ErrorBoundaryAlert, PanelChrome, PanelContextProvider } from '@grafana/
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
 
 import { importPanelPlugin } from '../amd/importPlugin';
+import { PanelNoticeIcons } from '../components/FrameNotices';
 import { useElementWidth } from '../components/useElementWidth';
 import { SandboxServices } from '../runtime/installServices';
 import { runQueries } from '../runtime/runQueries';
@@ -142,6 +143,7 @@ export function PanelView({ panel, range, eventBus, services, onChangeTimeRange 
           height={height}
           loadingState={panelData?.state}
           statusMessage={error}
+          titleItems={panelData && <PanelNoticeIcons frames={panelData.series} />}
           hoverHeader={false}
         >
           {(innerWidth, innerHeight) => (

@@ -1,5 +1,6 @@
 import { css } from '@emotion/css';
-import { DataFrame, GrafanaTheme2, dateTimeFormat } from '@grafana/data';
+import { DataFrame, GrafanaTheme2, dateTimeFormat, formattedValueToString, getDisplayProcessor } from '@grafana/data';
+import { config } from '@grafana/runtime';
 import { Button, useStyles2 } from '@grafana/ui';
 import React from 'react';
 
@@ -7,7 +8,7 @@ export interface TraceSummary {
   traceID: string;
   traceName: string;
   startTime?: number;
-  durationMs?: number;
+  duration?: string;
 }
 
 /** Reads the search frame's rows (traceID, traceName, startTime, traceDuration) into a list. */
@@ -20,11 +21,17 @@ export function summarizeTraces(frame: DataFrame): TraceSummary[] {
   const names = field('traceName');
   const starts = field('startTime');
   const durations = field('traceDuration');
+  // The duration as the table shows it (the field's unit and decimals), so one page never shows
+  // one duration two ways.
+  const durationText = durations && getDisplayProcessor({ field: durations, theme: config.theme2 });
   return ids.values.map((id, index) => ({
     traceID: String(id),
     traceName: names ? String(names.values[index] ?? '') : '',
     startTime: typeof starts?.values[index] === 'number' ? starts.values[index] : undefined,
-    durationMs: typeof durations?.values[index] === 'number' ? durations.values[index] : undefined,
+    duration:
+      durationText && durations.values[index] !== undefined
+        ? formattedValueToString(durationText(durations.values[index]))
+        : undefined,
   }));
 }
 
@@ -54,7 +61,7 @@ export function TraceList({ traces, openTraceId, onOpen }: Props) {
             {trace.startTime !== undefined && (
               <span className={styles.meta}>{dateTimeFormat(trace.startTime, { timeZone: 'utc' })}</span>
             )}
-            {trace.durationMs !== undefined && <span className={styles.meta}>{trace.durationMs.toFixed(1)} ms</span>}
+            {trace.duration !== undefined && <span className={styles.meta}>{trace.duration}</span>}
           </li>
         ))}
       </ul>

@@ -17,11 +17,14 @@ import { Subscription } from 'rxjs';
 
 import { findBuiltPlugin } from '../amd/importPlugin';
 import { FrameTable } from '../components/FrameTable';
-import { TraceJson } from '../explore/TraceJson';
+import { FrameNotices } from '../components/FrameNotices';
+import { TracePane } from '../explore/TracePane';
+import { UnavailableDataSource } from '../explore/UnavailableDataSource';
 import { TraceList, summarizeTraces } from '../explore/TraceList';
 import { exploreUrl, parseExploreUrl } from '../explore/exploreUrlState';
 import { SandboxServices } from '../runtime/installServices';
 import { runQueries } from '../runtime/runQueries';
+import { sandboxGlobals } from '../sandboxGlobals';
 import { useLocation } from '../useLocation';
 
 interface Props {
@@ -43,6 +46,9 @@ export function ExplorePage({ services }: Props) {
   const pane = useMemo(() => parseExploreUrl(location.search), [location.search]);
   const dataSources = pluginDataSources(services);
   const dsSettings = services.dataSourceSrv.getInstanceSettings(pane?.datasource) ?? dataSources[0];
+  // A link may open a data source whose plugin is not built here (Loki, from "Logs for this trace").
+  const loadable = dsSettings !== undefined && findBuiltPlugin(dsSettings.meta.id)?.type === 'datasource';
+  const withoutUrl = new Set(sandboxGlobals().dataSourcesWithoutUrl ?? []);
 
   const [loaded, setLoaded] = useState<{ uid: string; api?: DataSourceApi; error?: string }>();
   const datasource = loaded && loaded.uid === dsSettings?.uid ? loaded.api : undefined;
@@ -82,7 +88,7 @@ export function ExplorePage({ services }: Props) {
   }
 
   useEffect(() => {
-    if (!dsSettings) {
+    if (!dsSettings || !loadable) {
       return;
     }
     let cancelled = false;
@@ -106,7 +112,7 @@ export function ExplorePage({ services }: Props) {
     return () => {
       cancelled = true;
     };
-  }, [dsSettings, services.dataSourceSrv, setQuery]);
+  }, [dsSettings, loadable, services.dataSourceSrv, setQuery]);
 
   const run = useCallback(
     (target: DataQuery = latestQuery.current) => {
@@ -181,7 +187,11 @@ export function ExplorePage({ services }: Props) {
       <div className={styles.toolbar} data-sandbox-chrome="explore-toolbar">
         <div role="group" aria-label="Data source">
           <RadioButtonGroup
-            options={dataSources.map((ds) => ({ label: ds.name, value: ds.uid }))}
+            options={dataSources.map((ds) =>
+              withoutUrl.has(ds.uid)
+                ? { label: `${ds.name} (no URL)`, value: ds.uid, description: `${ds.name} has no URL configured` }
+                : { label: ds.name, value: ds.uid }
+            )}
             value={dsSettings?.uid}
             onChange={(uid) => locationService.push(exploreUrl({ datasource: uid, queries: [], range: range.raw }))}
           />
@@ -214,6 +224,14 @@ export function ExplorePage({ services }: Props) {
         </Alert>
       )}
       {!dsSettings && <Alert severity="warning" title="No TraceLens data source is provisioned" />}
+      {dsSettings && !loadable && <UnavailableDataSource settings={dsSettings} queries={pane?.queries ?? []} />}
+      {dsSettings && loadable && withoutUrl.has(dsSettings.uid) && (
+        <Alert severity="info" title={`${dsSettings.name} has no URL configured`} data-testid="datasource-without-url">
+          Its queries fail until it points at a backend. The sandbox runs Jaeger only; set the URL on the Data source
+          settings page, or the variable its provisioning file reads (TEMPO_URL for the provisioned Tempo) before npm
+          start.
+        </Alert>
+      )}
 
       {datasource && QueryEditor && (
         <ErrorBoundaryAlert>
@@ -238,6 +256,7 @@ export function ExplorePage({ services }: Props) {
         </Alert>
       ))}
 
+      {data && shownTrace?.data !== data && <FrameNotices frames={data.series} />}
       {searchFrame && (
         <section aria-labelledby="results-heading" className={styles.section}>
           <h2 id="results-heading">Search results</h2>
@@ -255,10 +274,8 @@ export function ExplorePage({ services }: Props) {
           The query matched nothing in this time range.
         </Alert>
       )}
-      <div className={styles.columns}>
-        {searchFrame && <TraceList traces={traces} openTraceId={trace?.id} onOpen={openTrace} />}
-        {shownTrace && <TraceJson traceId={shownTrace.id} data={shownTrace.data} />}
-      </div>
+      {searchFrame && <TraceList traces={traces} openTraceId={trace?.id} onOpen={openTrace} />}
+      {shownTrace && <TracePane traceId={shownTrace.id} data={shownTrace.data} />}
     </div>
   );
 }
@@ -274,5 +291,4 @@ const getStyles = (theme: GrafanaTheme2) => ({
   }),
   section: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1) }),
   errorText: css({ whiteSpace: 'pre-wrap', margin: 0, fontFamily: theme.typography.fontFamilyMonospace }),
-  columns: css({ display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: theme.spacing(2) }),
 });

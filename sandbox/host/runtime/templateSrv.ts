@@ -1,5 +1,7 @@
 import { ScopedVars, TimeRange, TypedVariableModel, escapeRegex, getDefaultTimeRange, rangeUtil } from '@grafana/data';
 import { TemplateSrv } from '@grafana/runtime';
+
+import { resolveDataMacro } from './dataMacros';
 import { findVariableReferences, replaceVariableReferences } from './variableSyntax';
 
 /** A dashboard variable as saved in dashboard JSON (`templating.list[]`), the part we interpolate. */
@@ -72,7 +74,7 @@ export class SandboxTemplateSrv implements TemplateSrv {
       return target ?? '';
     }
     return replaceVariableReferences(target, (ref) => {
-      const value = this.lookup(ref.name, scopedVars);
+      const value = resolveDataMacro(ref.name, ref.fieldPath, scopedVars) ?? this.lookup(ref.name, scopedVars);
       return value === undefined ? undefined : formatValue(value, ref.format ?? format);
     });
   }

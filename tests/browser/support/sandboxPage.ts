@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { Page, expect } from '@playwright/test';
+import { Page, expect, test } from '@playwright/test';
 import fs from 'fs';
 import path from 'path';
 
@@ -36,10 +36,16 @@ export async function openSandboxPage(page: Page, url: string): Promise<PageWatc
   return watch;
 }
 
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+/**
+ * A screenshot into artifacts/screenshots/. `fullPage: false` keeps the viewport as it is, for
+ * open menus and tooltips, which a full-page capture's resize closes.
+ */
+export async function saveScreenshot(page: Page, name: string, { fullPage = true } = {}): Promise<string> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
+  // Also attached to the test, so the run's JSON report lists every page's screenshot.
+  await test.info().attach(name, { path: file, contentType: 'image/png' });
   return file;
 }
 
