@@ -10,13 +10,31 @@ import { MULTIPLE_SPANSETS_ERROR } from './spanset';
 
 const OPS: RelationOp[] = ['>>', '<<', '>', '<', '~', '&>>', '&<<', '&>', '&<', '&~', '!>>', '!<<', '!>', '!<', '!~'];
 
-/** The relations by walking parent links, pair by pair: the O(n²) definition the fast path must match. */
+/**
+ * The relations by walking parent links, pair by pair: the O(n²) definition the fast path must
+ * match. Only spans that reach a root (a span with no parent id) by their parent links take part
+ * in any relation; roots are siblings of each other (Tempo's rule, docs/tempo-compatibility.md).
+ */
 function naive(op: RelationOp, trace: Trace, l: number[], r: number[]): number[] {
   const spans = trace.spans;
   const byId = new Map(spans.map((s, i) => [s.spanId, i] as const));
   const parentOf = (i: number): number => {
     const p = byId.get(spans[i].parentSpanId);
     return p === undefined || p === i ? -1 : p;
+  };
+  const reachesRoot = (i: number): boolean => {
+    let cur = i;
+    for (let steps = 0; steps <= spans.length; steps++) {
+      if (spans[cur].parentSpanId === '') {
+        return true;
+      }
+      const p = parentOf(cur);
+      if (p < 0) {
+        return false;
+      }
+      cur = p;
+    }
+    return false;
   };
   const isDesc = (a: number, b: number): boolean => {
     for (let p = parentOf(a); p >= 0; p = parentOf(p)) {
@@ -35,7 +53,7 @@ function naive(op: RelationOp, trace: Trace, l: number[], r: number[]): number[]
     '~': (x, y) => x !== y && parentOf(x) === parentOf(y),
   };
   const base = op.replace(/^[&!]/, '');
-  const f = rel[base];
+  const f = (x: number, y: number) => reachesRoot(x) && reachesRoot(y) && rel[base](x, y);
   if (op.startsWith('&')) {
     const out = new Set<number>();
     for (const x of l) {

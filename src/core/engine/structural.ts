@@ -1,8 +1,9 @@
 /**
  * Structural spanset operators over nested-set intervals, O((|L| + |R|) log |L|) per trace instead
  * of testing every pair. Inputs and outputs are span positions in ascending order. Relations follow
- * Tempo: a span is never its own descendant, child or sibling; spans without a parent in the trace
- * share Tempo's root parent marker, so several roots are siblings of each other.
+ * Tempo: a span is never its own descendant, child or sibling; roots share Tempo's root parent
+ * marker (-1), so several roots are siblings of each other; spans no root reaches (a missing or
+ * self-named parent, a cycle; nested-set numbers 0) are in no relation at all.
  */
 import type { StructuralOp, UnionStructuralOp, NegatedStructuralOp } from '../traceql/ast';
 import type { TraceIndex } from './traceIndex';
@@ -11,13 +12,15 @@ export type RelationOp = StructuralOp | UnionStructuralOp | NegatedStructuralOp;
 
 type Rel = (ix: TraceIndex, l: readonly number[], r: readonly number[]) => number[];
 
+const numbered = (ix: TraceIndex) => (s: number) => ix.left[s] > 0;
+
 /** Spans of r that are descendants of some span of l. */
 export const descendantsOf: Rel = (ix, l, r) => {
   if (l.length === 0 || r.length === 0) {
     return [];
   }
   // Nested-set intervals are laminar, so only the outermost intervals of l matter.
-  const byLeft = [...l].sort((a, b) => ix.left[a] - ix.left[b]);
+  const byLeft = l.filter(numbered(ix)).sort((a, b) => ix.left[a] - ix.left[b]);
   const outerLeft: number[] = [];
   const outerRight: number[] = [];
   for (const s of byLeft) {
@@ -28,7 +31,7 @@ export const descendantsOf: Rel = (ix, l, r) => {
   }
   return r.filter((s) => {
     const k = lastBelow(outerLeft, ix.left[s]);
-    return k >= 0 && ix.right[s] < outerRight[k];
+    return ix.left[s] > 0 && k >= 0 && ix.right[s] < outerRight[k];
   });
 };
 
@@ -37,25 +40,26 @@ export const ancestorsOf: Rel = (ix, l, r) => {
   if (l.length === 0 || r.length === 0) {
     return [];
   }
-  const lefts = Int32Array.from(l, (s) => ix.left[s]).sort();
+  const lefts = Int32Array.from(l.filter(numbered(ix)), (s) => ix.left[s]).sort();
   // r is an ancestor of some l exactly when an l's left number falls strictly inside r's interval.
   return r.filter((s) => {
     const k = lastBelow(lefts, ix.right[s]);
-    return k >= 0 && lefts[k] > ix.left[s];
+    return ix.left[s] > 0 && k >= 0 && lefts[k] > ix.left[s];
   });
 };
 
 /** Spans of r whose parent is in l. */
 export const childrenOf: Rel = (ix, l, r) => {
   const mark = markOf(ix, l);
-  return r.filter((s) => ix.parent[s] >= 0 && mark[ix.parent[s]] === 1);
+  // A positive nested parent means s and its parent are both numbered.
+  return r.filter((s) => ix.nestedParent[s] > 0 && mark[ix.parent[s]] === 1);
 };
 
 /** Spans of r that are the parent of some span of l. */
 export const parentsOf: Rel = (ix, l, r) => {
   const mark = new Uint8Array(ix.spans.length);
   for (const s of l) {
-    if (ix.parent[s] >= 0) {
+    if (ix.nestedParent[s] > 0) {
       mark[ix.parent[s]] = 1;
     }
   }
@@ -70,11 +74,13 @@ export const siblingsOf: Rel = (ix, l, r) => {
   const perParent = new Map<number, number>();
   for (const s of l) {
     const p = ix.nestedParent[s];
-    perParent.set(p, (perParent.get(p) ?? 0) + 1);
+    if (p !== 0) {
+      perParent.set(p, (perParent.get(p) ?? 0) + 1);
+    }
   }
   const inL = markOf(ix, l);
   return r.filter((s) => {
-    const count = perParent.get(ix.nestedParent[s]) ?? 0;
+    const count = ix.nestedParent[s] === 0 ? 0 : (perParent.get(ix.nestedParent[s]) ?? 0);
     return count - (inL[s] === 1 ? 1 : 0) > 0;
   });
 };

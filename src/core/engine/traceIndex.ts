@@ -9,13 +9,16 @@ import type { Span, Trace } from '../model/types';
 export interface TraceIndex {
   readonly trace: Trace;
   readonly spans: readonly Span[];
-  /** Index of each span's parent, or -1 when it has none in this trace. */
+  /** Index of each span's parent, or -1 when it has none in this trace (or names itself). */
   readonly parent: Int32Array;
   readonly childCount: Int32Array;
-  /** Nested-set numbers: a descendant's [left, right] lies strictly inside its ancestor's. Start at 1. */
+  /**
+   * Nested-set numbers: a descendant's [left, right] lies strictly inside its ancestor's. Start at
+   * 1; 0 for spans no root reaches (see buildStructure), which take part in no structural relation.
+   */
   readonly left: Int32Array;
   readonly right: Int32Array;
-  /** The parent's `left`, or -1 for spans without a parent (Tempo's convention for roots). */
+  /** The parent's `left`; -1 for roots (Tempo's marker), 0 for unnumbered spans. */
   readonly nestedParent: Int32Array;
   /** Index of the root span (no parentSpanId), or -1 when the root was not received. */
   readonly root: number;
@@ -123,49 +126,91 @@ function measureExtent(spans: readonly Span[]): Extent {
   };
 }
 
+/**
+ * Parent links and nested-set numbers, as Tempo assigns them when it writes a block (restated in
+ * our words; docs/tempo-compatibility.md has the worked cases):
+ * - A root is a span with no parent id (decoders already read an all-zero parent id as none, as
+ *   OTLP defines it). Only roots and what hangs below them are numbered, depth first from each
+ *   root in span order, children in span order; a root's nested parent is -1.
+ * - A span whose parent id is not in the trace, a span that names itself as parent, a parent
+ *   cycle, and everything below them stay unnumbered: left, right and nested parent are 0, and
+ *   such spans take part in no structural relation. A trace with no root is wholly unnumbered.
+ * - Two spans may share an id (Zipkin's shared client/server spans): a child of that id hangs
+ *   below the client span when it is itself a server span, below the server span otherwise. When
+ *   three or more spans share an id, Tempo gives up and nothing in the trace is numbered.
+ * - childCount counts the spans whose parent id resolves to the span, itself included when it is
+ *   its own parent (Tempo counts that link too).
+ */
 function buildStructure(spans: readonly Span[]): Structure {
   const n = spans.length;
-  const byId = new Map<string, number>();
+  const byId = new Map<string, number[]>();
+  let ambiguous = false;
   for (let i = 0; i < n; i++) {
-    if (!byId.has(spans[i].spanId)) {
-      byId.set(spans[i].spanId, i);
+    const list = byId.get(spans[i].spanId);
+    if (list === undefined) {
+      byId.set(spans[i].spanId, [i]);
+    } else {
+      list.push(i);
+      ambiguous ||= list.length > 2;
     }
   }
   const parent = new Int32Array(n).fill(-1);
   const childCount = new Int32Array(n);
+  const empty = () => ({ left: new Int32Array(n), right: new Int32Array(n), nestedParent: new Int32Array(n) });
+  if (ambiguous) {
+    return { parent, childCount, ...empty() };
+  }
   for (let i = 0; i < n; i++) {
-    const id = spans[i].parentSpanId;
-    if (id !== '') {
-      const p = byId.get(id);
-      if (p !== undefined && p !== i) {
-        parent[i] = p;
-      }
+    const p = parentOf(spans, byId, i);
+    if (p < 0) {
+      continue;
+    }
+    childCount[p]++;
+    // A span is not its own parent for `parent.` lookups or the tree walk.
+    if (p !== i) {
+      parent[i] = p;
     }
   }
-  return { parent, childCount, ...numberNestedSets(parent, childCount) };
+  return { parent, childCount, ...numberNestedSets(spans, parent) };
+}
+
+function parentOf(spans: readonly Span[], byId: ReadonlyMap<string, number[]>, i: number): number {
+  const id = spans[i].parentSpanId;
+  if (id === '') {
+    return -1;
+  }
+  const candidates = byId.get(id);
+  if (candidates === undefined) {
+    return -1;
+  }
+  if (candidates.length === 1) {
+    return candidates[0];
+  }
+  const want = spans[i].kind === 'server' ? 'client' : 'server';
+  return candidates.find((c) => spans[c].kind === want) ?? -1;
 }
 
 /**
- * Iterative depth-first numbering (traces can be 100k spans deep chains; recursion would overflow).
- * A parent cycle in bad data is broken at the first span of the cycle met, which becomes a root.
+ * Depth-first numbering from each root, with an explicit stack (traces can be 100k-span chains;
+ * recursion would overflow). Spans no root reaches keep 0 everywhere.
  */
 function numberNestedSets(
-  parent: Int32Array,
-  childCount: Int32Array
+  spans: readonly Span[],
+  parent: Int32Array
 ): { left: Int32Array; right: Int32Array; nestedParent: Int32Array } {
   const n = parent.length;
   const left = new Int32Array(n);
   const right = new Int32Array(n);
-  const nestedParent = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) {
-    if (parent[i] >= 0) {
-      childCount[parent[i]]++;
-    }
-  }
-  // Children as a CSR adjacency: firstChild offsets into one flat array, in trace order.
+  const nestedParent = new Int32Array(n);
+  // Children as a CSR adjacency: offsets into one flat array, in trace order.
   const offsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
-    offsets[i + 1] = offsets[i] + childCount[i];
+    if (parent[i] >= 0) {
+      offsets[parent[i] + 1]++;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    offsets[i + 1] += offsets[i];
   }
   const fill = offsets.slice(0, n);
   const children = new Int32Array(offsets[n]);
@@ -177,18 +222,19 @@ function numberNestedSets(
   let counter = 1;
   const stack = new Int32Array(n);
   const nextChild = new Int32Array(n);
-  const visit = (start: number): void => {
+  for (let root = 0; root < n; root++) {
+    if (spans[root].parentSpanId !== '') {
+      continue;
+    }
     let top = 0;
-    stack[0] = start;
-    left[start] = counter++;
-    nextChild[start] = offsets[start];
+    stack[0] = root;
+    left[root] = counter++;
+    nestedParent[root] = -1;
+    nextChild[root] = offsets[root];
     while (top >= 0) {
       const node = stack[top];
       if (nextChild[node] < offsets[node + 1]) {
         const c = children[nextChild[node]++];
-        if (left[c] !== 0) {
-          continue;
-        }
         left[c] = counter++;
         nestedParent[c] = left[node];
         nextChild[c] = offsets[c];
@@ -197,21 +243,6 @@ function numberNestedSets(
         right[node] = counter++;
         top--;
       }
-    }
-  };
-  for (let i = 0; i < n; i++) {
-    if (parent[i] < 0) {
-      visit(i);
-    }
-  }
-  // Spans still unnumbered sit on a parent cycle: cut it so every span has an interval.
-  for (let i = 0; i < n; i++) {
-    if (left[i] === 0) {
-      if (parent[i] >= 0) {
-        childCount[parent[i]]--;
-      }
-      parent[i] = -1;
-      visit(i);
     }
   }
   return { left, right, nestedParent };
