@@ -37,6 +37,8 @@ export interface CompiledSearch {
   reportedAttributes(ix: TraceIndex, position: number): ReportedAttribute[];
   /** `with(name=value)` hint, if present. */
   hint(name: string): Value | undefined;
+  /** Whether a filter or select() reads the span name: Tempo then reports it on result spans. */
+  readonly readsName: boolean;
 }
 
 export type CompileOutcome =
@@ -103,13 +105,16 @@ function reportedKey(f: ReportedField): string | null {
 
 class SearchProgram implements CompiledSearch {
   private readonly reported: Array<{ key: string; field: ReportedField }> = [];
+  readonly readsName: boolean;
 
   constructor(
     readonly root: RootNode,
     private readonly program: PipelineCompilation
   ) {
     const seen = new Set<string>();
-    for (const f of [...program.filterFields, ...program.selectFields]) {
+    const fields = [...program.filterFields, ...program.selectFields];
+    this.readsName = fields.some((f) => f.node.type === 'Intrinsic' && f.node.name === 'span:name');
+    for (const f of fields) {
       const key = reportedKey(f);
       if (key !== null && !seen.has(key)) {
         seen.add(key);

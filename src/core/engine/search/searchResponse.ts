@@ -4,7 +4,8 @@ import type { KeyValue } from './anyValue';
 export interface SearchSpan {
   /** 16 lowercase hex digits. */
   readonly spanID: string;
-  readonly name: string;
+  /** Only when the query reads the span name (Tempo fills it from the fetched name intrinsic). */
+  readonly name?: string;
   readonly startTimeUnixNano: string;
   readonly durationNanos: string;
   readonly attributes: readonly KeyValue[];

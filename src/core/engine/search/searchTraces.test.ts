@@ -47,9 +47,9 @@ describe('searchTraces', () => {
     expect(meta.spanSets).toHaveLength(1);
     expect(meta.spanSet).toBe(meta.spanSets[0]);
     expect(meta.spanSets[0].matched).toBe(2);
+    // No name: the query does not read it, and Tempo reports a span name only when it was fetched.
     expect(meta.spanSets[0].spans[0]).toEqual({
       spanID: t.spans[3].spanId,
-      name: 'load user',
       startTimeUnixNano: '1704067200013000000',
       durationNanos: '80000000',
       attributes: [{ key: 'status', value: { stringValue: 'error' } }],
@@ -67,12 +67,30 @@ describe('searchTraces', () => {
     );
   });
 
-  it('returns at most limit traces (default 20), in input order, and stops inspecting there', () => {
+  it('reports the span name when the query reads it', () => {
+    const t = checkoutTrace();
+    const q = root(filter(bin('=', intr('span:name', 'name'), str('load user'))));
+    expect(ok(searchTraces(q, [t])).traces[0].spanSets[0].spans[0].name).toBe('load user');
+  });
+
+  it('returns at most limit traces (default 20); equal start times keep input order', () => {
     const traces = Array.from({ length: 30 }, (_v, i) => checkoutTrace(i + 1));
     const r = ok(searchTraces(root(filter()), traces));
     expect(r.traces).toHaveLength(20);
     expect(r.traces.map((x) => x.traceID)).toEqual(traces.slice(0, 20).map((t) => t.traceId));
-    expect(ok(searchTraces(root(filter()), traces, { limit: 5 })).metrics.inspectedTraces).toBe(5);
+    // Choosing the newest needs every match, so every trace is inspected.
+    expect(ok(searchTraces(root(filter()), traces, { limit: 5 })).metrics.inspectedTraces).toBe(30);
+  });
+
+  it('orders newest first, as Tempo does, and keeps the newest under the limit', () => {
+    const traces = [1, 3, 2].map((n) =>
+      buildTrace({ seq: n, startUnixNano: BigInt(n) * 1_000_000_000n, root: { name: `t${n}` } })
+    );
+    expect(ok(searchTraces(root(filter()), traces)).traces.map((t) => t.rootTraceName)).toEqual(['t3', 't2', 't1']);
+    expect(ok(searchTraces(root(filter()), traces, { limit: 2 })).traces.map((t) => t.rootTraceName)).toEqual([
+      't3',
+      't2',
+    ]);
   });
 
   it('orders newest first with with(most_recent=true)', () => {

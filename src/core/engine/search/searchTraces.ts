@@ -1,8 +1,9 @@
 /**
  * Search over decoded traces with Tempo's `/api/search` semantics: a trace is returned when its
  * pipeline yields a non-empty spanset; at most `limit` traces (default 20), each spanset showing at
- * most `spss` spans (default 3) with `matched` counting them all. Traces come out in input order
- * (deterministic), or newest first with `with(most_recent=true)`.
+ * most `spss` spans (default 3) with `matched` counting them all. Traces come out newest first, as
+ * Tempo's combiner sorts them (by trace start; equal starts keep input order), and the limit keeps
+ * the newest. Result spans carry a name only when the query reads it, as in Tempo.
  */
 import type { TraceLensError } from '../../errors';
 import type { Trace } from '../../model/types';
@@ -38,17 +39,10 @@ export function searchTraces(root: RootNode, traces: Iterable<Trace>, opts: Sear
   const q = compiled.query;
   const limit = positiveOr(opts.limit, DEFAULT_SEARCH_LIMIT);
   const spss = positiveOr(opts.spss, DEFAULT_SPANS_PER_SPANSET);
-  const mostRecent = q.hint('most_recent');
-  const newestFirst = mostRecent !== undefined && mostRecent.t === 'bool' && mostRecent.v;
-
   const found: Array<{ ix: TraceIndex; spansets: IndexedSpanset[] }> = [];
   let inspectedTraces = 0;
   let inspectedSpans = 0;
   for (const trace of traces) {
-    // Newest-first needs every match before choosing; otherwise stop as soon as the limit is met.
-    if (!newestFirst && found.length >= limit) {
-      break;
-    }
     inspectedTraces++;
     inspectedSpans += trace.spans.length;
     const ix = indexTrace(trace);
@@ -61,12 +55,10 @@ export function searchTraces(root: RootNode, traces: Iterable<Trace>, opts: Sear
       found.push({ ix, spansets });
     }
   }
-  if (newestFirst) {
-    // Stable sort keeps input order among traces that start at the same instant.
-    found.sort((a, b) =>
-      a.ix.startUnixNano === b.ix.startUnixNano ? 0 : a.ix.startUnixNano > b.ix.startUnixNano ? -1 : 1
-    );
-  }
+  // Stable sort keeps input order among traces that start at the same instant.
+  found.sort((a, b) =>
+    a.ix.startUnixNano === b.ix.startUnixNano ? 0 : a.ix.startUnixNano > b.ix.startUnixNano ? -1 : 1
+  );
   const traceResults = found.slice(0, limit).map(({ ix, spansets }) => traceMetadata(q, ix, spansets, spss));
   return {
     ok: true,
@@ -109,7 +101,7 @@ function spanSetJson(q: CompiledSearch, ix: TraceIndex, ss: IndexedSpanset, spss
     const s = ix.spans[i];
     return {
       spanID: s.spanId,
-      name: s.name,
+      ...(q.readsName ? { name: s.name } : {}),
       startTimeUnixNano: s.startTimeUnixNano.toString(),
       durationNanos: String(Math.round(s.durationNanos)),
       attributes: q.reportedAttributes(ix, i).map((a): KeyValue => ({ key: a.key, value: toAnyValue(a.value) })),
