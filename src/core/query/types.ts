@@ -1,5 +1,4 @@
-import type { QueryInstantResponse, QueryRangeResponse } from '../backends/tempo/types';
-import type { SearchResponse } from '../engine';
+import type { InstantMetricsResponse, MetricsResponse, SearchResponse } from '../engine';
 import type { Trace } from '../model/types';
 
 /** Something the user must see next to the results. */
@@ -48,14 +47,14 @@ export interface SearchOutcome {
 }
 
 export interface MetricsOutcome {
-  /** Tempo's /api/metrics/query_range shape. */
-  readonly response: QueryRangeResponse;
+  /** The engine's metrics model (Tempo's /api/metrics/query_range shape), whoever computed it. */
+  readonly response: MetricsResponse;
   readonly notices: readonly Notice[];
   readonly stats: QueryStats;
 }
 
 export interface InstantMetricsOutcome {
-  readonly response: QueryInstantResponse;
+  readonly response: InstantMetricsResponse;
   readonly notices: readonly Notice[];
   readonly stats: QueryStats;
 }

@@ -2,6 +2,7 @@ import type { ServiceGraph } from '../../core/analysis/serviceGraph';
 import type { LatencySample } from '../../core/analysis/latency';
 import type { ServiceSampling } from '../../core/analysis/sampling';
 import type { Transport } from '../../core/backends/transport';
+import type { InstantSeries, MetricsSeries as EngineMetricsSeries, SearchResponse } from '../../core/engine';
 import type { Trace } from '../../core/model/types';
 import type { BackendKind } from '../types';
 
@@ -11,51 +12,11 @@ import type { BackendKind } from '../types';
  * core is a one-line fix there and tests can hand the data source a fake client.
  */
 
-/** OTLP JSON AnyValue as Tempo returns it in search and metrics responses. */
-export interface OtlpAnyValue {
-  stringValue?: string;
-  intValue?: string | number;
-  doubleValue?: number;
-  boolValue?: boolean;
-  arrayValue?: { values?: readonly OtlpAnyValue[] };
-  kvlistValue?: { values?: readonly OtlpKeyValue[] };
-  bytesValue?: string;
-}
-
-export interface OtlpKeyValue {
-  key: string;
-  value?: OtlpAnyValue;
-}
-
-export interface SearchSpan {
-  spanID: string;
-  name?: string;
-  startTimeUnixNano?: string;
-  durationNanos?: string;
-  attributes?: readonly OtlpKeyValue[];
-}
-
-export interface SearchSpanSet {
-  spans?: readonly SearchSpan[];
-  matched?: number;
-  attributes?: readonly OtlpKeyValue[];
-}
-
-export interface TraceSearchMetadata {
-  traceID: string;
-  rootServiceName?: string;
-  rootTraceName?: string;
-  startTimeUnixNano?: string;
-  durationMs?: number;
-  spanSet?: SearchSpanSet;
-  spanSets?: readonly SearchSpanSet[];
-}
-
-/** Tempo's `/api/search` response; the core answers Jaeger searches in the same shape. */
-export interface SearchResponse {
-  traces?: readonly TraceSearchMetadata[];
-  metrics?: object;
-}
+/**
+ * Search and metrics results come in the engine's model (src/core/engine), the same types the
+ * core produces, whatever backend answered; nothing here retypes them.
+ */
+export type { AnyValue, KeyValue, SearchResponse, SearchSpanSet, TraceSearchMetadata } from '../../core/engine';
 
 export type NoticeSeverity = 'info' | 'warning' | 'error';
 
@@ -70,25 +31,10 @@ export interface SearchResult {
   notices: readonly BackendNotice[];
 }
 
-export interface MetricsSample {
-  timestampMs: string | number;
-  value: number;
-}
-
-export interface MetricsExemplar {
-  labels?: readonly OtlpKeyValue[];
-  value: number;
-  timestampMs: string | number;
-}
-
-export interface MetricsSeries {
-  labels?: readonly OtlpKeyValue[];
-  /** Range queries. */
-  samples?: readonly MetricsSample[];
-  exemplars?: readonly MetricsExemplar[];
-  /** Instant queries. */
-  value?: number;
-}
+/** A range series (samples, exemplars) or an instant one (one value), in the engine's model. */
+export type MetricsSeries =
+  | (EngineMetricsSeries & { readonly value?: undefined })
+  | (InstantSeries & { readonly samples?: undefined; readonly exemplars?: undefined });
 
 export interface MetricsResult {
   series: readonly MetricsSeries[];

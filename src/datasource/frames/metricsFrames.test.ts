@@ -10,6 +10,7 @@ const result: MetricsResult = {
   series: [
     {
       labels: [{ key: 'resource.service.name', value: { stringValue: 'api' } }],
+      promLabels: '{resource.service.name="api"}',
       samples: [
         { timestampMs: '1700000000000', value: 1.5 },
         { timestampMs: '1700000060000', value: 2 },
@@ -22,7 +23,7 @@ const result: MetricsResult = {
         },
       ],
     },
-    { labels: [], samples: [{ timestampMs: 1700000000000, value: 3 }] },
+    { labels: [], promLabels: '{}', samples: [{ timestampMs: '1700000000000', value: 3 }], exemplars: [] },
   ],
 };
 
@@ -48,7 +49,7 @@ describe('buildMetricsFrames', () => {
 
   it('makes instant values at the end of the range', () => {
     const frames = buildMetricsFrames(
-      { notices: [], series: [{ labels: [], value: 42 }] },
+      { notices: [], series: [{ labels: [], promLabels: '{}', value: 42 }] },
       { self, instant: true, query: 'q' },
       1700000099000
     );

@@ -1,6 +1,6 @@
 import { FieldType, type DataFrame } from '@grafana/data';
 
-import { SEARCH_RESPONSE, TRACE_ID } from '../test/fixtures';
+import { NO_METRICS, SEARCH_RESPONSE, TRACE_ID } from '../test/fixtures';
 import { buildSearchFrame } from './searchFrame';
 
 const self = { uid: 'tl', name: 'TraceLens' };
@@ -73,7 +73,7 @@ describe('buildSearchFrame', () => {
   });
 
   it('keeps the table (empty) when nothing matched, so notices still show', () => {
-    const empty = buildSearchFrame({ traces: [] }, { self });
+    const empty = buildSearchFrame({ traces: [], metrics: NO_METRICS }, { self });
     expect(empty.length).toBe(0);
     expect(empty.fields.map((f) => f.name)).toContain('traceID');
   });

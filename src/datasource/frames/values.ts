@@ -1,5 +1,5 @@
 import type { AttributeMap, AttributeValue } from '../../core/model/types';
-import type { OtlpAnyValue, OtlpKeyValue } from '../client/types';
+import type { AnyValue, KeyValue } from '../../core/engine';
 
 /**
  * Attribute values for display. 64-bit integers stay exact as strings; arrays and maps become
@@ -24,40 +24,40 @@ export function keyValuePairs(map: AttributeMap): Array<{ key: string; value: st
   return Object.keys(map).map((key) => ({ key, value: displayAttribute(map[key]) }));
 }
 
-/** OTLP JSON AnyValue (Tempo search and metrics responses) as a display value. */
-export function otlpValue(value: OtlpAnyValue | undefined): string | number | boolean | undefined {
+/** OTLP JSON AnyValue (search and metrics results) as a display value. */
+export function otlpValue(value: AnyValue | undefined): string | number | boolean | undefined {
   if (!value) {
     return undefined;
   }
-  if (value.stringValue !== undefined) {
+  if ('stringValue' in value) {
     return value.stringValue;
   }
-  if (value.boolValue !== undefined) {
+  if ('boolValue' in value) {
     return value.boolValue;
   }
-  if (value.doubleValue !== undefined) {
+  if ('doubleValue' in value) {
     return value.doubleValue;
   }
-  if (value.intValue !== undefined) {
+  if ('intValue' in value) {
     // jsonpb writes int64 as a string; keep it a string when a double would round it.
     const n = Number(value.intValue);
     return Number.isSafeInteger(n) ? n : String(value.intValue);
   }
-  if (value.arrayValue) {
+  if ('arrayValue' in value) {
     return JSON.stringify((value.arrayValue.values ?? []).map(otlpValue));
   }
-  if (value.kvlistValue) {
+  if ('kvlistValue' in value) {
     return JSON.stringify(
       Object.fromEntries((value.kvlistValue.values ?? []).map((kv) => [kv.key, otlpValue(kv.value)]))
     );
   }
-  if (value.bytesValue !== undefined) {
+  if ('bytesValue' in value) {
     return value.bytesValue;
   }
   return undefined;
 }
 
-export function otlpAttributes(kvs: readonly OtlpKeyValue[] | undefined): Record<string, string | number | boolean> {
+export function otlpAttributes(kvs: readonly KeyValue[] | undefined): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
   for (const kv of kvs ?? []) {
     const v = otlpValue(kv.value);

@@ -1,5 +1,5 @@
 import type { Span, Trace } from '../../core/model/types';
-import type { SearchResponse } from '../client/types';
+import type { SearchResponse, SearchSpanSet } from '../client/types';
 
 export const TRACE_ID = '2f3e0cee77ae5dc9c17ade3689eb2e54';
 
@@ -51,6 +51,33 @@ export const TRACE: Trace = {
   ],
 };
 
+const SPAN_SET: SearchSpanSet = {
+  matched: 1,
+  spans: [
+    {
+      spanID: '563d623c76514f8e',
+      name: 'update',
+      startTimeUnixNano: '1684778327735077898',
+      durationNanos: '446979497',
+      attributes: [
+        { key: 'status', value: { stringValue: 'error' } },
+        { key: 'http.status_code', value: { intValue: '500' } },
+      ],
+    },
+  ],
+  attributes: [],
+};
+
+/** A search result's scan figures, all zero. */
+export const NO_METRICS: SearchResponse['metrics'] = {
+  inspectedTraces: 0,
+  inspectedSpans: '0',
+  inspectedBytes: '0',
+  totalBlocks: 0,
+  completedJobs: 0,
+  totalJobs: 0,
+};
+
 export const SEARCH_RESPONSE: SearchResponse = {
   traces: [
     {
@@ -59,24 +86,18 @@ export const SEARCH_RESPONSE: SearchResponse = {
       rootTraceName: 'update-billing',
       startTimeUnixNano: '1684778327699392724',
       durationMs: 557,
-      spanSets: [
-        {
-          matched: 1,
-          spans: [
-            {
-              spanID: '563d623c76514f8e',
-              name: 'update',
-              startTimeUnixNano: '1684778327735077898',
-              durationNanos: '446979497',
-              attributes: [
-                { key: 'status', value: { stringValue: 'error' } },
-                { key: 'http.status_code', value: { intValue: '500' } },
-              ],
-            },
-          ],
-        },
-      ],
+      spanSets: [SPAN_SET],
+      serviceStats: {},
     },
-    { traceID: 'ab'.repeat(16), rootServiceName: 'frontend', startTimeUnixNano: '1684778000000000000', durationMs: 12 },
+    {
+      traceID: 'ab'.repeat(16),
+      rootServiceName: 'frontend',
+      rootTraceName: '',
+      startTimeUnixNano: '1684778000000000000',
+      durationMs: 12,
+      spanSets: [],
+      serviceStats: {},
+    },
   ],
+  metrics: NO_METRICS,
 };

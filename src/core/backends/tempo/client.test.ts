@@ -137,6 +137,20 @@ describe('TempoClient (HTTP contract against documented shapes)', () => {
     expect(range.series).toHaveLength(2);
     expect(range.series[0].samples[2]).toEqual({ timestampMs: '1764093000000', value: 0 });
     expect(range.series[0].exemplars[0].labels[0]).toEqual({ key: 'trace:id', value: { stringValue: TRACE_A } });
+    // Read into the engine's model: the series key is written as the engine writes it, and the
+    // scan figures jsonpb left out are zero.
+    expect(range.series.map((x) => x.promLabels)).toEqual([
+      '{resource.service.name="api-gateway"}',
+      '{resource.service.name="frontend"}',
+    ]);
+    expect(range.metrics).toEqual({
+      inspectedTraces: 310,
+      inspectedSpans: '0',
+      inspectedBytes: '381173',
+      totalBlocks: 2,
+      completedJobs: 4,
+      totalJobs: 4,
+    });
     expect(server.requests[server.requests.length - 1].query.get('step')).toBe('1m');
     const inst = await client.queryInstant({ q: '{} | rate()', start: 1n, end: 2n });
     expect(inst.series.map((s) => s.value)).toEqual([42, 7.5]);

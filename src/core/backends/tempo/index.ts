@@ -39,12 +39,9 @@ export type { TempoCapabilitiesForPlan, TempoFeature, Version } from './capabili
 export { queryFeatures } from './features';
 export type { FeatureUse } from './features';
 export type {
-  InstantSeries,
-  MetricsExemplar,
-  MetricsSample,
-  MetricsSeries,
   QueryInstantResponse,
   QueryRangeResponse,
+  TempoStatus,
   TempoBuildInfo,
   TempoDetection,
   TempoSearchParams,

@@ -3,16 +3,20 @@
  * values and empty lists, so missing fields are filled with their zero value here; fields of the
  * wrong type are a 'malformed' error naming the endpoint and field.
  */
-import type { AnyValue, KeyValue, SearchResponse, SearchSpanSet, TraceSearchMetadata } from '../../engine';
-import { isRecord, malformed, type Endpoint } from '../http';
 import type {
+  AnyValue,
   InstantSeries,
+  KeyValue,
   MetricsSeries,
-  QueryInstantResponse,
-  QueryRangeResponse,
-  TagScope,
-  TagValue,
-} from './types';
+  MetricsStats,
+  SearchResponse,
+  SearchSpanSet,
+  TraceSearchMetadata,
+} from '../../engine';
+import { promLabels } from '../../engine/metrics/labels';
+import type { Value } from '../../engine/values';
+import { isRecord, malformed, type Endpoint } from '../http';
+import type { QueryInstantResponse, QueryRangeResponse, TagScope, TagValue } from './types';
 
 type Rec = Record<string, unknown>;
 
@@ -118,18 +122,48 @@ export function parseSearchResponse(ep: Endpoint, json: unknown): SearchResponse
     throw malformed(ep, 'expected {traces, metrics}');
   }
   const traces = list(ep, r, 'traces', '').map((t, i) => traceMeta(ep, t, i));
-  const m = isRecord(r.metrics) ? r.metrics : {};
+  return { traces, metrics: stats(r.metrics) };
+}
+
+/** Tempo's SearchMetrics (also sent with metrics answers), zero where jsonpb left a field out. */
+function stats(v: unknown): MetricsStats {
+  const m = isRecord(v) ? v : {};
   return {
-    traces,
-    metrics: {
-      inspectedTraces: num(m.inspectedTraces),
-      inspectedSpans: str(m.inspectedSpans, '0'),
-      inspectedBytes: str(m.inspectedBytes, '0'),
-      totalBlocks: num(m.totalBlocks),
-      completedJobs: num(m.completedJobs),
-      totalJobs: num(m.totalJobs),
-    },
+    inspectedTraces: num(m.inspectedTraces),
+    inspectedSpans: str(m.inspectedSpans, '0'),
+    inspectedBytes: str(m.inspectedBytes, '0'),
+    totalBlocks: num(m.totalBlocks),
+    completedJobs: num(m.completedJobs),
+    totalJobs: num(m.totalJobs),
   };
+}
+
+/** OTLP AnyValue back to an engine value, so a series key is written exactly as the engine writes it. */
+function engineValue(v: AnyValue): Value {
+  if ('stringValue' in v) {
+    return { t: 'string', v: v.stringValue };
+  }
+  if ('intValue' in v) {
+    return /^-?\d+$/.test(v.intValue) ? { t: 'int', v: BigInt(v.intValue) } : { t: 'string', v: v.intValue };
+  }
+  if ('doubleValue' in v) {
+    return { t: 'float', v: v.doubleValue };
+  }
+  if ('boolValue' in v) {
+    return { t: 'bool', v: v.boolValue };
+  }
+  if ('arrayValue' in v) {
+    return { t: 'array', v: v.arrayValue.values.map(engineValue) };
+  }
+  return { t: 'string', v: 'bytesValue' in v ? v.bytesValue : JSON.stringify(v.kvlistValue) };
+}
+
+/**
+ * The engine keys a series by its Prometheus-style label text; Tempo no longer sends it (the
+ * field was removed), so it is computed from the labels the same way.
+ */
+function seriesKey(labels: readonly KeyValue[]): string {
+  return promLabels(labels.map((l) => ({ name: l.key, value: engineValue(l.value) })));
 }
 
 export function parseQueryRange(ep: Endpoint, json: unknown): QueryRangeResponse {
@@ -137,8 +171,10 @@ export function parseQueryRange(ep: Endpoint, json: unknown): QueryRangeResponse
   const series: MetricsSeries[] = list(ep, r, 'series', '').map((s, i) => {
     const where = `series[${i}]`;
     const sr = rec(ep, s, where);
+    const labels = keyValues(ep, sr.labels, `${where}.labels`);
     return {
-      labels: keyValues(ep, sr.labels, `${where}.labels`),
+      labels,
+      promLabels: seriesKey(labels),
       samples: list(ep, sr, 'samples', `${where}.`).map((p, j) => {
         const pr = rec(ep, p, `${where}.samples[${j}]`);
         return { timestampMs: str(pr.timestampMs, '0'), value: num(pr.value) };
@@ -153,16 +189,17 @@ export function parseQueryRange(ep: Endpoint, json: unknown): QueryRangeResponse
       }),
     };
   });
-  return withStatus(r, { series, metrics: isRecord(r.metrics) ? r.metrics : undefined });
+  return withStatus(r, { series, metrics: stats(r.metrics) });
 }
 
 export function parseQueryInstant(ep: Endpoint, json: unknown): QueryInstantResponse {
   const r = rec(ep, json, 'the body');
   const series: InstantSeries[] = list(ep, r, 'series', '').map((s, i) => {
     const sr = rec(ep, s, `series[${i}]`);
-    return { labels: keyValues(ep, sr.labels, `series[${i}].labels`), value: num(sr.value) };
+    const labels = keyValues(ep, sr.labels, `series[${i}].labels`);
+    return { labels, promLabels: seriesKey(labels), value: num(sr.value) };
   });
-  return withStatus(r, { series, metrics: isRecord(r.metrics) ? r.metrics : undefined });
+  return withStatus(r, { series, metrics: stats(r.metrics) });
 }
 
 function withStatus<T extends object>(r: Rec, base: T): T & { status?: string; message?: string } {

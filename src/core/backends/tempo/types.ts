@@ -1,4 +1,4 @@
-import type { KeyValue, SearchResponse } from '../../engine';
+import type { InstantMetricsResponse, MetricsResponse, SearchResponse } from '../../engine';
 
 export type { SearchResponse };
 export type { TagScope, TagValue } from '../types';
@@ -24,41 +24,18 @@ export interface TempoSearchParams {
   readonly spss?: number;
 }
 
-export interface MetricsSample {
-  readonly timestampMs: string;
-  /** Tempo omits zero values (jsonpb); they are filled in as 0. NaN stays NaN. */
-  readonly value: number;
-}
-
-export interface MetricsExemplar {
-  readonly labels: readonly KeyValue[];
-  readonly value: number;
-  readonly timestampMs: string;
-}
-
-export interface MetricsSeries {
-  readonly labels: readonly KeyValue[];
-  readonly samples: readonly MetricsSample[];
-  readonly exemplars: readonly MetricsExemplar[];
-}
-
-/** Tempo's `/api/metrics/query_range` response. */
-export interface QueryRangeResponse {
-  readonly series: readonly MetricsSeries[];
-  readonly metrics?: object;
+/**
+ * Tempo's answers are read straight into the engine's own model (the engine's results mirror
+ * Tempo's JSON, so one set of types serves both); what only Tempo says is its completeness.
+ */
+export interface TempoStatus {
+  /** `PARTIAL` when Tempo could not read every block. */
   readonly status?: string;
   readonly message?: string;
 }
 
-export interface InstantSeries {
-  readonly labels: readonly KeyValue[];
-  readonly value: number;
-}
+/** `/api/metrics/query_range`, in the engine's model (promLabels computed from the labels). */
+export type QueryRangeResponse = MetricsResponse & TempoStatus;
 
-/** Tempo's `/api/metrics/query` (instant) response. */
-export interface QueryInstantResponse {
-  readonly series: readonly InstantSeries[];
-  readonly metrics?: object;
-  readonly status?: string;
-  readonly message?: string;
-}
+/** `/api/metrics/query` (instant), in the engine's model. */
+export type QueryInstantResponse = InstantMetricsResponse & TempoStatus;

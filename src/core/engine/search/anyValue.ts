@@ -4,12 +4,18 @@
  */
 import type { Value } from '../values';
 
+/**
+ * OTLP JSON's AnyValue, the one type for it everywhere (engine results, Tempo's responses, frames).
+ * The engine writes only the first five; Tempo's responses may also carry maps and bytes.
+ */
 export type AnyValue =
   | { readonly stringValue: string }
   | { readonly intValue: string }
   | { readonly doubleValue: number }
   | { readonly boolValue: boolean }
-  | { readonly arrayValue: { readonly values: readonly AnyValue[] } };
+  | { readonly arrayValue: { readonly values: readonly AnyValue[] } }
+  | { readonly kvlistValue: { readonly values: readonly KeyValue[] } }
+  | { readonly bytesValue: string };
 
 export interface KeyValue {
   readonly key: string;

@@ -30,8 +30,11 @@ export interface TraceSearchMetadata {
   readonly rootTraceName: string;
   readonly startTimeUnixNano: string;
   readonly durationMs: number;
-  /** Deprecated by Tempo but still sent: the first of spanSets. */
-  readonly spanSet: SearchSpanSet;
+  /**
+   * Deprecated by Tempo: the first of spanSets. The engine always writes it; a result read from
+   * elsewhere may lack it.
+   */
+  readonly spanSet?: SearchSpanSet;
   readonly spanSets: readonly SearchSpanSet[];
   readonly serviceStats: Readonly<Record<string, ServiceStats>>;
 }
