@@ -1,4 +1,5 @@
 import baseConfig from './.config/eslint.config.mjs';
+import backendLayering from './eslint-rules/backendLayering.js';
 
 export default [
   {
@@ -63,5 +64,13 @@ export default [
         },
       ],
     },
+  },
+  {
+    // "backend" is one layer: only a backend's own folders and the registries name a backend
+    // (eslint-rules/backendLayering.js says what counts and why).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}', 'src/**/testing/**', 'src/**/test/**'],
+    plugins: { tracelens: { rules: { 'backend-layering': backendLayering } } },
+    rules: { 'tracelens/backend-layering': 'error' },
   },
 ];
