@@ -11,11 +11,12 @@ import {
   encodeTempoV2,
   type Trace,
 } from '../src/core/model';
+import { encodeZipkinTraces } from '../src/core/backends/zipkin';
 
 export { DEFAULT_OPTIONS, generateTraces, type GeneratorOptions } from '../src/core/model/testing/syntheticTraces';
 export { seededRandom } from '../src/core/seededRandom';
 
-export type BenchFormat = 'jaeger-v1' | 'jaeger-api-v3' | 'tempo-v1' | 'tempo-v2' | 'otlp';
+export type BenchFormat = 'jaeger-v1' | 'jaeger-api-v3' | 'tempo-v1' | 'tempo-v2' | 'otlp' | 'zipkin-v2';
 
 const ENCODERS: Readonly<Record<BenchFormat, (traces: readonly Trace[]) => unknown>> = {
   'jaeger-v1': encodeJaegerV1,
@@ -23,6 +24,8 @@ const ENCODERS: Readonly<Record<BenchFormat, (traces: readonly Trace[]) => unkno
   'tempo-v1': encodeTempoV1,
   'tempo-v2': encodeTempoV2,
   otlp: encodeOtlp,
+  // A /api/v2/traces answer: a list of traces, each a list of spans.
+  'zipkin-v2': encodeZipkinTraces,
 };
 
 /** The traces as the JSON text a backend would send, in the requested format. */

@@ -1,5 +1,5 @@
 /**
- * Bytes fetched from the real Jaeger with pushdown (the executor: planner conditions become Jaeger search
+ * Bytes fetched from the real Jaeger (and the real Zipkin, when the stack runs it) with pushdown (the executor: planner conditions become Jaeger search
  * parameters, the engine finishes) versus without (fetch every trace of every service, then evaluate),
  * for a set of queries. Figures are ratios against the fetch-everything baseline measured in the same
  * run; each line also says whether both ways found the same traces. Needs the stack
@@ -9,6 +9,7 @@ import { nodeTransport } from '../src/core/transport/nodeTransport';
 import { createBackend } from '../src/core/backends';
 import { searchTraces } from '../src/core/engine';
 import { errorMessage } from '../src/core/errors';
+import { decodeZipkin } from '../src/core/backends/zipkin';
 import { decodeTraces, type Trace } from '../src/core/model';
 import { parseTraceQL } from '../src/core/traceql';
 import { groupAlive } from '../scripts/stack/processes';
@@ -67,6 +68,23 @@ function matchedIds(query: string, traces: Trace[]): Set<string> {
   return new Set(r.response.traces.map((t) => t.traceID));
 }
 
+/** Zipkin's naive fetch: one search with no parameters but the window, every trace in one answer. */
+async function fetchEverythingZipkin(url: string, sinceMs: number, untilMs: number): Promise<Baseline> {
+  const params = new URLSearchParams({ endTs: String(untilMs), lookback: String(untilMs - sinceMs), limit: '100000' });
+  const res = await fetch(`${url}/api/v2/traces?${params}`, { signal: AbortSignal.timeout(60_000) });
+  const body = await res.text();
+  return { bytes: Buffer.byteLength(body), requests: 1, traces: res.ok ? decodeZipkin(JSON.parse(body)) : [] };
+}
+
+/** Demo traffic only: HotROD does not export to Zipkin. */
+const ZIPKIN_QUERIES = [
+  '{ resource.service.name = "database" && duration > 200ms }',
+  '{ resource.service.name = "user-service" && name = "search_users" }',
+  '{ span.db.system = "sqlite" }',
+  '{ resource.service.name = "api-gateway" && span.http.route = "/api/users/search" }',
+  '{ status = error }',
+];
+
 const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 
 export default async function bench(): Promise<string[]> {
@@ -104,6 +122,44 @@ export default async function bench(): Promise<string[]> {
     const same = pushed.size === expected.size && [...pushed].every((id) => expected.has(id));
     lines.push(
       `pushdown: ${query}: ${(outcome.stats.bytesFetched / base.bytes).toFixed(3)}x the baseline bytes ` +
+        `(${kb(outcome.stats.bytesFetched)}, ${outcome.stats.requests} requests), ` +
+        `${pushed.size} traces matched, ${same ? 'same traces as without pushdown' : `DIFFERS from ${expected.size} without pushdown`}`
+    );
+  }
+  if (state.zipkin && groupAlive(state.zipkin.pid)) {
+    lines.push(...(await zipkinRows(state.zipkin.url, sinceMs, untilMs, window)));
+  }
+  return lines;
+}
+
+async function zipkinRows(
+  url: string,
+  sinceMs: number,
+  untilMs: number,
+  window: { start: bigint; end: bigint }
+): Promise<string[]> {
+  const backend = createBackend({
+    kind: 'zipkin',
+    transport: nodeTransport(url, { timeoutMs: 60_000 }),
+    searchDepth: 10_000,
+  });
+  const base = await fetchEverythingZipkin(url, sinceMs, untilMs);
+  const lines = [
+    `pushdown: baseline Zipkin fetch-everything ${kb(base.bytes)} in 1 request, ${base.traces.length} traces (Zipkin ${url})`,
+  ];
+  for (const query of ZIPKIN_QUERIES) {
+    let outcome;
+    try {
+      outcome = await backend.search(query, { ...window, limit: 1_000_000, spss: 1 });
+    } catch (e) {
+      lines.push(`pushdown: Zipkin ${query}: not measured, the executor failed: ${errorMessage(e)}`);
+      continue;
+    }
+    const pushed = new Set(outcome.response.traces.map((t) => t.traceID));
+    const expected = matchedIds(query, base.traces);
+    const same = pushed.size === expected.size && [...pushed].every((id) => expected.has(id));
+    lines.push(
+      `pushdown: Zipkin ${query}: ${(outcome.stats.bytesFetched / base.bytes).toFixed(3)}x the baseline bytes ` +
         `(${kb(outcome.stats.bytesFetched)}, ${outcome.stats.requests} requests), ` +
         `${pushed.size} traces matched, ${same ? 'same traces as without pushdown' : `DIFFERS from ${expected.size} without pushdown`}`
     );
