@@ -27,6 +27,14 @@ describe('tracelens parse', () => {
     expect(lines[2]).toMatch(/^ *\^+$/);
   });
 
+  it('reports a query nested past the limit as a query error (exit 2), not an unexpected failure', async () => {
+    const io = fakeIO();
+    const deep = Array.from({ length: 4000 }, () => '{ .a = 1 }').join(' >> ');
+    expect(await parseCommand.run([deep], io)).toBe(2);
+    expect(io.err()).toMatch(/^tracelens parse: line 1, column \d+: query nests more than 2000 levels deep/);
+    expect(io.err()).not.toContain('unexpected failure');
+  });
+
   it('exits 2 with usage when the query is missing or doubled, or a flag is unknown', async () => {
     for (const argv of [[], ['{ }', '{ }'], ['--nope', '{ }']]) {
       const io = fakeIO();

@@ -1,4 +1,5 @@
 import { TraceLensError } from '../errors';
+import { loneSurrogateAt } from '../unicode';
 
 /**
  * The only way request paths are built. Every backend request goes to one of these templates, and
@@ -83,6 +84,9 @@ function textSegment(name: Placeholder, raw: string): string {
   // Proxies and routers decode %2F and %5C before matching, so an encoded separator is still unsafe.
   if (/[/\\]/.test(raw)) {
     throw new TraceLensError('forbidden-path', `the ${name} "${truncate(raw)}" contains a path separator`);
+  }
+  if (loneSurrogateAt(raw) >= 0) {
+    throw new TraceLensError('input', `the ${name} in a request path contains an unpaired UTF-16 surrogate`);
   }
   if (/[\u0000-\u001f\u007f]/.test(raw)) {
     throw new TraceLensError('input', `the ${name} in a request path contains control characters`);

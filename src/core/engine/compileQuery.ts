@@ -6,6 +6,7 @@
 import { TraceLensError } from '../errors';
 import type { Span, Trace } from '../model/types';
 import type { IntrinsicName, PipelineNode, RootNode } from '../traceql/ast';
+import { nodeBeyondDepth, tooDeepMessage } from '../traceql/depth';
 import { type PipelineCompilation, QueryCompileError, type ReportedField, compilePipeline } from './compilePipeline';
 import type { EvalContext } from './evalContext';
 import { printAttribute } from './printField';
@@ -57,6 +58,11 @@ export function compileSearch(root: RootNode): CompileOutcome {
 }
 
 function compileUncached(root: RootNode): CompileOutcome {
+  // Parsed queries are already bounded; a tree built another way is checked before it is walked.
+  const deep = nodeBeyondDepth(root);
+  if (deep !== undefined) {
+    return { ok: false, error: new TraceLensError('validate', `${tooDeepMessage()} (at offset ${deep.from})`) };
+  }
   if (root.query.type !== 'Pipeline') {
     return {
       ok: false,

@@ -1,6 +1,8 @@
+import { codeUnitName, loneSurrogateAt } from '../unicode';
 import { HintNode, RootNode } from './ast';
 import { Cursor, describe, ParseFailure } from './cursor';
 import { TraceQLDiagnostic, ParseResult } from './diagnostics';
+import { nodeBeyondDepth, tooDeepMessage } from './depth';
 import { lex } from './lexer';
 import { parseHints } from './parseHints';
 import { parseQueryValue } from './parseQuery';
@@ -26,6 +28,14 @@ export function parseSyntax(text: string): ParseResult<RootNode> {
 
 function parseRoot(text: string): RootNode {
   const c = new Cursor(text, lex(text));
+  const lone = loneSurrogateAt(text);
+  if (lone >= 0) {
+    c.failAt(
+      lone,
+      lone + 1,
+      `the query contains an unpaired UTF-16 surrogate (${codeUnitName(text, lone)}), which is not a character`
+    );
+  }
   const value = parseQueryValue(c, 1);
   const query = value.t === 'metrics' ? value.node : toPipeline(c, value);
   const hints: HintNode[] = [];
@@ -40,7 +50,12 @@ function parseRoot(text: string): RootNode {
   if (end.kind !== 'eof') {
     c.fail(end, `unexpected ${describe(end)} after the end of the query`);
   }
-  return { type: 'Root', query, hints, from: query.from, to: c.lastEnd() };
+  const root: RootNode = { type: 'Root', query, hints, from: query.from, to: c.lastEnd() };
+  const deep = nodeBeyondDepth(root);
+  if (deep !== undefined) {
+    c.failAt(deep.from, deep.to, tooDeepMessage());
+  }
+  return root;
 }
 
 export function makeDiagnostic(

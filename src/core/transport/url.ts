@@ -1,4 +1,6 @@
 import type { HttpRequest } from '../backends/transport';
+import { TraceLensError } from '../errors';
+import { codeUnitName, loneSurrogateAt } from '../unicode';
 
 /**
  * `?k=v&k=v2`, every key and value percent-encoded (spaces as %20, not '+', so TraceQL such as
@@ -16,6 +18,14 @@ export function encodeQuery(query: HttpRequest['query']): string {
     }
     const values: readonly string[] = typeof value === 'string' ? [value] : value;
     for (const v of values) {
+      const lone = loneSurrogateAt(v);
+      if (lone >= 0) {
+        // encodeURIComponent would throw a bare URIError; say which parameter and why instead.
+        throw new TraceLensError(
+          'input',
+          `the ${key} parameter contains an unpaired UTF-16 surrogate (${codeUnitName(v, lone)}), which is not text`
+        );
+      }
       parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(v)}`);
     }
   }

@@ -6,6 +6,7 @@
 import { TraceLensError } from '../../errors';
 import type { Trace } from '../../model/types';
 import type { MetricsExpr, MetricsQueryNode, RootNode } from '../../traceql/ast';
+import { nodeBeyondDepth, tooDeepMessage } from '../../traceql/depth';
 import { QueryCompileError, compilePipeline } from '../compilePipeline';
 import { SpansetEvalError } from '../spanset';
 import { indexTrace } from '../traceIndex';
@@ -74,6 +75,10 @@ function exemplarBudget(root: RootNode, fallback: number | undefined): number {
 function run(root: RootNode, traces: Iterable<Trace>, grid: TimeGrid, exemplars: number): Evaluated | TraceLensError {
   if (root.query.type === 'Pipeline') {
     return new TraceLensError('validate', 'not a metrics query: add a metrics function such as `| rate()`');
+  }
+  const deep = nodeBeyondDepth(root);
+  if (deep !== undefined) {
+    return new TraceLensError('validate', `${tooDeepMessage()} (at offset ${deep.from})`);
   }
   const all = Array.isArray(traces) ? (traces as Trace[]) : [...traces];
   const stats = { inspectedTraces: all.length, inspectedSpans: 0 };
