@@ -1,6 +1,14 @@
 import { AttributeNode, FieldBinaryOp, FieldExpr, IntrinsicNode, StaticNode } from './ast';
 import { Cursor, describe } from './cursor';
-import { INT64_MAX, INT64_MIN, intrinsicFromSpelling, isKindWord, isStatusWord } from './names';
+import {
+  INT64_MAX,
+  INT64_MIN,
+  KIND_WORDS,
+  STATUS_WORDS,
+  intrinsicFromSpelling,
+  isKindWord,
+  isStatusWord,
+} from './names';
 import { Token } from './tokens';
 
 /**
@@ -190,6 +198,10 @@ export function parseFieldOperand(c: Cursor): FieldExpr {
             `${t.text}. is not a scope; use span., resource., event., link., instrumentation., parent. or a leading .`
           );
         }
+        const enumWords = enumComparedWith(c);
+        if (enumWords) {
+          c.fail(t, `${enumWords.name} is one of ${enumWords.words.join(', ')}; ${describe(t)} is not`);
+        }
         c.fail(t, `unknown identifier ${describe(t)}: attributes need a scope, e.g. .${t.text} or span.${t.text}`);
       }
       c.next();
@@ -198,4 +210,24 @@ export function parseFieldOperand(c: Cursor): FieldExpr {
     default:
       return c.fail(t, `unexpected ${describe(t)}, expected a value, attribute or intrinsic`);
   }
+}
+
+/**
+ * When the unknown word is the right side of `status =`/`kind !=` (the tokens just before it), the
+ * user meant one of that intrinsic's words, not an attribute: name them instead of asking for a scope.
+ */
+function enumComparedWith(c: Cursor): { name: string; words: readonly string[] } | undefined {
+  const op = c.peek(-1) as Token | undefined;
+  const left = c.peek(-2) as Token | undefined;
+  if (!op || !left || (op.text !== '=' && op.text !== '!=')) {
+    return undefined;
+  }
+  const name = left.text.replace(/^span:/, '');
+  if (name === 'status') {
+    return { name: left.text, words: STATUS_WORDS };
+  }
+  if (name === 'kind') {
+    return { name: left.text, words: KIND_WORDS };
+  }
+  return undefined;
 }

@@ -51,8 +51,19 @@ function parseQueryPrimary(c: Cursor): QueryValue {
         }
       }
       return c.fail(t, `unexpected ${describe(t)}, expected a spanset such as { }`);
-    case 'eof':
+    case 'eof': {
+      // `count() >` with nothing after it: the comparison lacks its value, which is what to say.
+      // (After a spanset, `>` is the child operator and a spanset is the right thing to ask for.)
+      const before = c.peek(-1) as Token | undefined;
+      const operand = c.peek(-2) as Token | undefined;
+      if (before && before.kind === 'op' && COMPARISONS.has(before.text) && operand?.text === ')') {
+        return c.fail(
+          t,
+          `unexpected end of query: \`${before.text}\` needs a value after it, e.g. count() ${before.text} 2`
+        );
+      }
       return c.fail(t, 'unexpected end of query, expected a spanset such as { }');
+    }
     case 'string':
       return c.fail(
         t,
@@ -68,6 +79,8 @@ function parseQueryPrimary(c: Cursor): QueryValue {
       return c.fail(t, `unexpected ${describe(t)}, expected a spanset such as { }`);
   }
 }
+
+const COMPARISONS = new Set(['=', '!=', '>', '>=', '<', '<=']);
 
 function parseWord(c: Cursor, t: Token): QueryValue {
   const w = t.text;

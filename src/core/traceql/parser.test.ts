@@ -280,6 +280,18 @@ describe('parseTraceQL: errors', () => {
     ['{ .a = 1', 'unexpected end of query, expected `}` or an operator', 1, 9, ''],
     ['{ .a == 1 }', 'unexpected `=`, expected a value, attribute or intrinsic', 1, 7, '='],
     ['{ foo = 1 }', 'unknown identifier `foo`: attributes need a scope, e.g. .foo or span.foo', 1, 3, 'foo'],
+    // Regression #19: a misspelt status or kind word names the words, not a missing scope.
+    ['{ status = eror }', 'status is one of ok, error, unset; `eror` is not', 1, 12, 'eror'],
+    [
+      '{ span:kind != sever }',
+      'span:kind is one of unspecified, internal, server, client, producer, consumer; `sever` is not',
+      1,
+      16,
+      'sever',
+    ],
+    // Regression #19: a comparison with nothing after it asks for its value, not for a spanset.
+    ['{ } | count() >', 'unexpected end of query: `>` needs a value after it, e.g. count() > 2', 1, 16, ''],
+    ['{ .a } >', 'unexpected end of query, expected a spanset such as { }', 1, 9, ''],
     [
       '{ trace.a = 1 }',
       'trace. is not a scope; use span., resource., event., link., instrumentation., parent. or a leading .',

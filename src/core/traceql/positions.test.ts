@@ -34,7 +34,7 @@ describe('positions', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(formatDiagnostic(text, r.error)).toBe(
-        'line 2, column 12: unexpected end of query, expected a spanset such as { }\n| count() >\n           ^'
+        'line 2, column 12: unexpected end of query: `>` needs a value after it, e.g. count() > 2\n| count() >\n           ^'
       );
     }
   });
