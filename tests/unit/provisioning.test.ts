@@ -135,9 +135,9 @@ describe('provisioned data sources', () => {
     }
   });
 
-  it('provides a Jaeger-backed and a Tempo-backed TraceLens data source and a Loki linking back', () => {
+  it('provides a TraceLens data source per backend (Jaeger, Tempo, Zipkin) and a Loki linking back', () => {
     const tl = datasources.filter((d) => d.type === 'tracelens-traceql-datasource');
-    expect(tl.map((d) => d.jsonData?.backend).sort()).toEqual(['jaeger', 'tempo']);
+    expect(tl.map((d) => d.jsonData?.backend).sort()).toEqual(['jaeger', 'tempo', 'zipkin']);
     const loki = datasources.find((d) => d.type === 'loki');
     const derived = (loki?.jsonData?.derivedFields as Array<{ datasourceUid: string; matcherRegex: string }>) ?? [];
     expect(derived.some((f) => tl.some((d) => d.uid === f.datasourceUid))).toBe(true);
