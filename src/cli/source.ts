@@ -149,7 +149,34 @@ export async function loadTraceFiles(files: readonly string[], io: CliIO): Promi
 
 export type Source =
   | { readonly kind: 'files'; readonly traces: Trace[]; readonly window: TimeWindow }
-  | { readonly kind: 'backend'; readonly backend: Backend; readonly window: TimeWindow };
+  | {
+      readonly kind: 'backend';
+      readonly backend: Backend;
+      readonly window: TimeWindow;
+      /** Where sampling strategies are read, and whether it was guessed rather than given. */
+      readonly sampling?: { readonly url: string; readonly defaulted: boolean };
+    };
+
+/**
+ * The sampling URL to try when none is given: a backend that serves strategies beside its query
+ * API (Jaeger, port 5778) is asked on the query URL's host, so `--jaeger http://host:16686` implies
+ * http://host:5778. Backends without a sampling endpoint have none.
+ */
+export function defaultSamplingUrl(
+  module: Pick<BackendModule, 'samplingPort'>,
+  backendUrl: string
+): string | undefined {
+  if (module.samplingPort === undefined) {
+    return undefined;
+  }
+  try {
+    const url = new URL(backendUrl);
+    url.port = String(module.samplingPort);
+    return url.origin;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Exactly one of --traces or a backend flag; anything else is a usage error (TraceLensError 'input'). */
 export async function resolveSource(args: ParsedArgs, io: CliIO): Promise<Source> {
@@ -164,12 +191,14 @@ export async function resolveSource(args: ParsedArgs, io: CliIO): Promise<Source
     return { kind: 'files', traces, window: windowFlags(args, extentOf(traces) ?? { start: 0n, end: 1n }) };
   }
   const live = liveBackendFlag(args) as { module: BackendModule; url: string };
-  const samplingUrl = flagValue(args, 'sampling-url');
+  const givenSamplingUrl = flagValue(args, 'sampling-url');
+  const samplingUrl = givenSamplingUrl ?? defaultSamplingUrl(live.module, live.url);
   const backend = createBackend({
     kind: live.module.kind,
     transport: connect(live.module.kind, live.url, args, io),
     samplingTransport: samplingUrl ? connect('sampling-url', samplingUrl, args, io) : undefined,
     searchDepth: intOption(args, 'search-depth', 100_000),
   });
-  return { kind: 'backend', backend, window: windowFlags(args) };
+  const sampling = samplingUrl ? { url: samplingUrl, defaulted: givenSamplingUrl === undefined } : undefined;
+  return { kind: 'backend', backend, window: windowFlags(args), sampling };
 }

@@ -69,6 +69,10 @@ describe('tracelens sampling over a live backend: the whole window (#17)', () =>
     expect(out.services).toEqual([
       expect.objectContaining({ service: 'web', storedTraces: 400, estimatedRequests: 800, errorRate: 0.1 }),
     ]);
+    // Regression #19: without --sampling-url the Jaeger host's port 5778 is tried, and said so.
+    const port = new URL(server.url).port;
+    expect(io.err()).toContain(`sampling strategies from ${server.url.replace(`:${port}`, ':5778')}`);
+    expect(io.err()).toContain("the backend host's sampling port");
     const partial = fakeIO();
     expect(await samplingCommand.run([...argv, '--max-traces', '100'], partial)).toBe(0);
     expect(JSON.parse(partial.out())).toMatchObject({ complete: false, tracesScanned: 100, why: { reason: 'budget' } });

@@ -29,7 +29,7 @@ were, and when it is false "why" says what stopped the scan and stored counts ar
 ${SOURCE_HELP}
 ${SCAN_HELP}
   --sampling-url URL  the backend's sampling-strategy endpoint, where it has one (Jaeger's remote
-                      sampling, e.g. http://127.0.0.1:5778)
+                      sampling; default for --jaeger: the same host on port 5778)
   --by-operation      one row per service and root operation`;
 
 const FLAGS = [
@@ -87,6 +87,15 @@ export const samplingCommand: CliCommand = {
         rows = estimateSampling({ traces: source.traces, windowSeconds, byOperation });
         completeness = filesCompleteness(source.window, source.traces.length);
       } else {
+        // Say which strategy endpoint was read: a guessed one that does not answer is why every
+        // sampler would otherwise show as "unknown" with no hint.
+        io.stderr(
+          source.sampling
+            ? `tracelens sampling: sampling strategies from ${source.sampling.url}${
+                source.sampling.defaulted ? " (the backend host's sampling port; --sampling-url to change)" : ''
+              }\n`
+            : 'tracelens sampling: no sampling-strategy URL (--sampling-url); strategies count as unknown\n'
+        );
         const run = await runSampling(
           source.backend,
           { ...source.window, signal: io.signal },

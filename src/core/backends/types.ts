@@ -235,6 +235,11 @@ export interface BackendModule<K extends string = string> {
    * when `features.samplingStrategies`. The data source reaches it through its own proxy route.
    */
   readonly samplingPaths?: PathSet;
+  /**
+   * The port its sampling endpoint usually listens on, on the query API's host (Jaeger: 5778), so
+   * a client given only the query URL can try it.
+   */
+  readonly samplingPort?: number;
   readonly features: BackendFeatures;
   /** One line for `--help` after `--<kind> URL`. */
   readonly cliHelp: string;

@@ -12,6 +12,7 @@ export const jaeger = defineBackend({
   defaultUrl: 'http://localhost:16686',
   paths: JAEGER_PATHS,
   samplingPaths: JAEGER_SAMPLING_PATHS,
+  samplingPort: 5778,
   features: JAEGER_FEATURES,
   cliHelp: 'a live Jaeger query service (e.g. http://127.0.0.1:16686)',
   planner: {
