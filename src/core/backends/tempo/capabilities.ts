@@ -61,18 +61,41 @@ export interface TempoCapabilitiesForPlan {
   readonly assumed: Version;
   /** True for builds off main (`main-abc123`): every feature, released or not. */
   readonly development: boolean;
+  /**
+   * Send constructs newer than `assumed` natively anyway, because the server may know them: it is
+   * a development build (`v3.1.0-dev`, `main-…`) or reported no version. When Tempo refuses such a
+   * query, the executor has the engine finish it instead.
+   */
+  readonly probe: boolean;
+  /** Constructs this server has already refused: never probed again. */
+  readonly refused?: ReadonlySet<TempoFeature>;
   /** Traces fetched for engine-side evaluation when the query cannot run natively. */
   readonly searchDepth: number;
 }
 
-/** `v3.0.3`, `2.9.0`, `2.10.0-rc.1` → [3,0], [2,9], [2,10]; `main-ad33aa8` → development build. */
+/**
+ * `v3.0.3`, `2.9.0`, `2.10.0-rc.1` → [3,0], [2,9], [2,10]. `v3.1.0-dev` (Tempo main since mid-2026)
+ * is a build on the way to a release: at least the newest release this table knows, probing the
+ * rest. `main-ad33aa8` → development build (every feature). No version → the latest release, probing.
+ */
 export function tempoCapabilities(version: string, searchDepth = DEFAULT_SEARCH_DEPTH): TempoCapabilitiesForPlan {
-  const m = /^v?(\d+)\.(\d+)/.exec(version.trim());
+  const v = version.trim();
+  const m = /^v?(\d+)\.(\d+)(?:\.\d+)?(-[0-9A-Za-z.+-]*)?/.exec(v);
   if (m) {
-    return { kind: 'tempo', version, assumed: [Number(m[1]), Number(m[2])], development: false, searchDepth };
+    const parsed: Version = [Number(m[1]), Number(m[2])];
+    const dev = /dev/i.test(m[3] ?? '');
+    const assumed = dev && !versionAtLeast(parsed, LATEST_TEMPO_RELEASE) ? LATEST_TEMPO_RELEASE : parsed;
+    return { kind: 'tempo', version, assumed, development: false, probe: dev, searchDepth };
   }
-  const development = /^(main|HEAD|dev)\b/i.test(version.trim());
-  return { kind: 'tempo', version, assumed: development ? UNRELEASED : LATEST_TEMPO_RELEASE, development, searchDepth };
+  const development = /^(main|HEAD|dev)\b/i.test(v);
+  return {
+    kind: 'tempo',
+    version,
+    assumed: development ? UNRELEASED : LATEST_TEMPO_RELEASE,
+    development,
+    probe: true,
+    searchDepth,
+  };
 }
 
 export function versionAtLeast(v: Version, since: Version): boolean {

@@ -1,4 +1,7 @@
 import { nodeTransport } from '../../transport/nodeTransport';
+import { decodeTraces } from '../../model';
+import { evaluateMetrics } from '../../engine';
+import { parseTraceQL } from '../../traceql';
 import { fixture } from '../testing/fixtures';
 import { startFakeServer, type FakeServer } from '../testing/fakeServer';
 import { TraceLensError } from '../../errors';
@@ -154,5 +157,140 @@ describe('Tempo backend on an older Tempo (engine finishes)', () => {
     const b = createBackend({ kind: 'tempo', transport: nodeTransport(server.url) });
     expect((await rejection(b.dependencies(window))).kind).toBe('unsupported');
     expect((await rejection(b.samplingStrategy('x'))).kind).toBe('unsupported');
+  });
+});
+
+/** A Tempo main build (`v3.1.0-dev`) that knows or refuses metrics arithmetic, and caps spss at 100. */
+function devServer(knowsArithmetic: boolean): Promise<FakeServer> {
+  const arithmetic = (q: string | null) => (q ?? '').includes(') / (');
+  return startFakeServer({
+    '/api/status/buildinfo': { body: { version: 'v3.1.0-dev', revision: 'abc1234' } },
+    '/api/search': (req) =>
+      Number(req.query.get('spss') ?? '3') > 100
+        ? { status: 400, body: 'spans per span set exceeds 100. received 500' }
+        : json('search-ids.json'),
+    [`/api/v2/traces/${TRACE_A}`]: json('trace-v2.json'),
+    [`/api/v2/traces/${TRACE_B}`]: json('trace-v2-partial.json'),
+    '/api/metrics/query_range': (req) =>
+      arithmetic(req.query.get('q')) && !knowsArithmetic
+        ? { status: 400, body: 'invalid TraceQL query: parse error at line 1, col 15: syntax error: unexpected /' }
+        : json('query-range.json'),
+  });
+}
+
+describe('Tempo backend on a development build (v3.1.0-dev)', () => {
+  const q = '({} | count_over_time()) / ({ status = error } | count_over_time())';
+  const range = { ...window, step: 7_200_000_000_000 };
+
+  it('asks natively for arithmetic between queries, which no release it knows has', async () => {
+    const server = await devServer(true);
+    try {
+      const b = createBackend({ kind: 'tempo', transport: nodeTransport(server.url) });
+      const out = await b.metrics(q, range);
+      expect(server.requests.filter((r) => r.path === '/api/metrics/query_range')).toHaveLength(1);
+      expect(out.stats.tracesFetched).toBe(0);
+      expect(out.notices).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('finishes in the engine when Tempo refuses the construct as unknown, and does not ask again', async () => {
+    const server = await devServer(false);
+    try {
+      const b = createBackend({ kind: 'tempo', transport: nodeTransport(server.url) });
+      const out = await b.metrics(q, range);
+      expect(out.stats.tracesFetched).toBe(2);
+      expect(out.notices.map((n) => n.text).join(' ')).toContain(
+        'refused arithmetic between metrics queries when asked natively'
+      );
+      await b.metrics(q, range);
+      expect(server.requests.filter((r) => r.path === '/api/metrics/query_range')).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('clamps spss to the limit Tempo names, says so, and sends the limit straight away next time', async () => {
+    const server = await devServer(true);
+    try {
+      const b = createBackend({ kind: 'tempo', transport: nodeTransport(server.url) });
+      const out = await b.search('{ status = error }', { ...window, spss: 500 });
+      const sent = () => server.requests.filter((r) => r.path === '/api/search').map((r) => r.query.get('spss'));
+      expect(sent()).toEqual(['500', '100']);
+      expect(out.response.traces).toHaveLength(2);
+      expect(out.notices.map((n) => n.text).join(' ')).toContain('at most 100 spans per spanset');
+      await b.search('{ status = error }', { ...window, spss: 500 });
+      expect(sent()).toEqual(['500', '100', '100']);
+      await b.search('{ status = error }', { ...window, spss: 5 });
+      expect(sent().pop()).toBe('5');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('native pass-through and the engine agree sample for sample (Tempo 2.9+ time convention)', () => {
+  // Spans of trace-v2.json and trace-v2-partial.json, by service and start (s): frontend 934.000
+  // and 935.000, api-gateway 934.005 and 935.002, user-service 934.010, database 934.012.
+  // Range [934 s, 935 s], step 1 s: samples at 934 s, holding (933, 934], and 935 s, holding
+  // (934, 935]. Worked by hand, written as Tempo's jsonpb writes it (a zero value is left out).
+  const q = '{} | count_over_time() by (resource.service.name)';
+  const svc = (name: string) => [{ key: 'resource.service.name', value: { stringValue: name } }];
+  const tempoAnswer = {
+    series: [
+      {
+        labels: svc('database'),
+        samples: [{ timestampMs: '1764092934000' }, { timestampMs: '1764092935000', value: 1 }],
+      },
+      {
+        labels: svc('frontend'),
+        samples: [
+          { timestampMs: '1764092934000', value: 1 },
+          { timestampMs: '1764092935000', value: 1 },
+        ],
+      },
+      {
+        labels: svc('user-service'),
+        samples: [{ timestampMs: '1764092934000' }, { timestampMs: '1764092935000', value: 1 }],
+      },
+      {
+        labels: svc('api-gateway'),
+        samples: [{ timestampMs: '1764092934000' }, { timestampMs: '1764092935000', value: 1 }],
+      },
+    ],
+    metrics: {},
+  };
+  const range = { start: 1764092934n * 1_000_000_000n, end: 1764092935n * 1_000_000_000n, step: 1e9 };
+  const normalized = (series: ReadonlyArray<{ labels: readonly unknown[]; samples: readonly unknown[] }>) =>
+    series.map((s) => JSON.stringify([s.labels, s.samples])).sort();
+
+  it('gives the same series and samples whether Tempo or the engine answers', async () => {
+    const server = await startFakeServer({
+      '/api/status/buildinfo': json('buildinfo-3.0.json'),
+      '/api/metrics/query_range': (req) =>
+        req.query.get('q') === q && req.query.get('step') === '1s' && req.query.get('start') === String(range.start)
+          ? { body: tempoAnswer }
+          : { status: 400, body: 'unexpected request' },
+    });
+    try {
+      const b = createBackend({ kind: 'tempo', transport: nodeTransport(server.url) });
+      const native = await b.metrics(q, range);
+      const traces = [
+        ...decodeTraces(JSON.parse(fixture('tempo', 'trace-v2.json'))),
+        ...decodeTraces(JSON.parse(fixture('tempo', 'trace-v2-partial.json'))),
+      ];
+      const root = parseTraceQL(q);
+      if (!root.ok) {
+        throw new Error(root.error.message);
+      }
+      const engine = evaluateMetrics(root.value, traces, range);
+      if (!engine.ok) {
+        throw engine.error;
+      }
+      expect(normalized(engine.response.series)).toEqual(normalized(native.response.series));
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { evaluateMetrics, evaluateMetricsInstant, metricsFetchWindow } from '../../engine';
-import { TraceLensError } from '../../errors';
+import { TraceLensError, errorMessage } from '../../errors';
 import type { Trace } from '../../model/types';
 import {
   DEFAULT_LIMIT,
@@ -38,11 +38,37 @@ import type {
   SliceSearch,
   WindowScan,
 } from '../types';
-import { tempoCapabilities } from './capabilities';
 import { TempoClient } from './client';
 import { explainTempoPlan } from './explain';
-import { partialNotice, tempoBoundedNotice, tempoFallbackNotice } from './notices';
+import { tempoCapabilities, type TempoFeature } from './capabilities';
+import {
+  partialNotice,
+  spssClampedNotice,
+  tempoBoundedNotice,
+  tempoFallbackNotice,
+  tempoRefusedNotice,
+} from './notices';
 import { planTempoQuery, type TempoEnginePlan, type TempoPlan } from './plan';
+import type { SearchResponse } from './types';
+
+/** Tempo's answer (HTTP 400) to a query its parser or validator does not know. */
+const UNKNOWN_CONSTRUCT =
+  /parse error|syntax error|not (yet )?supported|unsupported|unknown|invalid traceql|compiling query/i;
+/** Tempo's answer when spss is above its max_spans_per_span_set. */
+const SPSS_LIMIT = /spans per span ?set exceeds (\d+)/i;
+
+function refusedAsUnknown(e: unknown): boolean {
+  return (
+    e instanceof TraceLensError && e.status === 400 && UNKNOWN_CONSTRUCT.test(e.message) && !SPSS_LIMIT.test(e.message)
+  );
+}
+
+function spssLimit(e: unknown): number | null {
+  const m = e instanceof TraceLensError && e.status === 400 ? SPSS_LIMIT.exec(e.message) : null;
+  return m ? Number(m[1]) : null;
+}
+
+type Attempt<T> = { readonly done: T } | { readonly engine: TempoEnginePlan; readonly notices: Notice[] };
 
 /** Tempo's search takes whole seconds. */
 const SECOND_NS = 1_000_000_000n;
@@ -69,6 +95,10 @@ export class TempoBackend implements Backend {
   readonly features = TEMPO_FEATURES;
   private readonly client: TempoClient;
   private version?: Promise<string>;
+  /** Constructs this server refused when probed; later plans send them to the engine directly. */
+  private readonly refused = new Set<TempoFeature>();
+  /** The server's max_spans_per_span_set, once it has told us. */
+  private maxSpss?: number;
 
   constructor(
     private readonly transport: Transport,
@@ -92,26 +122,27 @@ export class TempoBackend implements Backend {
     const meter = new RequestMeter();
     const transport = meter.wrap(this.transport);
     const client = new TempoClient(transport);
-    const plan = await this.plan(root, opts);
     const limit = opts.limit ?? DEFAULT_LIMIT;
-    if (plan.mode === 'native') {
-      const response = await client.search(
-        { q: queryText, start: opts.start, end: opts.end, limit, spss: opts.spss },
-        opts.signal
-      );
-      const notices: Notice[] =
-        response.traces.length >= limit
-          ? [{ severity: 'info', text: `Tempo returned the limit of ${limit} traces; raise the limit to see more.` }]
-          : [];
+    const attempt = await this.attempt(root, opts, async () => {
+      const { response, notices } = await this.nativeSearch(client, queryText, opts, limit);
+      if (response.traces.length >= limit) {
+        notices.push({
+          severity: 'info',
+          text: `Tempo returned the limit of ${limit} traces; raise the limit to see more.`,
+        });
+      }
       return {
         response,
         notices,
         stats: stats({ tracesMatched: response.traces.length, bytesFetched: meter.bytes, requests: meter.requests }),
       };
+    });
+    if ('done' in attempt) {
+      return attempt.done;
     }
-    const f = await this.fetchForEngine(transport, plan, opts);
+    const f = await this.fetchForEngine(transport, attempt.engine, opts);
     const { response, matched } = evaluateSearch(root, f.traces, { ...opts, bytes: meter.bytes });
-    const notices = [...f.notices];
+    const notices = [...attempt.notices, ...f.notices];
     if (matched > limit) {
       notices.push(limitReachedNotice(limit, matched));
     }
@@ -134,16 +165,18 @@ export class TempoBackend implements Backend {
     const meter = new RequestMeter();
     const transport = meter.wrap(this.transport);
     const client = new TempoClient(transport);
-    const plan = await this.plan(root, opts);
-    if (plan.mode === 'native') {
+    const attempt = await this.attempt(root, opts, async () => {
       const response = await client.queryRange(
         { q: queryText, start: opts.start, end: opts.end, step: formatStep(opts.step), exemplars: opts.exemplars },
         opts.signal
       );
       const notices = response.status === 'PARTIAL' ? [partialNotice('metrics result', response.message)] : [];
       return { response, notices, stats: stats({ bytesFetched: meter.bytes, requests: meter.requests }) };
+    });
+    if ('done' in attempt) {
+      return attempt.done;
     }
-    const f = await this.fetchForEngine(transport, plan, { ...opts, ...metricsFetchWindow(opts) });
+    const f = await this.fetchForEngine(transport, attempt.engine, { ...opts, ...metricsFetchWindow(opts) });
     const r = evaluateMetrics(root, f.traces, {
       start: opts.start,
       end: opts.end,
@@ -153,7 +186,7 @@ export class TempoBackend implements Backend {
     return engineMetricsOutcome(
       r,
       this.label,
-      f,
+      { ...f, notices: [...attempt.notices, ...f.notices] },
       stats({ tracesFetched: f.traces.length, bytesFetched: meter.bytes, requests: meter.requests, bounded: f.bounded })
     );
   }
@@ -164,18 +197,20 @@ export class TempoBackend implements Backend {
     const meter = new RequestMeter();
     const transport = meter.wrap(this.transport);
     const client = new TempoClient(transport);
-    const plan = await this.plan(root, opts);
-    if (plan.mode === 'native') {
+    const attempt = await this.attempt(root, opts, async () => {
       const response = await client.queryInstant({ q: queryText, start: opts.start, end: opts.end }, opts.signal);
       const notices = response.status === 'PARTIAL' ? [partialNotice('metrics result', response.message)] : [];
       return { response, notices, stats: stats({ bytesFetched: meter.bytes, requests: meter.requests }) };
+    });
+    if ('done' in attempt) {
+      return attempt.done;
     }
-    const f = await this.fetchForEngine(transport, plan, { ...opts, ...metricsFetchWindow(opts) });
+    const f = await this.fetchForEngine(transport, attempt.engine, { ...opts, ...metricsFetchWindow(opts) });
     const r = evaluateMetricsInstant(root, f.traces, { start: opts.start, end: opts.end });
     return engineMetricsOutcome(
       r,
       this.label,
-      f,
+      { ...f, notices: [...attempt.notices, ...f.notices] },
       stats({ tracesFetched: f.traces.length, bytesFetched: meter.bytes, requests: meter.requests, bounded: f.bounded })
     );
   }
@@ -261,7 +296,71 @@ export class TempoBackend implements Backend {
       });
     }
     const version = await this.version;
-    return planTempoQuery(root, tempoCapabilities(version, this.opts.searchDepth), window);
+    return planTempoQuery(
+      root,
+      { ...tempoCapabilities(version, this.opts.searchDepth), refused: this.refused },
+      window
+    );
+  }
+
+  /**
+   * Runs the query natively when the plan says so. When the plan probed constructs newer than the
+   * server's known version and Tempo refuses the query as unknown, those constructs are marked
+   * refused and the query is re-planned for the engine, with a notice saying why.
+   */
+  private async attempt<T>(root: RootNode, window: Window, native: () => Promise<T>): Promise<Attempt<T>> {
+    const plan = await this.plan(root, window);
+    if (plan.mode === 'engine') {
+      return { engine: plan, notices: [] };
+    }
+    try {
+      return { done: await native() };
+    } catch (e) {
+      if (plan.probing.length === 0 || !refusedAsUnknown(e)) {
+        throw e;
+      }
+      plan.probing.forEach((u) => this.refused.add(u.feature));
+      const again = await this.plan(root, window);
+      if (again.mode !== 'engine') {
+        throw e;
+      }
+      const labels = plan.probing.map((u) => u.label);
+      return { engine: again, notices: [tempoRefusedNotice(plan.version, labels, errorMessage(e))] };
+    }
+  }
+
+  /**
+   * A native search with spss kept within the server's max_spans_per_span_set: Tempo refuses a
+   * larger spss (HTTP 400) rather than clamping it, so the limit it names is remembered, the search
+   * asked again with it, and a notice says so.
+   */
+  private async nativeSearch(
+    client: TempoClient,
+    q: string,
+    opts: SearchOptions,
+    limit: number
+  ): Promise<{ response: SearchResponse; notices: Notice[] }> {
+    const asked = opts.spss;
+    const within = (n: number | undefined) =>
+      n !== undefined && this.maxSpss !== undefined ? Math.min(n, this.maxSpss) : n;
+    const run = (spss: number | undefined) =>
+      client.search({ q, start: opts.start, end: opts.end, limit, spss }, opts.signal);
+    let spss = within(asked);
+    let response: SearchResponse;
+    try {
+      response = await run(spss);
+    } catch (e) {
+      const max = spssLimit(e);
+      if (max === null || max <= 0) {
+        throw e;
+      }
+      this.maxSpss = max;
+      spss = within(asked);
+      response = await run(spss);
+    }
+    const notices: Notice[] =
+      asked !== undefined && spss !== undefined && spss < asked ? [spssClampedNotice(asked, spss)] : [];
+    return { response, notices };
   }
 
   private async fetchForEngine(transport: Transport, plan: TempoEnginePlan, window: Window): Promise<Fetched> {

@@ -11,6 +11,15 @@ function explainTempoNative(plan: TempoNativePlan): PlanExplanation {
   const query = printTraceQL(plan.residual);
   const endpoint = plan.queryKind === 'metrics' ? '/api/metrics/query_range (or /api/metrics/query)' : '/api/search';
   const version = plan.version || 'version unknown (assumed the latest release)';
+  const engine =
+    plan.probing.length === 0
+      ? ['Runs in the engine: nothing (this Tempo supports every construct in the query).']
+      : [
+          'Runs in the engine: nothing, unless Tempo refuses the query. This server may run constructs newer',
+          'than the release its version names (a development build, or no version reported), so it is asked:',
+          ...plan.probing.map((u) => `  - ${u.label} (released Tempo: since ${u.since})`),
+          'If Tempo refuses one as unknown, the engine finishes the query over a narrowing search instead.',
+        ];
   return {
     text: [
       `Backend: Tempo ${version}`,
@@ -18,7 +27,7 @@ function explainTempoNative(plan: TempoNativePlan): PlanExplanation {
       `Runs on Tempo: the whole query, natively, through ${endpoint}:`,
       `  ${query}`,
       '',
-      'Runs in the engine: nothing (this Tempo supports every construct in the query).',
+      ...engine,
     ].join('\n'),
     json: {
       backend: 'tempo',
@@ -28,6 +37,7 @@ function explainTempoNative(plan: TempoNativePlan): PlanExplanation {
       window: windowJson(plan.window),
       remote: query,
       residual: null,
+      probing: plan.probing,
     },
   };
 }

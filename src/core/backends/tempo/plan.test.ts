@@ -54,10 +54,32 @@ describe('planQuery for Tempo', () => {
     expect(plan.unsupported.map((u) => u.feature)).toEqual(features);
   });
 
-  it('treats development builds as supporting unreleased features, unknown versions as the latest release', () => {
+  it('treats main builds as supporting unreleased features', () => {
     const q = parse('({} | rate()) / ({ status = error } | rate())');
-    expect(planQuery(q, tempoCapabilities('main-ad33aa8'), window)).toMatchObject({ mode: 'native' });
-    expect(planQuery(q, tempoCapabilities(''), window)).toMatchObject({ mode: 'engine' });
-    expect(planQuery(parse('{} | rate() > 1'), tempoCapabilities(''), window)).toMatchObject({ mode: 'native' });
+    expect(planQuery(q, tempoCapabilities('main-ad33aa8'), window)).toMatchObject({ mode: 'native', probing: [] });
+  });
+
+  it.each([
+    ['v3.1.0-dev', [3, 1]],
+    ['v2.5.0-dev', [3, 0]], // at least the newest release this table knows
+    ['', [3, 0]],
+  ])('asks %j natively for constructs beyond its release, and says so', (version, assumed) => {
+    const caps = tempoCapabilities(version);
+    expect(caps).toMatchObject({ assumed, probe: true, development: false });
+    const plan = planQuery(parse('({} | rate()) / ({ status = error } | rate())'), caps, window);
+    expect(plan).toMatchObject({ mode: 'native' });
+    expect(plan.mode === 'native' && plan.probing.map((u) => u.feature)).toEqual(['metrics-arithmetic']);
+    expect(explainPlan(plan).text).toContain('unless Tempo refuses the query');
+  });
+
+  it('stops asking for a construct the server refused, and never probes a released version', () => {
+    const q = parse('({} | rate()) / ({ status = error } | rate())');
+    const refused = new Set(['metrics-arithmetic'] as const);
+    expect(planQuery(q, { ...tempoCapabilities('v3.1.0-dev'), refused }, window)).toMatchObject({ mode: 'engine' });
+    expect(planQuery(q, tempoCapabilities('v3.0.3'), window)).toMatchObject({ mode: 'engine' });
+    expect(planQuery(parse('{} | rate() > 1'), tempoCapabilities(''), window)).toMatchObject({
+      mode: 'native',
+      probing: [],
+    });
   });
 });

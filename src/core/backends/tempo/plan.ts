@@ -23,6 +23,11 @@ export interface TempoNativePlan extends QueryPlan {
   readonly backend: 'tempo';
   readonly mode: 'native';
   readonly version: string;
+  /**
+   * Constructs newer than the server's known version, sent anyway because it may run them (a
+   * development build, or no version reported). Empty when the version vouches for everything.
+   */
+  readonly probing: readonly UnsupportedUse[];
 }
 
 /** Tempo is too old for part of the query: it runs a narrowing search, the engine the rest. */
@@ -40,7 +45,9 @@ export type TempoPlan = TempoNativePlan | TempoEnginePlan;
 
 /**
  * Tempo runs TraceQL natively, but each construct arrived in some release: where the server is
- * older than a construct in the query, Tempo runs a narrowing filter and the engine the rest.
+ * older than a construct in the query, Tempo runs a narrowing filter and the engine the rest. A
+ * server that may know newer constructs (caps.probe) is asked natively first, unless it already
+ * refused one of them.
  */
 export function planTempoQuery(root: RootNode, caps: TempoCapabilitiesForPlan, window: TimeWindow): TempoPlan {
   const queryKind = isMetricsQuery(root) ? 'metrics' : 'search';
@@ -51,8 +58,17 @@ export function planTempoQuery(root: RootNode, caps: TempoCapabilitiesForPlan, w
       label: TEMPO_FEATURE_SINCE[u.feature].label,
       since: formatVersion(TEMPO_FEATURE_SINCE[u.feature].since),
     }));
-  if (unsupported.length === 0) {
-    return { backend: 'tempo', mode: 'native', queryKind, residual: root, window, version: caps.version };
+  const refused = caps.refused ?? new Set<TempoFeature>();
+  if (unsupported.length === 0 || (caps.probe && unsupported.every((u) => !refused.has(u.feature)))) {
+    return {
+      backend: 'tempo',
+      mode: 'native',
+      queryKind,
+      residual: root,
+      window,
+      version: caps.version,
+      probing: unsupported,
+    };
   }
   return {
     backend: 'tempo',
