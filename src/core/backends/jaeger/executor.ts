@@ -1,19 +1,15 @@
-import { evaluateMetrics, evaluateMetricsInstant, metricsFetchWindow } from '../../engine';
 import { TraceLensError } from '../../errors';
 import type { Trace } from '../../model/types';
+import { checkWindow, mergeTraces, parseQuery } from '../../query/common';
 import {
-  DEFAULT_LIMIT,
-  checkWindow,
-  engineMetricsOutcome,
-  evaluateSearch,
-  matchingTraces,
-  mergeTraces,
-  newestFirst,
-  parseQuery,
-  stats,
-} from '../../query/common';
-import { mapBounded } from '../../query/mapBounded';
-import { limitReachedNotice } from '../../query/notices';
+  fetchByScan,
+  fetchTracesByScan,
+  metricsByScan,
+  metricsInstantByScan,
+  searchByScan,
+  type ScanFetch,
+  type ScanSource,
+} from '../../query/scanExecutor';
 import { sampleTagValues, sampleTags } from '../../query/tagSampling';
 import type {
   FetchOutcome,
@@ -47,18 +43,6 @@ import { fetchSamplingStrategy } from './sampling';
 
 const SAMPLE_DEPTH = 20;
 
-interface Fetched {
-  readonly plan: JaegerPlan;
-  readonly traces: Trace[];
-  readonly notices: Notice[];
-  readonly bounded: boolean;
-  readonly bytes: number;
-  readonly requests: number;
-  /** Jaeger searches run, and how many of them came back at the search-depth cap. */
-  readonly searches: number;
-  readonly capped: number;
-}
-
 interface JaegerScan extends WindowScan {
   readonly plan: JaegerPlan;
 }
@@ -73,7 +57,7 @@ export const JAEGER_FEATURES: BackendFeatures = {
  * TraceQL over Jaeger: the planner's pushdown becomes Jaeger searches (one per service when the query
  * names none), the engine evaluates the whole query over the traces Jaeger returns.
  */
-export class JaegerBackend implements Backend {
+export class JaegerBackend implements Backend, ScanSource<JaegerScan> {
   readonly kind = 'jaeger';
   readonly label = 'Jaeger';
   readonly features = JAEGER_FEATURES;
@@ -86,67 +70,33 @@ export class JaegerBackend implements Backend {
     this.client = new JaegerClient(transport);
   }
 
+  get searchDepth(): number {
+    return this.opts.searchDepth;
+  }
+
+  get maxConcurrency(): number {
+    return this.opts.maxConcurrency;
+  }
+
   async detect(signal?: AbortSignal): Promise<BackendHealth> {
     const d = await this.client.detect(signal);
     return { kind: this.kind, api: d.api, version: '', message: d.message };
   }
 
-  async search(queryText: string, opts: SearchOptions): Promise<SearchOutcome> {
-    const root = parseQuery(queryText);
-    if (root.query.type !== 'Pipeline') {
-      throw new TraceLensError('validate', 'this is a metrics query: run it as a metrics query, not a search');
-    }
-    const f = await this.fetch(root, opts);
-    const { response, matched } = evaluateSearch(root, f.traces, { ...opts, bytes: f.bytes });
-    const notices = [...f.notices];
-    if (f.bounded) {
-      notices.push(this.boundedNotice(f, matched));
-    }
-    const limit = opts.limit ?? DEFAULT_LIMIT;
-    if (matched > limit) {
-      notices.push(limitReachedNotice(limit, matched));
-    }
-    return {
-      response,
-      notices,
-      stats: stats({
-        tracesFetched: f.traces.length,
-        tracesMatched: matched,
-        bytesFetched: f.bytes,
-        requests: f.requests,
-        bounded: f.bounded,
-      }),
-    };
+  search(queryText: string, opts: SearchOptions): Promise<SearchOutcome> {
+    return searchByScan(this, queryText, opts);
   }
 
-  async metrics(queryText: string, opts: MetricsOptions): Promise<MetricsOutcome> {
-    const root = parseQuery(queryText);
-    const f = await this.fetch(root, { ...opts, ...metricsFetchWindow(opts) });
-    const r = evaluateMetrics(root, f.traces, {
-      start: opts.start,
-      end: opts.end,
-      step: opts.step,
-      exemplars: opts.exemplars,
-    });
-    return engineMetricsOutcome(r, this.label, f, this.fetchStats(f, f.traces.length));
+  metrics(queryText: string, opts: MetricsOptions): Promise<MetricsOutcome> {
+    return metricsByScan(this, queryText, opts);
   }
 
-  async metricsInstant(queryText: string, opts: Window): Promise<InstantMetricsOutcome> {
-    const root = parseQuery(queryText);
-    const f = await this.fetch(root, { ...opts, ...metricsFetchWindow(opts) });
-    const r = evaluateMetricsInstant(root, f.traces, { start: opts.start, end: opts.end });
-    return engineMetricsOutcome(r, this.label, f, this.fetchStats(f, f.traces.length));
+  metricsInstant(queryText: string, opts: Window): Promise<InstantMetricsOutcome> {
+    return metricsInstantByScan(this, queryText, opts);
   }
 
-  async fetchTraces(queryText: string, window: Window): Promise<FetchOutcome> {
-    const root = parseQuery(queryText);
-    const f = await this.fetch(root, window);
-    const traces = root.query.type === 'Pipeline' ? matchingTraces(root, f.traces) : f.traces;
-    const notices = [...f.notices];
-    if (f.bounded) {
-      notices.push(this.boundedNotice(f, traces.length));
-    }
-    return { traces, notices, stats: this.fetchStats(f, traces.length) };
+  fetchTraces(queryText: string, window: Window): Promise<FetchOutcome> {
+    return fetchTracesByScan(this, queryText, window);
   }
 
   getTrace(id: string, signal?: AbortSignal): Promise<Trace> {
@@ -214,7 +164,7 @@ export class JaegerBackend implements Backend {
    * read once rather than once per service it touches. Bounded fetches keep one search per service,
    * whose depth applies to each service.
    */
-  private async planScan(
+  async planScan(
     root: RootNode,
     window: Window,
     searchDepth: number,
@@ -270,46 +220,14 @@ export class JaegerBackend implements Backend {
     };
   }
 
-  private async fetch(root: RootNode, window: Window, searchDepth = this.opts.searchDepth): Promise<Fetched> {
-    checkWindow(window);
-    const scan = await this.planScan(root, window, searchDepth);
-    const slices = await mapBounded(
-      scan.searches,
-      this.opts.maxConcurrency,
-      (search, signal) => search.search({ start: window.start, end: window.end, limit: scan.plan.searchDepth, signal }),
-      window.signal
-    );
-    const capped = slices.filter((s) => s.full).length;
-    return {
-      plan: scan.plan,
-      traces: newestFirst(mergeTraces(slices.map((s) => s.traces))),
-      notices: [...scan.notices],
-      bounded: capped > 0,
-      bytes: slices.reduce((n, s) => n + s.bytes, scan.bytes),
-      requests: slices.reduce((n, s) => n + s.requests, scan.requests),
-      searches: scan.searches.length,
-      capped,
-    };
-  }
-
-  private boundedNotice(f: Fetched, matched: number): Notice {
+  boundedNotice(f: ScanFetch<JaegerScan>, matched: number): Notice {
     return jaegerBoundedNotice({
       searches: f.searches,
       cappedSearches: f.capped,
-      searchDepth: f.plan.searchDepth,
+      searchDepth: f.scan.plan.searchDepth,
       scanned: f.traces.length,
       matched,
-      fanOut: f.plan.fanOut,
-    });
-  }
-
-  private fetchStats(f: Fetched, matched: number) {
-    return stats({
-      tracesFetched: f.traces.length,
-      tracesMatched: matched,
-      bytesFetched: f.bytes,
-      requests: f.requests,
-      bounded: f.bounded,
+      fanOut: f.scan.plan.fanOut,
     });
   }
 
@@ -317,7 +235,7 @@ export class JaegerBackend implements Backend {
   private async sampleRecent(signal?: AbortSignal): Promise<Trace[]> {
     const now = BigInt(Date.now()) * 1_000_000n;
     const window = { start: now - 3_600_000_000_000n, end: now, signal };
-    const f = await this.fetch(parseQuery('{}'), window, Math.min(SAMPLE_DEPTH, this.opts.searchDepth));
+    const f = await fetchByScan(this, parseQuery('{}'), window, Math.min(SAMPLE_DEPTH, this.opts.searchDepth));
     return f.traces;
   }
 }

@@ -1,19 +1,15 @@
-import { evaluateMetrics, evaluateMetricsInstant } from '../../engine';
 import { TraceLensError } from '../../errors';
 import type { Trace } from '../../model/types';
+import { checkWindow, parseQuery } from '../../query/common';
 import {
-  DEFAULT_LIMIT,
-  checkWindow,
-  engineMetricsOutcome,
-  evaluateSearch,
-  matchingTraces,
-  mergeTraces,
-  newestFirst,
-  parseQuery,
-  stats,
-} from '../../query/common';
-import { mapBounded } from '../../query/mapBounded';
-import { limitReachedNotice } from '../../query/notices';
+  fetchByScan,
+  fetchTracesByScan,
+  metricsByScan,
+  metricsInstantByScan,
+  searchByScan,
+  type ScanFetch,
+  type ScanSource,
+} from '../../query/scanExecutor';
 import { sampleTagValues, sampleTags } from '../../query/tagSampling';
 import type {
   FetchOutcome,
@@ -49,16 +45,7 @@ import { planZipkinQuery, type ZipkinPlan } from './plan';
 /** Recent traces sampled for tag names and values the server does not index. */
 const SAMPLE_DEPTH = 20;
 
-interface Fetched {
-  readonly plan: ZipkinPlan;
-  readonly traces: Trace[];
-  readonly notices: Notice[];
-  readonly bounded: boolean;
-  readonly bytes: number;
-  readonly requests: number;
-  readonly searches: number;
-  readonly capped: number;
-}
+type ZipkinScan = WindowScan & { readonly plan: ZipkinPlan };
 
 /** One slice of a window: Zipkin's answer for one search over [start, end]. */
 export interface ZipkinSlice {
@@ -71,7 +58,7 @@ export interface ZipkinSlice {
  * TraceQL over Zipkin: the planner's pushdown becomes one Zipkin search (two for `status = error`),
  * which returns whole traces; the engine evaluates the whole query over them.
  */
-export class ZipkinBackend implements Backend {
+export class ZipkinBackend implements Backend, ScanSource<ZipkinScan> {
   readonly kind = 'zipkin';
   readonly label = 'Zipkin';
   readonly features = { dependencies: true, samplingStrategies: false, serviceGraphMetrics: false };
@@ -84,57 +71,33 @@ export class ZipkinBackend implements Backend {
     this.client = new ZipkinClient(transport);
   }
 
+  get searchDepth(): number {
+    return this.opts.searchDepth;
+  }
+
+  get maxConcurrency(): number {
+    return this.opts.maxConcurrency;
+  }
+
   async detect(signal?: AbortSignal): Promise<BackendHealth> {
     const d = await this.client.detect(signal);
     return { kind: 'zipkin', api: 'v2', version: '', message: d.message };
   }
 
-  async search(queryText: string, opts: SearchOptions): Promise<SearchOutcome> {
-    const root = parseQuery(queryText);
-    if (root.query.type !== 'Pipeline') {
-      throw new TraceLensError('validate', 'this is a metrics query: run it as a metrics query, not a search');
-    }
-    const f = await this.fetch(root, opts);
-    const { response, matched } = evaluateSearch(root, f.traces, { ...opts, bytes: f.bytes });
-    const notices = [...f.notices];
-    if (f.bounded) {
-      notices.push(zipkinBoundedNotice(f.plan.searchDepth, f.searches, f.capped, f.traces.length, matched));
-    }
-    const limit = opts.limit ?? DEFAULT_LIMIT;
-    if (matched > limit) {
-      notices.push(limitReachedNotice(limit, matched));
-    }
-    return { response, notices, stats: this.fetchStats(f, matched) };
+  search(queryText: string, opts: SearchOptions): Promise<SearchOutcome> {
+    return searchByScan(this, queryText, opts);
   }
 
-  async metrics(queryText: string, opts: MetricsOptions): Promise<MetricsOutcome> {
-    const root = parseQuery(queryText);
-    const f = await this.fetch(root, opts);
-    const r = evaluateMetrics(root, f.traces, {
-      start: opts.start,
-      end: opts.end,
-      step: opts.step,
-      exemplars: opts.exemplars,
-    });
-    return engineMetricsOutcome(r, 'Zipkin', f, this.fetchStats(f, f.traces.length));
+  metrics(queryText: string, opts: MetricsOptions): Promise<MetricsOutcome> {
+    return metricsByScan(this, queryText, opts);
   }
 
-  async metricsInstant(queryText: string, opts: Window): Promise<InstantMetricsOutcome> {
-    const root = parseQuery(queryText);
-    const f = await this.fetch(root, opts);
-    const r = evaluateMetricsInstant(root, f.traces, { start: opts.start, end: opts.end });
-    return engineMetricsOutcome(r, 'Zipkin', f, this.fetchStats(f, f.traces.length));
+  metricsInstant(queryText: string, opts: Window): Promise<InstantMetricsOutcome> {
+    return metricsInstantByScan(this, queryText, opts);
   }
 
-  async fetchTraces(queryText: string, window: Window): Promise<FetchOutcome> {
-    const root = parseQuery(queryText);
-    const f = await this.fetch(root, window);
-    const traces = root.query.type === 'Pipeline' ? matchingTraces(root, f.traces) : f.traces;
-    const notices = [...f.notices];
-    if (f.bounded) {
-      notices.push(zipkinBoundedNotice(f.plan.searchDepth, f.searches, f.capped, f.traces.length, traces.length));
-    }
-    return { traces, notices, stats: this.fetchStats(f, traces.length) };
+  fetchTraces(queryText: string, window: Window): Promise<FetchOutcome> {
+    return fetchTracesByScan(this, queryText, window);
   }
 
   getTrace(id: string, signal?: AbortSignal): Promise<Trace> {
@@ -229,14 +192,18 @@ export class ZipkinBackend implements Backend {
   scan(queryText: string, window: Window): Promise<WindowScan> {
     const root = parseQuery(queryText);
     checkWindow(window);
-    return Promise.resolve(this.planScan(root, window, this.opts.searchDepth));
+    return this.planScan(root, window, this.opts.searchDepth);
   }
 
   /**
    * The pushdown, planned once, as one slice search per alternative (two for `status = error`).
    * No server call is needed to plan: Zipkin searches every service when none is given.
    */
-  private planScan(root: RootNode, window: Window, searchDepth: number): WindowScan & { plan: ZipkinPlan } {
+  planScan(root: RootNode, window: Window, searchDepth: number): Promise<ZipkinScan> {
+    return Promise.resolve(this.planScanNow(root, window, searchDepth));
+  }
+
+  private planScanNow(root: RootNode, window: Window, searchDepth: number): ZipkinScan {
     const plan = planZipkinQuery(root, window, searchDepth);
     const notice = capitalisedNameNotice(printTraceQL(root));
     const alts = plan.pushdown.alternatives;
@@ -266,43 +233,15 @@ export class ZipkinBackend implements Backend {
     };
   }
 
-  private async fetch(root: RootNode, window: Window, searchDepth = this.opts.searchDepth): Promise<Fetched> {
-    checkWindow(window);
-    const scan = this.planScan(root, window, searchDepth);
-    const slices = await mapBounded(
-      scan.searches,
-      this.opts.maxConcurrency,
-      (search, signal) => search.search({ start: window.start, end: window.end, limit: searchDepth, signal }),
-      window.signal
-    );
-    const capped = slices.filter((s) => s.full).length;
-    return {
-      plan: scan.plan,
-      traces: newestFirst(mergeTraces(slices.map((s) => s.traces))),
-      notices: [...scan.notices],
-      bounded: capped > 0,
-      bytes: slices.reduce((n, s) => n + s.bytes, 0),
-      requests: slices.reduce((n, s) => n + s.requests, 0),
-      searches: slices.length,
-      capped,
-    };
-  }
-
-  private fetchStats(f: Fetched, matched: number) {
-    return stats({
-      tracesFetched: f.traces.length,
-      tracesMatched: matched,
-      bytesFetched: f.bytes,
-      requests: f.requests,
-      bounded: f.bounded,
-    });
+  boundedNotice(f: ScanFetch<ZipkinScan>, matched: number): Notice {
+    return zipkinBoundedNotice(f.searchDepth, f.searches, f.capped, f.traces.length, matched);
   }
 
   /** A few recent traces: enough to learn attribute names without a heavy scan. */
   private async sampleRecent(signal?: AbortSignal): Promise<Trace[]> {
     const now = BigInt(Date.now()) * 1_000_000n;
     const window = { start: now - 3_600_000_000_000n, end: now, signal };
-    const f = await this.fetch(parseQuery('{}'), window, Math.min(SAMPLE_DEPTH, this.opts.searchDepth));
+    const f = await fetchByScan(this, parseQuery('{}'), window, Math.min(SAMPLE_DEPTH, this.opts.searchDepth));
     return f.traces;
   }
 }
