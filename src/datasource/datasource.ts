@@ -104,6 +104,11 @@ export class TraceLensDataSource extends DataSourceApi<TraceLensQuery, TraceLens
   }
 
   /** What query history and the inspector show for a query. */
+  /** What the configured backend warns about in this query text (e.g. Zipkin's lower-cased names). */
+  queryNotices(text: string): string[] {
+    return BACKENDS.find((b) => b.kind === this.backend)?.queryNotices?.(text) ?? [];
+  }
+
   getQueryDisplayText(query: TraceLensQuery): string {
     return query.queryType === 'traceId' ? `Trace ${query.query ?? ''}` : (query.query ?? '');
   }

@@ -23,6 +23,7 @@ export const selectors = {
     editor: 'tracelens-query-editor',
     traceId: 'tracelens-query-trace-id',
     errors: 'tracelens-query-errors',
+    backendNotice: 'tracelens-query-backend-notice',
     limit: 'tracelens-query-limit',
     spss: 'tracelens-query-spss',
     step: 'tracelens-query-step',

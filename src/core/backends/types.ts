@@ -250,6 +250,11 @@ export interface BackendModule<K extends string = string> {
    * Jaeger formats.
    */
   readonly traceFiles?: TraceFileFormat;
+  /**
+   * Warnings about a query's text on this backend, shown in the query editor as the user types
+   * (Zipkin: a name literal with capitals can never match its lower-cased names). Never throws.
+   */
+  queryNotices?(query: string): string[];
   create(options: BackendOptions): Backend;
 }
 

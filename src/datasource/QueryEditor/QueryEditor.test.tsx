@@ -2,6 +2,7 @@ import { render, screen, waitFor, act } from '@testing-library/react';
 import userEventLib from '@testing-library/user-event';
 import React, { useState } from 'react';
 
+import { zipkin } from '../../core/backends/zipkin';
 import type { TraceLensDataSource } from '../datasource';
 import { selectors } from '../selectors';
 import { fakeClient } from '../test/fakeClient';
@@ -98,6 +99,8 @@ function fakeDatasource() {
     client,
     attributeNames: jest.fn().mockResolvedValue(['resource.service.name', 'span.http.route']),
     applyTemplateVariables: (q: TraceLensQuery) => q,
+    // As a data source configured for Zipkin answers: its module's notices for the query text.
+    queryNotices: (text: string) => zipkin.queryNotices?.(text) ?? [],
   };
   return { ds: ds as unknown as TraceLensDataSource, client };
 }
@@ -158,6 +161,11 @@ describe('QueryEditor', () => {
     const { onRunQuery } = setup({ refId: 'A', queryType: 'traceql', query: '{}' });
     act(() => monacoCalls.commands[0]());
     expect(onRunQuery).toHaveBeenCalled();
+  });
+
+  it("shows the backend's warning for the query text (Zipkin: a capitalised name can never match)", () => {
+    setup({ refId: 'A', queryType: 'traceql', query: '{ name = "GET /users" }' });
+    expect(screen.getByTestId(selectors.query.backendNotice)).toHaveTextContent(/lower-cased.*"get \/users"/);
   });
 
   it('suggests service names from the backend after `resource.service.name = `', async () => {

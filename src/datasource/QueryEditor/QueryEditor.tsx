@@ -118,6 +118,7 @@ function SearchEditor({ query, onChange, codeField, datasource }: SearchEditorPr
   const mode: Mode = query.editorMode ?? 'code';
   const text = query.query ?? '';
   const parsed = useMemo(() => fromTraceQL(text), [text]);
+  const notices = useMemo(() => datasource.queryNotices(text), [datasource, text]);
   // What the builder last wrote: rows still being filled in (no key yet) write nothing to the
   // query, so the form shows its own state while the query is the text it produced.
   const [local, setLocal] = useState<{ text: string; model: BuilderModel } | undefined>(undefined);
@@ -140,6 +141,9 @@ function SearchEditor({ query, onChange, codeField, datasource }: SearchEditorPr
           onChange={(editorMode) => onChange({ ...query, editorMode })}
         />
       </div>
+      {notices.map((n) => (
+        <Alert key={n} severity="warning" title={n} data-testid={selectors.query.backendNotice} />
+      ))}
       {mode === 'code' && codeField}
       {mode === 'builder' && !shown && (
         <Alert severity="info" title={labels.builder.notRepresentable} data-testid={selectors.builder.notRepresentable}>

@@ -3,6 +3,7 @@ import { defineBackend } from '../types';
 import { decodeZipkin, looksLikeZipkin } from './decode';
 import { explainZipkinPlan } from './explain';
 import { ZipkinBackend } from './executor';
+import { capitalisedNameNotice } from './notices';
 import { ZIPKIN_PATHS } from './paths';
 import { planZipkinQuery } from './plan';
 
@@ -18,6 +19,10 @@ export const zipkin = defineBackend({
     explain: (root, window, { searchDepth }) => explainZipkinPlan(planZipkinQuery(root, window, searchDepth ?? 100)),
   },
   traceFiles: { detect: looksLikeZipkin, decode: decodeZipkin },
+  queryNotices: (query) => {
+    const notice = capitalisedNameNotice(query);
+    return notice ? [notice.text] : [];
+  },
   create: (options) => new ZipkinBackend(options.transport, options),
 });
 
