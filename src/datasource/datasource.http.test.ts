@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { setImmediate } from 'node:timers';
 import { lastValueFrom, toArray } from 'rxjs';
 
+import { fakeJaegerSearchRoutes } from '../core/backends/testing/fakeJaegerSearch';
 import { startFakeServer, type FakeRequest, type FakeServer } from '../core/backends/testing/fakeServer';
+import { buildTrace } from '../core/engine/testing/traceBuilder';
 import { TraceLensDataSource } from './datasource';
 import { fakeClient } from './test/fakeClient';
 import { queryRequest } from './test/queryRequest';
@@ -181,6 +183,72 @@ describe('the fake client used by the other data source tests', () => {
       const health = await real.testDatasource();
       const fake = new TraceLensDataSource(settings, templateSrvWith({}), { createClient: () => fakeClient() });
       expect(await fake.testDatasource()).toEqual(health);
+    } finally {
+      await jaeger.close();
+    }
+  });
+});
+
+describe('TraceLensDataSource over HTTP to a loopback Jaeger: the whole window (#17)', () => {
+  const T0 = 1_700_000_000_000_000_000n;
+  // 1,200 traces web -> api over the hour, every 8th failed: more than one search returns.
+  const traces = Array.from({ length: 1200 }, (_, i) =>
+    buildTrace({
+      seq: i + 1,
+      startUnixNano: T0 + BigInt(i) * 3_000_000_000n,
+      root: {
+        service: 'web',
+        kind: 'server',
+        children: [{ service: 'api', kind: 'server', status: i % 8 === 0 ? 'error' : 'unset' }],
+      },
+    })
+  );
+
+  async function jaegerDs(jsonData: Partial<TraceLensOptions>) {
+    const jaeger = await startFakeServer(fakeJaegerSearchRoutes(traces));
+    const settings = {
+      id: 5,
+      uid: 'jaeger-scan',
+      name: 'TraceLens (Jaeger)',
+      type: 'tracelens-traceql-datasource',
+      url: '/api/datasources/proxy/uid/jaeger-scan',
+      jsonData: { backend: 'jaeger', timeoutSeconds: 10, ...jsonData },
+      meta: {},
+      access: 'proxy',
+      readOnly: false,
+    } as unknown as DataSourceInstanceSettings<TraceLensOptions>;
+    return { jaeger, ds: new TraceLensDataSource(settings, templateSrvWith({}), { fetch: loopbackFetch(jaeger.url) }) };
+  }
+
+  it('counts every call of the window in the graph, and the last frame says complete', async () => {
+    const { jaeger, ds } = await jaegerDs({});
+    try {
+      const all = await lastValueFrom(
+        ds.query(queryRequest([{ refId: 'A', queryType: 'serviceGraph' }])).pipe(toArray())
+      );
+      const last = all[all.length - 1];
+      expect(last.state).toBe(LoadingState.Done);
+      const edges = last.data[1];
+      const field = (name: string) => edges.fields.find((f: { name: string }) => f.name === name).values;
+      expect(field('requests')).toEqual([1200]);
+      expect(field('errors')).toEqual([150]);
+      expect(last.data[0].meta.custom.tracelensCompleteness).toMatchObject({ complete: true, tracesScanned: 1200 });
+      expect(jaeger.requests.filter((r) => r.path === '/api/v3/traces').length).toBeGreaterThan(2);
+    } finally {
+      await jaeger.close();
+    }
+  });
+
+  it('with a trace budget below the window, says lower bound in the frame', async () => {
+    const { jaeger, ds } = await jaegerDs({ maxTraces: 500 });
+    try {
+      const r = await lastValueFrom(ds.query(queryRequest([{ refId: 'A', queryType: 'sampling' }])));
+      expect(r.data[0].meta.custom.tracelensCompleteness).toMatchObject({
+        complete: false,
+        tracesScanned: 500,
+        badge: expect.stringMatching(/^lower bound: 500 (of ≥ [\d,]+ )?traces, budget reached$/),
+      });
+      expect(r.data[0].meta.notices.some((n: { text: string }) => /lower bounds/.test(n.text))).toBe(true);
     } finally {
       await jaeger.close();
     }

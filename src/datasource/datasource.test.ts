@@ -4,9 +4,10 @@ import { lastValueFrom, toArray } from 'rxjs';
 
 import { TraceLensError } from '../core/errors';
 import { TraceLensDataSource } from './datasource';
-import { fakeClient } from './test/fakeClient';
+import { COMPLETE, fakeClient } from './test/fakeClient';
 import { queryRequest } from './test/queryRequest';
 import { TRACE_ID } from './test/fixtures';
+import type { TraceLensClient } from './client/types';
 import type { TraceLensOptions } from './types';
 
 jest.mock('@grafana/runtime', () => ({
@@ -167,6 +168,7 @@ describe('TraceLensDataSource sampling and latency', () => {
         rows: [],
         notices: [{ severity: 'warning', text: 'Could not read the sampling strategy of api: HTTP 500' }],
         sources: ["Jaeger's remote-sampling endpoint"],
+        completeness: COMPLETE,
       }),
     });
     const { ds } = make(client);
@@ -207,5 +209,115 @@ describe('TraceLensDataSource service graph for Tempo', () => {
       ds.query(queryRequest([{ refId: 'A', queryType: 'serviceGraph', query: '{ status = error }' }]))
     );
     expect(client.serviceGraph).toHaveBeenCalled();
+  });
+});
+
+describe('TraceLensDataSource: complete numbers (#17)', () => {
+  const partial = (scanned: number) => ({
+    ...COMPLETE,
+    complete: false,
+    tracesScanned: scanned,
+    tracesAtLeast: scanned,
+  });
+  const graphOf = (requests: number) => ({
+    nodes: [],
+    edges: [
+      {
+        id: 'a->b',
+        source: 'a',
+        target: 'b',
+        requests,
+        errors: 0,
+        requestRate: null,
+        errorRate: 0,
+        p50Ms: null,
+        p95Ms: null,
+        p99Ms: null,
+        avgMs: null,
+      },
+    ],
+    windowSeconds: 3600,
+    source: 'traces' as const,
+  });
+
+  afterEach(() => jest.useRealTimers());
+
+  it('streams partial graphs while the window is read, then the whole one as Done', async () => {
+    jest.useFakeTimers({ now: 1_700_000_000_000 });
+    const serviceGraph = jest.fn(async (_req: unknown, opts: { onProgress: (p: unknown) => void }) => {
+      opts.onProgress({ graph: graphOf(100), notices: [], completeness: partial(100) });
+      // Within the throttle interval: dropped.
+      opts.onProgress({ graph: graphOf(150), notices: [], completeness: partial(150) });
+      jest.setSystemTime(1_700_000_001_000);
+      opts.onProgress({ graph: graphOf(200), notices: [], completeness: partial(200) });
+      return {
+        graph: graphOf(300),
+        notices: [{ severity: 'info', text: 'Complete: every trace' }],
+        completeness: { ...COMPLETE, tracesScanned: 300 },
+      };
+    });
+    const { ds } = make(fakeClient({ serviceGraph }));
+    const all = await lastValueFrom(
+      ds.query(queryRequest([{ refId: 'A', queryType: 'serviceGraph' }])).pipe(toArray())
+    );
+    expect(all.map((r) => r.state)).toEqual([LoadingState.Streaming, LoadingState.Streaming, LoadingState.Done]);
+    expect(all.map((r) => r.key)).toEqual(['A', 'A', 'A']);
+    const requests = all.map((r) => r.data[1].fields.find((f: { name: string }) => f.name === 'requests').values[0]);
+    expect(requests).toEqual([100, 200, 300]);
+    const meta = all.map((r) => r.data[0].meta.custom.tracelensCompleteness);
+    expect(meta[0]).toMatchObject({
+      complete: false,
+      inProgress: true,
+      badge: 'reading the window: 100 traces so far',
+    });
+    expect(meta[2]).toMatchObject({ complete: true, inProgress: false, tracesScanned: 300 });
+    expect(meta[2].badge).toBeUndefined();
+  });
+
+  it('marks an incomplete result with a lower-bound badge and notice', async () => {
+    const incomplete = {
+      ...COMPLETE,
+      complete: false,
+      tracesScanned: 20_000,
+      tracesAtLeast: 20_153,
+      why: { reason: 'budget' as const, message: 'the budget of 20,000 traces was reached' },
+    };
+    const sampling = jest.fn().mockResolvedValue({
+      rows: [],
+      notices: [{ severity: 'warning', text: 'Counts are lower bounds: 20,000 traces read' }],
+      sources: [],
+      completeness: incomplete,
+    });
+    const { ds } = make(fakeClient({ sampling }));
+    const r = await lastValueFrom(ds.query(queryRequest([{ refId: 'A', queryType: 'sampling' }])));
+    expect(r.data[0].meta.custom.tracelensCompleteness).toMatchObject({
+      complete: false,
+      badge: 'lower bound: 20,000 of ≥ 20,153 traces, budget reached',
+    });
+    expect(r.data[0].meta.notices[0].text).toMatch(/lower bounds/);
+  });
+
+  it('passes the trace budget from the settings to the client', () => {
+    const created: unknown[] = [];
+    new TraceLensDataSource(settings({ backend: 'jaeger', maxTraces: 1234 }), templateSrvWith({}), {
+      createClient: (config) => {
+        created.push(config);
+        return fakeClient() as unknown as TraceLensClient;
+      },
+    });
+    expect(created[0]).toMatchObject({ maxTraces: 1234 });
+  });
+
+  it('aborts the scan when the panel unsubscribes', async () => {
+    let seen: AbortSignal | undefined;
+    const latency = jest.fn((_req: unknown, opts: { signal: AbortSignal }) => {
+      seen = opts.signal;
+      return new Promise(() => {});
+    });
+    const { ds } = make(fakeClient({ latency }));
+    const sub = ds.query(queryRequest([{ refId: 'A', queryType: 'latency' }])).subscribe();
+    await Promise.resolve();
+    sub.unsubscribe();
+    expect(seen?.aborted).toBe(true);
   });
 });

@@ -86,6 +86,7 @@ export class TraceLensDataSource extends DataSourceApi<TraceLensQuery, TraceLens
       transport,
       samplingTransport,
       searchDepth: json.searchDepth,
+      maxTraces: json.maxTraces,
       maxConcurrency: json.maxConcurrency,
       timeoutMs,
     });

@@ -28,6 +28,9 @@ export const labels = {
       maxConcurrency: 'Parallel requests',
       maxConcurrencyDescription:
         'Requests in flight when a query fans out (a search per service, or a fetch per trace). Empty means the default.',
+      maxTraces: 'Trace budget per analysis',
+      maxTracesDescription:
+        'Most traces the service graph, latency and sampling queries read from their time range (empty means 20,000). When the range holds more, the panel says its numbers are lower bounds.',
       invalidNumber: 'Enter a whole number of at least 1',
     },
     sampling: {

@@ -7,6 +7,7 @@ export const selectors = {
     timeout: 'tracelens-config-timeout',
     searchDepth: 'tracelens-config-search-depth',
     maxConcurrency: 'tracelens-config-max-concurrency',
+    maxTraces: 'tracelens-config-max-traces',
     samplingUrl: 'tracelens-config-sampling-url',
     logsTagKey: 'tracelens-config-logs-tag-key',
     logsTagValue: 'tracelens-config-logs-tag-value',

@@ -67,6 +67,8 @@ export interface TraceLensOptions extends DataSourceJsonData {
   timeoutSeconds?: number;
   /** Most traces fetched for engine-side evaluation (Jaeger search depth). */
   searchDepth?: number;
+  /** Most traces an analysis (graph, latency, sampling) reads from its window; default 20,000. */
+  maxTraces?: number;
   /** Parallel requests when a query fans out over Jaeger services. */
   maxConcurrency?: number;
   tracesToLogsV2?: TraceToLogsOptionsV2;
@@ -89,6 +91,7 @@ export const JSON_DATA_KEYS: ReadonlyArray<keyof TraceLensOptions> = [
   'authType',
   'timeoutSeconds',
   'searchDepth',
+  'maxTraces',
   'maxConcurrency',
   'samplingUrl',
   'serviceMapDatasourceUid',

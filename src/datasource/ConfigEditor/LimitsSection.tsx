@@ -9,7 +9,7 @@ import type { SectionProps } from './types';
 
 const L = labels.config.limits;
 
-type LimitKey = 'timeoutSeconds' | 'searchDepth' | 'maxConcurrency';
+type LimitKey = 'timeoutSeconds' | 'searchDepth' | 'maxConcurrency' | 'maxTraces';
 
 function LimitField({
   options,
@@ -42,7 +42,7 @@ function LimitField({
   );
 }
 
-/** Every backend reads all three: engine-side evaluation fetches up to the search depth everywhere. */
+/** Every backend reads all four: engine-side evaluation fetches up to the search depth everywhere. */
 export function LimitsSection(props: SectionProps) {
   return (
     <>
@@ -66,6 +66,13 @@ export function LimitsSection(props: SectionProps) {
         label={L.maxConcurrency}
         description={L.maxConcurrencyDescription}
         testId={selectors.config.maxConcurrency}
+      />
+      <LimitField
+        {...props}
+        name="maxTraces"
+        label={L.maxTraces}
+        description={L.maxTracesDescription}
+        testId={selectors.config.maxTraces}
       />
     </>
   );

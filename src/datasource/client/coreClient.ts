@@ -1,5 +1,4 @@
-import { latencySamplesFromTraces, runSampling } from '../../core/analysis/runners';
-import { buildServiceGraph } from '../../core/analysis/serviceGraph';
+import { runLatency, runSampling, runServiceGraph } from '../../core/analysis/runners';
 import { createBackend, type Backend } from '../../core/backends';
 import type { Window } from '../../core/query/types';
 import type { CallOptions, ClientConfig, TimeWindow, TraceLensClient } from './types';
@@ -26,6 +25,7 @@ export function createCoreClient(config: ClientConfig): TraceLensClient {
   return clientOver(backend, {
     strategiesConfigured: config.samplingTransport !== undefined,
     maxConcurrency: config.maxConcurrency ?? 4,
+    maxTraces: config.maxTraces,
   });
 }
 
@@ -63,8 +63,9 @@ function unique(xs: Iterable<string>): string[] {
 /** Exported for tests, which wrap a core Backend built over a fake transport. */
 export function clientOver(
   backend: Backend,
-  opts: { strategiesConfigured: boolean; maxConcurrency: number }
+  opts: { strategiesConfigured: boolean; maxConcurrency: number; maxTraces?: number }
 ): TraceLensClient {
+  const scan = { maxConcurrency: opts.maxConcurrency, maxTraces: opts.maxTraces };
   return {
     async detect(options) {
       const h = await backend.detect(options?.signal);
@@ -111,28 +112,36 @@ export function clientOver(
       return (await backend.explain(query, toWindow(window))).text;
     },
     async serviceGraph(request, options) {
-      const fetched = await backend.fetchTraces(request.query ?? '{}', toWindow(request.window, options));
-      const windowSeconds = Math.max(1, (request.window.endMs - request.window.startMs) / 1000);
-      return {
-        graph: buildServiceGraph(fetched.traces, { windowSeconds, detail: request.detail }),
-        notices: fetched.notices,
-      };
+      const window = toWindow(request.window, options);
+      const progress = options?.onProgress;
+      const run = await runServiceGraph(backend, window, {
+        ...scan,
+        query: request.query ?? '{}',
+        detail: request.detail,
+        onProgress: progress
+          ? (p) => progress({ graph: p.snapshot(), notices: [], completeness: p.completeness })
+          : undefined,
+      });
+      return { graph: run.graph, notices: run.notices, completeness: run.completeness };
     },
     async latency(request, options) {
-      const fetched = await backend.fetchTraces(request.query, toWindow(request.window, options));
-      return {
-        samples: latencySamplesFromTraces(request.query, fetched.traces, request.durationKind),
-        notices: fetched.notices,
-      };
+      const progress = options?.onProgress;
+      const run = await runLatency(backend, request.query, toWindow(request.window, options), request.durationKind, {
+        ...scan,
+        onProgress: progress
+          ? (p) => progress({ samples: p.snapshot(), notices: [], completeness: p.completeness })
+          : undefined,
+      });
+      return { samples: run.samples, notices: run.notices, completeness: run.completeness };
     },
     async sampling(request, options) {
       const run = await runSampling(backend, toWindow(request.window, options), {
+        ...scan,
         query: request.query,
         byOperation: request.byOperation,
         useStrategies: opts.strategiesConfigured,
-        maxConcurrency: opts.maxConcurrency,
       });
-      return { rows: run.rows, notices: run.notices, sources: run.sources };
+      return { rows: run.rows, notices: run.notices, sources: run.sources, completeness: run.completeness };
     },
   };
 }

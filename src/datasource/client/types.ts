@@ -4,6 +4,7 @@ import type { ServiceSampling } from '../../core/analysis/sampling';
 import type { Transport } from '../../core/backends/transport';
 import type { InstantSeries, MetricsSeries as EngineMetricsSeries, SearchResponse } from '../../core/engine';
 import type { Trace } from '../../core/model/types';
+import type { Completeness } from '../../core/scan';
 import type { BackendKind } from '../types';
 
 /**
@@ -94,6 +95,13 @@ export interface ServiceGraphRequest {
 export interface ServiceGraphResult {
   graph: ServiceGraph;
   notices: readonly BackendNotice[];
+  /** Whether every trace in the window was read (a progressive result never is). */
+  completeness: Completeness;
+}
+
+/** An analysis call that can report partial results while it reads the window. */
+export interface ProgressOptions<R> extends CallOptions {
+  onProgress?: (partial: R) => void;
 }
 
 export interface LatencyRequest {
@@ -105,6 +113,7 @@ export interface LatencyRequest {
 export interface LatencyResult {
   samples: readonly LatencySample[];
   notices: readonly BackendNotice[];
+  completeness: Completeness;
 }
 
 export interface SamplingRequest {
@@ -118,6 +127,7 @@ export interface SamplingResult {
   notices: readonly BackendNotice[];
   /** Where probabilities were read from besides the spans (e.g. Jaeger's sampling endpoint). */
   sources: readonly string[];
+  completeness: Completeness;
 }
 
 export interface TraceLensClient {
@@ -133,8 +143,11 @@ export interface TraceLensClient {
   metrics(request: MetricsRequest, options?: CallOptions): Promise<MetricsResult>;
   /** Plain words: what runs on the backend and what in the browser, and why. */
   explain(query: string, window: TimeWindow): Promise<string>;
-  serviceGraph(request: ServiceGraphRequest, options?: CallOptions): Promise<ServiceGraphResult>;
-  latency(request: LatencyRequest, options?: CallOptions): Promise<LatencyResult>;
+  serviceGraph(
+    request: ServiceGraphRequest,
+    options?: ProgressOptions<ServiceGraphResult>
+  ): Promise<ServiceGraphResult>;
+  latency(request: LatencyRequest, options?: ProgressOptions<LatencyResult>): Promise<LatencyResult>;
   sampling(request: SamplingRequest, options?: CallOptions): Promise<SamplingResult>;
 }
 
@@ -146,6 +159,8 @@ export interface ClientConfig {
   samplingTransport?: Transport;
   searchDepth?: number;
   maxConcurrency?: number;
+  /** Most traces an analysis reads from its window (default 20,000). */
+  maxTraces?: number;
   timeoutMs?: number;
 }
 

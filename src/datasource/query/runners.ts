@@ -2,8 +2,9 @@ import { LoadingState, type DataQueryRequest, type DataQueryResponse, type DataS
 import { map, type Observable } from 'rxjs';
 
 import { latencySamplesFrame } from '../../shared/frames/latencyFrames';
+import { completenessMeta, withCompleteness } from '../../shared/frames/completeness';
 import { samplingFrame } from '../../shared/frames/samplingFrames';
-import type { TimeWindow, TraceLensClient } from '../client/types';
+import type { LatencyResult, ServiceGraphResult, TimeWindow, TraceLensClient } from '../client/types';
 import {
   buildMetricsFrames,
   buildNodeGraphFrames,
@@ -15,6 +16,7 @@ import {
 } from '../frames';
 import { DEFAULT_QUERY, type TraceLensQuery } from '../types';
 import { fromAbortable } from './fromAbortable';
+import { fromProgressive } from './fromProgressive';
 import { promServiceGraph } from './promServiceGraph';
 import { stepSeconds } from './step';
 
@@ -37,6 +39,11 @@ export function windowOf(request: DataQueryRequest<TraceLensQuery>): TimeWindow 
 
 function done(refId: string, data: DataQueryResponse['data']): DataQueryResponse {
   return { data, key: refId, state: LoadingState.Done };
+}
+
+/** A partial answer streams (same key, so it replaces the previous one); the final one is Done. */
+function step(refId: string, data: DataQueryResponse['data'], final: boolean): DataQueryResponse {
+  return { data, key: refId, state: final ? LoadingState.Done : LoadingState.Streaming };
 }
 
 export function runSearch(ctx: RunContext, q: TraceLensQuery): Observable<DataQueryResponse> {
@@ -109,19 +116,23 @@ export function runServiceGraph(ctx: RunContext, q: TraceLensQuery): Observable<
       })
     );
   }
-  return fromAbortable((signal) =>
+  return fromProgressive<ServiceGraphResult>((signal, onProgress) =>
     ctx.client.serviceGraph(
       {
         query: q.query?.trim() || undefined,
         window: windowOf(ctx.request),
         detail: q.serviceGraphDetail ?? 'services',
       },
-      { signal }
+      { signal, onProgress }
     )
   ).pipe(
-    map((r) => {
+    map(({ value: r, final }) => {
       const [nodes, edges] = buildNodeGraphFrames(r.graph, q.refId, ctx.self);
-      return done(q.refId, [withNotices(nodes, r.notices), edges]);
+      const first = withCompleteness(
+        withNotices(nodes, final ? r.notices : []),
+        completenessMeta(r.completeness, !final)
+      );
+      return step(q.refId, [first, edges], final);
     })
   );
 }
@@ -130,14 +141,20 @@ export function runLatency(ctx: RunContext, q: TraceLensQuery): Observable<DataQ
   const window = windowOf(ctx.request);
   const query = q.query?.trim() || '{}';
   const durationKind = q.latencyDuration ?? 'span';
-  return fromAbortable((signal) => ctx.client.latency({ query, window, durationKind }, { signal })).pipe(
-    map((r) => {
+  return fromProgressive<LatencyResult>((signal, onProgress) =>
+    ctx.client.latency({ query, window, durationKind }, { signal, onProgress })
+  ).pipe(
+    map(({ value: r, final }) => {
       const frame = latencySamplesFrame(
         r.samples,
         { startMs: window.startMs, endMs: window.endMs, durationKind, query, datasourceUid: ctx.self.uid },
         q.refId
       );
-      return done(q.refId, [withNotices(frame, r.notices)]);
+      const annotated = withCompleteness(
+        withNotices(frame, final ? r.notices : []),
+        completenessMeta(r.completeness, !final)
+      );
+      return step(q.refId, [annotated], final);
     })
   );
 }
@@ -154,7 +171,7 @@ export function runSampling(ctx: RunContext, q: TraceLensQuery): Observable<Data
         { windowSeconds: (window.endMs - window.startMs) / 1000, datasourceUid: ctx.self.uid, sources: r.sources },
         q.refId
       );
-      return done(q.refId, [withNotices(frame, r.notices)]);
+      return done(q.refId, [withCompleteness(withNotices(frame, r.notices), completenessMeta(r.completeness))]);
     })
   );
 }

@@ -1,5 +1,12 @@
 import type { TraceLensClient } from '../client/types';
+import { completeOver, type Completeness } from '../../core/scan';
 import { SEARCH_RESPONSE, TRACE } from './fixtures';
+
+/** What a complete scan of an empty hour reports. */
+export const COMPLETE: Completeness = completeOver(
+  { start: 1_700_000_000_000_000_000n, end: 1_700_003_600_000_000_000n },
+  0
+);
 
 /** A client whose every method is a jest.fn with a sensible answer; tests override what they need. */
 export function fakeClient(over: Partial<Record<keyof TraceLensClient, jest.Mock>> = {}): {
@@ -20,11 +27,13 @@ export function fakeClient(over: Partial<Record<keyof TraceLensClient, jest.Mock
     tagValues: jest.fn().mockResolvedValue(['api-gateway', 'frontend']),
     metrics: jest.fn().mockResolvedValue({ series: [], notices: [] }),
     explain: jest.fn().mockResolvedValue('Jaeger: service and operation pushed down; the rest runs in the browser.'),
-    serviceGraph: jest
-      .fn()
-      .mockResolvedValue({ graph: { nodes: [], edges: [], windowSeconds: 60, source: 'traces' }, notices: [] }),
-    latency: jest.fn().mockResolvedValue({ samples: [], notices: [] }),
-    sampling: jest.fn().mockResolvedValue({ rows: [], notices: [], sources: [] }),
+    serviceGraph: jest.fn().mockResolvedValue({
+      graph: { nodes: [], edges: [], windowSeconds: 60, source: 'traces' },
+      notices: [],
+      completeness: COMPLETE,
+    }),
+    latency: jest.fn().mockResolvedValue({ samples: [], notices: [], completeness: COMPLETE }),
+    sampling: jest.fn().mockResolvedValue({ rows: [], notices: [], sources: [], completeness: COMPLETE }),
     ...over,
   };
 }
