@@ -176,7 +176,7 @@ function compileBinary(op: FieldBinaryOp, l: FieldExpr, r: FieldExpr): CompiledF
 function compileRegex(op: '=~' | '!~', left: CompiledField, r: FieldExpr, right: CompiledField): CompiledField {
   let fixed: ((s: string) => boolean) | null = null;
   if (r.type === 'Static' && r.value.kind === 'string') {
-    const re = compileAnchoredRegex(r.value.value);
+    const re = compileAnchoredRegex(r.value.value, r);
     if (!re.ok) {
       throw new CompileError(re.message);
     }

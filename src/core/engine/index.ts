@@ -8,11 +8,12 @@ export { indexTrace } from './traceIndex';
 export type { TraceIndex } from './traceIndex';
 export {
   searchTraces,
+  searchTracesCancellable,
   DEFAULT_SEARCH_LIMIT,
   DEFAULT_SPANS_PER_SPANSET,
   ROOT_SPAN_NOT_RECEIVED,
 } from './search/searchTraces';
-export type { SearchOptions, SearchResult } from './search/searchTraces';
+export type { CancellableSearchOptions, SearchOptions, SearchResult } from './search/searchTraces';
 export type {
   SearchMetrics,
   SearchResponse,

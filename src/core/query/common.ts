@@ -1,5 +1,5 @@
 import { TraceLensError } from '../errors';
-import { searchTraces, type SearchResponse } from '../engine';
+import { searchTracesCancellable, type SearchResponse } from '../engine';
 import type { Trace } from '../model/types';
 import { formatDiagnostic, parseTraceQL } from '../traceql';
 import type { RootNode } from '../traceql/ast';
@@ -81,14 +81,19 @@ export function mergeTraces(lists: ReadonlyArray<readonly Trace[]>): Trace[] {
 
 /**
  * Evaluates a search over fetched traces: every trace is checked (so the matched count is exact
- * for what was fetched), then the answer is cut to `limit`.
+ * for what was fetched), then the answer is cut to `limit`. Cancellable: the evaluation yields now
+ * and then and stops with 'cancelled' once `signal` aborts.
  */
-export function evaluateSearch(
+export async function evaluateSearch(
   root: RootNode,
   traces: readonly Trace[],
-  opts: { limit?: number; spss?: number; bytes: number }
-): { response: SearchResponse; matched: number } {
-  const r = searchTraces(root, traces, { limit: Math.max(1, traces.length), spss: opts.spss ?? DEFAULT_SPSS });
+  opts: { limit?: number; spss?: number; bytes: number; signal?: AbortSignal }
+): Promise<{ response: SearchResponse; matched: number }> {
+  const r = await searchTracesCancellable(root, traces, {
+    limit: Math.max(1, traces.length),
+    spss: opts.spss ?? DEFAULT_SPSS,
+    signal: opts.signal,
+  });
   if (!r.ok) {
     throw r.error;
   }
@@ -123,8 +128,8 @@ export function formatStep(ns: number): string {
 }
 
 /** The fetched traces the query matches, whole (analyses need every span, not just the spanset). */
-export function matchingTraces(root: RootNode, traces: readonly Trace[]): Trace[] {
-  const r = searchTraces(root, traces, { limit: Math.max(1, traces.length), spss: 1 });
+export async function matchingTraces(root: RootNode, traces: readonly Trace[], signal?: AbortSignal): Promise<Trace[]> {
+  const r = await searchTracesCancellable(root, traces, { limit: Math.max(1, traces.length), spss: 1, signal });
   if (!r.ok) {
     throw r.error;
   }

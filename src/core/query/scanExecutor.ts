@@ -112,7 +112,7 @@ export async function searchByScan<S extends WindowScan>(
     throw new TraceLensError('validate', 'this is a metrics query: run it as a metrics query, not a search');
   }
   const f = await fetchByScan(source, root, opts);
-  const { response, matched } = evaluateSearch(root, f.traces, { ...opts, bytes: f.bytes });
+  const { response, matched } = await evaluateSearch(root, f.traces, { ...opts, bytes: f.bytes });
   const notices = [...f.notices];
   if (f.bounded) {
     notices.push(source.boundedNotice(f, matched));
@@ -160,7 +160,7 @@ export async function fetchTracesByScan<S extends WindowScan>(
 ): Promise<FetchOutcome> {
   const root = parseQuery(queryText);
   const f = await fetchByScan(source, root, window);
-  const traces = root.query.type === 'Pipeline' ? matchingTraces(root, f.traces) : f.traces;
+  const traces = root.query.type === 'Pipeline' ? await matchingTraces(root, f.traces, window.signal) : f.traces;
   const notices = [...f.notices];
   if (f.bounded) {
     notices.push(source.boundedNotice(f, traces.length));

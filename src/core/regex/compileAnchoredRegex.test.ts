@@ -1,4 +1,9 @@
-import { anchoredRegexCacheSize, compileAnchoredRegex } from './compileAnchoredRegex';
+import { RE2JS } from 're2js';
+
+import { searchTraces } from '../engine';
+import { guideTraces } from '../model/testing/guideTraces';
+import { parseTraceQL } from '../traceql';
+import { MAX_PATTERN_LENGTH, anchoredRegexCacheSize, compileAnchoredRegex } from './compileAnchoredRegex';
 
 function mustCompile(pattern: string): (s: string) => boolean {
   const re = compileAnchoredRegex(pattern);
@@ -51,5 +56,42 @@ describe('compileAnchoredRegex', () => {
     }
     expect(anchoredRegexCacheSize()).toBeLessThanOrEqual(256);
     expect(mustCompile('p999')('p999')).toBe(true);
+  });
+});
+
+describe('pattern limits', () => {
+  it('refuses a pattern over the length limit with a clear message, without compiling it', () => {
+    const long = compileAnchoredRegex('a'.repeat(MAX_PATTERN_LENGTH + 1));
+    expect(long).toEqual({
+      ok: false,
+      message: `regular expression is ${MAX_PATTERN_LENGTH + 1} characters long; the limit is ${MAX_PATTERN_LENGTH} (narrow a multi-value variable or split the query)`,
+    });
+    expect(compileAnchoredRegex('a'.repeat(MAX_PATTERN_LENGTH)).ok).toBe(true);
+  });
+
+  it('is a query error with line and column', () => {
+    const r = parseTraceQL(`{ .a = 1 &&\n  .b =~ "${'x'.repeat(MAX_PATTERN_LENGTH + 1)}" }`);
+    expect(r).toMatchObject({
+      ok: false,
+      error: { line: 2, column: 9, message: expect.stringMatching(/^regular expression is 4097 characters long/) },
+    });
+  });
+
+  it('compiles each pattern of a query once, however many patterns it has', () => {
+    // More distinct patterns than the shared cache holds: validation and evaluation still share them.
+    const n = 300;
+    const tag = 'compiled-once';
+    const query = `{ ${Array.from({ length: n }, (_, i) => `.a =~ "${tag}-${i}"`).join(' || ')} }`;
+    const compile = jest.spyOn(RE2JS, 'compile');
+    try {
+      const parsed = parseTraceQL(query);
+      expect(parsed.ok).toBe(true);
+      if (parsed.ok) {
+        expect(searchTraces(parsed.value, guideTraces(), {}).ok).toBe(true);
+      }
+      expect(compile).toHaveBeenCalledTimes(n);
+    } finally {
+      compile.mockRestore();
+    }
   });
 });

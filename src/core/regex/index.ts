@@ -1,2 +1,2 @@
-export { compileAnchoredRegex, anchoredRegexCacheSize } from './compileAnchoredRegex';
+export { compileAnchoredRegex, anchoredRegexCacheSize, MAX_PATTERN_LENGTH } from './compileAnchoredRegex';
 export type { AnchoredRegex } from './compileAnchoredRegex';

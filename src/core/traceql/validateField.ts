@@ -177,7 +177,7 @@ function checkRegex(e: FieldBinaryNode, report: Report): void {
   if (right.type !== 'Static' || right.value.kind !== 'string') {
     return;
   }
-  const compiled = compileAnchoredRegex(right.value.value);
+  const compiled = compileAnchoredRegex(right.value.value, right);
   if (!compiled.ok) {
     report(right.from, right.to, compiled.message);
   }

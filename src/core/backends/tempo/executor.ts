@@ -141,7 +141,7 @@ export class TempoBackend implements Backend {
       return attempt.done;
     }
     const f = await this.fetchForEngine(transport, attempt.engine, opts);
-    const { response, matched } = evaluateSearch(root, f.traces, { ...opts, bytes: meter.bytes });
+    const { response, matched } = await evaluateSearch(root, f.traces, { ...opts, bytes: meter.bytes });
     const notices = [...attempt.notices, ...f.notices];
     if (matched > limit) {
       notices.push(limitReachedNotice(limit, matched));
@@ -226,7 +226,7 @@ export class TempoBackend implements Backend {
     const transport = meter.wrap(this.transport);
     const plan = await this.plan(root, window);
     const f = await this.fetchIds(transport, narrowingFor(queryText, root, plan), window);
-    const traces = root.query.type === 'Pipeline' ? matchingTraces(root, f.traces) : f.traces;
+    const traces = root.query.type === 'Pipeline' ? await matchingTraces(root, f.traces, window.signal) : f.traces;
     return {
       traces,
       notices: f.notices,

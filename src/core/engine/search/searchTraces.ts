@@ -5,7 +5,7 @@
  * Tempo's combiner sorts them (by trace start; equal starts keep input order), and the limit keeps
  * the newest. Result spans carry a name only when the query reads it, as in Tempo.
  */
-import type { TraceLensError } from '../../errors';
+import { TraceLensError } from '../../errors';
 import type { Trace } from '../../model/types';
 import type { RootNode } from '../../traceql/ast';
 import { type CompiledSearch, compileSearch } from '../compileQuery';
@@ -31,49 +31,123 @@ function positiveOr(n: number | undefined, fallback: number): number {
   return n !== undefined && Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
 }
 
+/**
+ * One search in progress: traces go in one at a time, the answer comes out at the end. The sync
+ * and the cancellable entry points share it, so they cannot answer differently.
+ */
+class SearchRun {
+  private readonly found: Array<{ ix: TraceIndex; spansets: IndexedSpanset[] }> = [];
+  private inspectedTraces = 0;
+  inspectedSpans = 0;
+
+  constructor(
+    private readonly q: CompiledSearch,
+    private readonly opts: SearchOptions
+  ) {}
+
+  add(trace: Trace): TraceLensError | undefined {
+    this.inspectedTraces++;
+    this.inspectedSpans += trace.spans.length;
+    const ix = indexTrace(trace);
+    const r = this.q.evaluateIndexed(ix);
+    if (!r.ok) {
+      return r.error;
+    }
+    const spansets = r.spansets.filter((ss) => ss.spans.length > 0);
+    if (spansets.length > 0) {
+      this.found.push({ ix, spansets });
+    }
+    return undefined;
+  }
+
+  finish(): SearchResult {
+    const limit = positiveOr(this.opts.limit, DEFAULT_SEARCH_LIMIT);
+    const spss = positiveOr(this.opts.spss, DEFAULT_SPANS_PER_SPANSET);
+    // Stable sort keeps input order among traces that start at the same instant.
+    this.found.sort((a, b) =>
+      a.ix.startUnixNano === b.ix.startUnixNano ? 0 : a.ix.startUnixNano > b.ix.startUnixNano ? -1 : 1
+    );
+    const traceResults = this.found
+      .slice(0, limit)
+      .map(({ ix, spansets }) => traceMetadata(this.q, ix, spansets, spss));
+    return {
+      ok: true,
+      response: {
+        traces: traceResults,
+        metrics: {
+          inspectedTraces: this.inspectedTraces,
+          inspectedSpans: String(this.inspectedSpans),
+          inspectedBytes: '0',
+          totalBlocks: 0,
+          completedJobs: 1,
+          totalJobs: 1,
+        },
+      },
+    };
+  }
+}
+
 export function searchTraces(root: RootNode, traces: Iterable<Trace>, opts: SearchOptions = {}): SearchResult {
   const compiled = compileSearch(root);
   if (!compiled.ok) {
     return compiled;
   }
-  const q = compiled.query;
-  const limit = positiveOr(opts.limit, DEFAULT_SEARCH_LIMIT);
-  const spss = positiveOr(opts.spss, DEFAULT_SPANS_PER_SPANSET);
-  const found: Array<{ ix: TraceIndex; spansets: IndexedSpanset[] }> = [];
-  let inspectedTraces = 0;
-  let inspectedSpans = 0;
+  const run = new SearchRun(compiled.query, opts);
   for (const trace of traces) {
-    inspectedTraces++;
-    inspectedSpans += trace.spans.length;
-    const ix = indexTrace(trace);
-    const r = q.evaluateIndexed(ix);
-    if (!r.ok) {
-      return r;
-    }
-    const spansets = r.spansets.filter((ss) => ss.spans.length > 0);
-    if (spansets.length > 0) {
-      found.push({ ix, spansets });
+    const error = run.add(trace);
+    if (error !== undefined) {
+      return { ok: false, error };
     }
   }
-  // Stable sort keeps input order among traces that start at the same instant.
-  found.sort((a, b) =>
-    a.ix.startUnixNano === b.ix.startUnixNano ? 0 : a.ix.startUnixNano > b.ix.startUnixNano ? -1 : 1
-  );
-  const traceResults = found.slice(0, limit).map(({ ix, spansets }) => traceMetadata(q, ix, spansets, spss));
-  return {
-    ok: true,
-    response: {
-      traces: traceResults,
-      metrics: {
-        inspectedTraces,
-        inspectedSpans: String(inspectedSpans),
-        inspectedBytes: '0',
-        totalBlocks: 0,
-        completedJobs: 1,
-        totalJobs: 1,
-      },
-    },
-  };
+  return run.finish();
+}
+
+export interface CancellableSearchOptions extends SearchOptions {
+  readonly signal?: AbortSignal;
+  /** Spans evaluated between yields to the event loop (default 20,000: a few ms of work). */
+  readonly yieldEverySpans?: number;
+}
+
+/**
+ * searchTraces for callers that can be cancelled (a Grafana query, a CLI run). Evaluation is
+ * synchronous work, and an abort is an event: it can only be seen if the work stops now and then.
+ * So this yields to the event loop every `yieldEverySpans` spans and checks the signal there; a
+ * long evaluation (a regex over a large fetch) then ends at the next slice with 'cancelled'.
+ */
+export async function searchTracesCancellable(
+  root: RootNode,
+  traces: Iterable<Trace>,
+  opts: CancellableSearchOptions = {}
+): Promise<SearchResult> {
+  const compiled = compileSearch(root);
+  if (!compiled.ok) {
+    return compiled;
+  }
+  const every = positiveOr(opts.yieldEverySpans, 20_000);
+  const run = new SearchRun(compiled.query, opts);
+  let nextYield = every;
+  for (const trace of traces) {
+    if (opts.signal?.aborted) {
+      return { ok: false, error: new TraceLensError('cancelled', 'the query was cancelled while evaluating') };
+    }
+    const error = run.add(trace);
+    if (error !== undefined) {
+      return { ok: false, error };
+    }
+    if (run.inspectedSpans >= nextYield) {
+      nextYield = run.inspectedSpans + every;
+      await yieldToEventLoop();
+    }
+  }
+  if (opts.signal?.aborted) {
+    return { ok: false, error: new TraceLensError('cancelled', 'the query was cancelled while evaluating') };
+  }
+  return run.finish();
+}
+
+/** A macrotask turn, so timers, I/O and abort events queued meanwhile run (browsers and Node). */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise<void>((resolve) => setTimeout(resolve, 0));
 }
 
 function traceMetadata(
