@@ -3,18 +3,7 @@ import { TraceLensError } from '../errors';
 import { nodeTransport } from './nodeTransport';
 import { encodeQuery } from './url';
 import { startFakeServer, type FakeServer } from '../backends/testing/fakeServer';
-
-async function rejection(p: Promise<unknown>): Promise<TraceLensError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TraceLensError) {
-      return e;
-    }
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
+import { rejection } from '../testing/rejection';
 
 describe('nodeTransport', () => {
   let server: FakeServer;

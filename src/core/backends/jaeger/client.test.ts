@@ -1,25 +1,13 @@
-import { TraceLensError } from '../../errors';
 import { nodeTransport } from '../../transport/nodeTransport';
 import { fixture } from '../testing/fixtures';
 import { startFakeServer, type FakeServer } from '../testing/fakeServer';
 import { JaegerClient } from './client';
 import { fetchSamplingStrategy } from './sampling';
+import { rejection } from '../../testing/rejection';
 
 const json = (name: string) => ({ body: fixture('jaeger', name), headers: { 'content-type': 'application/json' } });
 const T0 = 1764092934000000000n;
 const window = { start: T0 - 3_600_000_000_000n, end: T0 + 3_600_000_000_000n };
-
-async function rejection(p: Promise<unknown>): Promise<TraceLensError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TraceLensError) {
-      return e;
-    }
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('JaegerClient against an api_v3 server', () => {
   let server: FakeServer;

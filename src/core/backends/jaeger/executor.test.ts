@@ -1,8 +1,8 @@
 import { nodeTransport } from '../../transport/nodeTransport';
 import { fixture } from '../testing/fixtures';
 import { startFakeServer, type FakeServer } from '../testing/fakeServer';
-import { TraceLensError } from '../../errors';
 import { createBackend } from '../registry';
+import { rejection } from '../../testing/rejection';
 
 const T0 = 1764092934000000000n;
 const window = { start: T0 - 3_600_000_000_000n, end: T0 + 3_600_000_000_000n };
@@ -26,18 +26,6 @@ function tracesOfService(service: string): string | undefined {
   );
   const keep = all.filter((rs) => rs.scopeSpans.some((ss) => ss.spans.some((sp) => ids.has(sp.traceId))));
   return keep.length ? JSON.stringify({ result: { resourceSpans: keep } }) : undefined;
-}
-
-async function rejection(p: Promise<unknown>): Promise<TraceLensError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TraceLensError) {
-      return e;
-    }
-    throw e;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('Jaeger backend (executor over a loopback api_v3 server)', () => {

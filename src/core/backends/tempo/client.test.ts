@@ -1,26 +1,14 @@
-import { TraceLensError } from '../../errors';
 import { nodeTransport } from '../../transport/nodeTransport';
 import { fixture } from '../testing/fixtures';
 import { startFakeServer, type FakeServer } from '../testing/fakeServer';
 import { TempoClient, toSeconds } from './client';
+import { rejection } from '../../testing/rejection';
 
 const json = (name: string) => ({ body: fixture('tempo', name), headers: { 'content-type': 'application/json' } });
 const TRACE_A = '0af7651916cd43dd8448eb211c80319c';
 const TRACE_B = '4bf92f3577b34da6a3ce929d0e0e4736';
 const PARSE_ERROR =
   'invalid TraceQL query: parse error at line 1, col 3: syntax error: unexpected IDENTIFIER, expecting {';
-
-async function rejection(p: Promise<unknown>): Promise<TraceLensError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TraceLensError) {
-      return e;
-    }
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('TempoClient (HTTP contract against documented shapes)', () => {
   let server: FakeServer;

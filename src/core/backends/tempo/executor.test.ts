@@ -4,26 +4,14 @@ import { evaluateMetrics } from '../../engine';
 import { parseTraceQL } from '../../traceql';
 import { fixture } from '../testing/fixtures';
 import { startFakeServer, type FakeServer } from '../testing/fakeServer';
-import { TraceLensError } from '../../errors';
 import { createBackend } from '../registry';
+import { rejection } from '../../testing/rejection';
 
 const T0 = 1764092934000000000n;
 const window = { start: T0 - 3_600_000_000_000n, end: T0 + 3_600_000_000_000n };
 const json = (name: string) => ({ body: fixture('tempo', name) });
 const TRACE_A = '0af7651916cd43dd8448eb211c80319c';
 const TRACE_B = '4bf92f3577b34da6a3ce929d0e0e4736';
-
-async function rejection(p: Promise<unknown>): Promise<TraceLensError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TraceLensError) {
-      return e;
-    }
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
 
 function tempoServer(buildinfo: string): Promise<FakeServer> {
   return startFakeServer({
