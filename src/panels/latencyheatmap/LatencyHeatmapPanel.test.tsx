@@ -6,6 +6,17 @@ import { buildLatencyHeatmap, gridFromHeatmap, type LatencySample } from '../../
 import { latencySamplesFrame } from '../../shared/frames/latencyFrames';
 import { LatencyHeatmapPanel } from './LatencyHeatmapPanel';
 import { cellRect, computeLayout } from './render/layout';
+import { completeOver } from '../../core/scan';
+import { COMPLETENESS_BADGE_TEST_ID } from '../../shared/components/CompletenessBadge';
+import { completenessMeta, withCompleteness } from '../../shared/frames/completeness';
+const budgetReached = completenessMeta({
+  ...completeOver({ start: 0n, end: 600_000_000_000n }, 0),
+  complete: false,
+  tracesScanned: 20_000,
+  tracesAtLeast: 20_153,
+  covered: [],
+  why: { reason: 'budget', message: 'the budget of 20,000 traces was reached' },
+});
 import { DEFAULT_OPTIONS, LatencyHeatmapOptions, parsePercentiles } from './types';
 
 const WIDTH = 600;
@@ -138,5 +149,11 @@ describe('parsePercentiles', () => {
     expect(parsePercentiles('99, p50, 95 95, abc, 150')).toEqual([50, 95, 99]);
     expect(parsePercentiles('')).toEqual([50, 95, 99]);
     expect(parsePercentiles('99.9')).toEqual([99.9]);
+  });
+
+  it('says in the panel when the span count is a lower bound (#17)', () => {
+    render(<LatencyHeatmapPanel {...props([withCompleteness(frame, budgetReached)])} />);
+    expect(screen.getByTestId(COMPLETENESS_BADGE_TEST_ID)).toHaveTextContent('lower bound: 20,000 of ≥ 20,153 traces');
+    expect(screen.getByText(/at least 100 spans/)).toBeInTheDocument();
   });
 });

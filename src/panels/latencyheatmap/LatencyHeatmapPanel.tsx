@@ -15,6 +15,8 @@ import {
 import { CellDetails } from './components/CellDetails';
 import { ComparisonTable } from './components/ComparisonTable';
 import { Cell, HeatmapCanvas } from './components/HeatmapCanvas';
+import { CompletenessBadge } from '../../shared/components/CompletenessBadge';
+import { readCompleteness } from '../../shared/frames/completeness';
 import { readHeatmapFrames } from './data/readFrames';
 import { PERCENTILE_COLORS } from './render/colors';
 import { DEFAULT_OPTIONS, LatencyHeatmapOptions, parsePercentiles } from './types';
@@ -27,6 +29,7 @@ export function LatencyHeatmapPanel({ data, width, height, options, timeRange }:
   const styles = useStyles2(getStyles);
   const opts = { ...DEFAULT_OPTIONS, ...options };
   const input = useMemo(() => readHeatmapFrames(data.series), [data.series]);
+  const completeness = useMemo(() => readCompleteness(data.series), [data.series]);
   const percentiles = useMemo(() => parsePercentiles(opts.percentileList), [opts.percentileList]);
   const [cell, setCell] = useState<Cell | undefined>();
   const [selection, setSelection] = useState<LatencySelection | undefined>();
@@ -80,6 +83,7 @@ export function LatencyHeatmapPanel({ data, width, height, options, timeRange }:
   return (
     <div style={{ width, height }} className={styles.panel}>
       <div className={styles.legend} style={{ height: LEGEND_HEIGHT }}>
+        <CompletenessBadge meta={completeness} />
         {grid.percentiles.map((p, i) => (
           <span key={p.p} className={styles.legendItem}>
             <span
@@ -91,6 +95,7 @@ export function LatencyHeatmapPanel({ data, width, height, options, timeRange }:
           </span>
         ))}
         <span className={styles.muted}>
+          {completeness && !completeness.complete ? 'at least ' : ''}
           {grid.total} spans{grid.approximatePercentiles ? ' · percentiles interpolated from buckets' : ''}
           {grid.outOfRange > 0 ? ` · ${grid.outOfRange} outside the time range not shown` : ''}
           {input.kind === 'samples' ? ' · click a cell for traces, drag to compare' : ''}

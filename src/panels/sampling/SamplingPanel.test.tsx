@@ -5,6 +5,17 @@ import React from 'react';
 import type { ServiceSampling } from '../../core/analysis/sampling';
 import { samplingFrame } from '../../shared/frames/samplingFrames';
 import { SamplingPanel } from './SamplingPanel';
+import { completeOver } from '../../core/scan';
+import { COMPLETENESS_BADGE_TEST_ID } from '../../shared/components/CompletenessBadge';
+import { completenessMeta, withCompleteness } from '../../shared/frames/completeness';
+const budgetReached = completenessMeta({
+  ...completeOver({ start: 0n, end: 600_000_000_000n }, 0),
+  complete: false,
+  tracesScanned: 20_000,
+  tracesAtLeast: 20_153,
+  covered: [],
+  why: { reason: 'budget', message: 'the budget of 20,000 traces was reached' },
+});
 import { DEFAULT_OPTIONS, SamplingPanelOptions, parseRates } from './types';
 
 const frontend: ServiceSampling = {
@@ -107,5 +118,21 @@ describe('parseRates', () => {
   it('reads percentages', () => {
     expect(parseRates('0.1, 1, 5%, 200, x')).toEqual([0.001, 0.01, 0.05]);
     expect(parseRates('')).toEqual([0.001, 0.01, 0.05, 0.1, 1]);
+  });
+
+  it('says in the panel when the counts are lower bounds (#17)', () => {
+    const p = props([frontend]);
+    const series = [withCompleteness(p.data.series[0], budgetReached)];
+    render(<SamplingPanel {...p} data={{ ...p.data, series }} />);
+    expect(screen.getByTestId(COMPLETENESS_BADGE_TEST_ID)).toHaveTextContent(
+      'lower bound: 20,000 of ≥ 20,153 traces, budget reached'
+    );
+    expect(screen.getByText(/^Stored at least/)).toBeInTheDocument();
+  });
+
+  it('shows no badge for complete counts', () => {
+    render(<SamplingPanel {...props([frontend])} />);
+    expect(screen.queryByTestId(COMPLETENESS_BADGE_TEST_ID)).toBeNull();
+    expect(screen.queryByText(/at least/)).toBeNull();
   });
 });

@@ -3,6 +3,8 @@ import { GrafanaTheme2, PanelProps } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 import React, { useMemo, useState } from 'react';
 
+import { CompletenessBadge } from '../../shared/components/CompletenessBadge';
+import { readCompleteness } from '../../shared/frames/completeness';
 import { readSamplingFrame } from '../../shared/frames/samplingFrames';
 import { Explanations } from './components/Explanations';
 import { ServiceTable, rowKey } from './components/ServiceTable';
@@ -21,6 +23,7 @@ export function SamplingPanel({ data, width, height, options }: PanelProps<Sampl
     }
     return undefined;
   }, [data.series]);
+  const completeness = useMemo(() => readCompleteness(data.series), [data.series]);
   const [selected, setSelected] = useState<string | undefined>();
 
   if (!table) {
@@ -42,11 +45,16 @@ export function SamplingPanel({ data, width, height, options }: PanelProps<Sampl
   const totalStored = table.rows.reduce((n, r) => n + r.storedTracesPerSecond, 0);
   const estimable = table.rows.filter((r) => r.estimatedRequestsPerSecond !== null);
   const totalReal = estimable.reduce((n, r) => n + (r.estimatedRequestsPerSecond ?? 0), 0);
+  // Counts from a window that was not read completely are lower bounds, and say so.
+  const atLeast = completeness !== undefined && !completeness.complete ? 'at least ' : '';
 
   return (
     <div className={styles.panel} style={{ width, height }}>
+      <CompletenessBadge meta={completeness} />
       <p className={styles.summary}>
-        Stored {formatRate(totalStored, ' traces/s')}; they stand for {formatRate(totalReal, ' requests/s')}
+        Stored {atLeast}
+        {formatRate(totalStored, ' traces/s')}; they stand for {atLeast}
+        {formatRate(totalReal, ' requests/s')}
         {estimable.length < table.rows.length
           ? ` (${table.rows.length - estimable.length} services not estimable)`
           : ''}{' '}

@@ -9,6 +9,9 @@ import {
   serviceGraphToNodeGraphRows,
 } from '../../core/analysis/serviceGraph';
 import { call, traceOf } from '../../core/analysis/serviceGraph/testing/callTree';
+import { completeOver } from '../../core/scan';
+import { COMPLETENESS_BADGE_TEST_ID } from '../../shared/components/CompletenessBadge';
+import { completenessMeta, withCompleteness } from '../../shared/frames/completeness';
 import { framesFromRows } from './data/testFrames';
 import { testIds } from './selectors';
 import { ServiceGraphPanel } from './ServiceGraphPanel';
@@ -68,7 +71,35 @@ function renderPanel(
   return render(<ServiceGraphPanel {...props} />);
 }
 
+const lowerBound = completenessMeta({
+  ...completeOver({ start: 0n, end: 60_000_000_000n }, 0),
+  complete: false,
+  tracesScanned: 20_000,
+  tracesAtLeast: 20_153,
+  covered: [],
+  why: { reason: 'budget', message: 'the budget of 20,000 traces was reached' },
+});
+
 describe('ServiceGraphPanel', () => {
+  it('says inside the panel when its counts are lower bounds, and rates say "at least" (#17)', async () => {
+    const [nodes, edges] = frames;
+    renderPanel({ series: [withCompleteness(nodes, lowerBound), edges] });
+    expect(await screen.findByTestId(COMPLETENESS_BADGE_TEST_ID)).toHaveTextContent(
+      'lower bound: 20,000 of ≥ 20,153 traces, budget reached'
+    );
+    expect(screen.getByTestId(testIds.edge('api-gateway->auth-service'))).toHaveAccessibleName(/: at least /);
+  });
+
+  it('shows no badge when the counts are complete', async () => {
+    const [nodes, edges] = frames;
+    renderPanel({
+      series: [withCompleteness(nodes, completenessMeta(completeOver({ start: 0n, end: 1n }, 4))), edges],
+    });
+    expect(await screen.findByTestId(testIds.node('api-gateway'))).toBeInTheDocument();
+    expect(screen.queryByTestId(COMPLETENESS_BADGE_TEST_ID)).toBeNull();
+    expect(screen.getByTestId(testIds.edge('api-gateway->auth-service'))).not.toHaveAccessibleName(/at least/);
+  });
+
   it('draws every service and call from node-graph frames, with peers by kind', async () => {
     renderPanel({ series: frames });
     expect(await screen.findByTestId(testIds.node('api-gateway'))).toBeInTheDocument();

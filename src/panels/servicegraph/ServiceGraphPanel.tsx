@@ -4,6 +4,8 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 import React, { useCallback, useMemo, useState } from 'react';
 
 import { groupKey } from '../../core/analysis/layout';
+import { CompletenessBadge } from '../../shared/components/CompletenessBadge';
+import { readCompleteness } from '../../shared/frames/completeness';
 import { GraphCanvas } from './components/GraphCanvas';
 import { GraphTable } from './components/GraphTable';
 import type { HitTarget } from './components/HitMap';
@@ -31,6 +33,13 @@ const getStyles = (theme: GrafanaTheme2) => ({
     color: theme.colors.text.secondary,
   }),
   error: css({ color: theme.colors.error.text }),
+  completeness: css({
+    position: 'absolute',
+    top: TOOLBAR_HEIGHT + 4,
+    right: theme.spacing(1),
+    zIndex: 1,
+    maxWidth: '60%',
+  }),
   banner: css({
     position: 'absolute',
     left: theme.spacing(1),
@@ -61,6 +70,9 @@ export function ServiceGraphPanel({ data, width, height, options, timeRange }: P
     () => readServiceGraphFrames(data.series, fallbackDs),
     [data.series, fallbackDs?.uid, fallbackDs?.type]
   );
+  const completeness = useMemo(() => readCompleteness(data.series), [data.series]);
+  // Rates from a window that was not read completely are lower bounds, and say so.
+  const atLeast = completeness !== undefined && !completeness.complete;
 
   const [focus, setFocus] = useState<string | undefined>();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -240,9 +252,15 @@ export function ServiceGraphPanel({ data, width, height, options, timeRange }: P
           labelMinZoom={opts.labelMinZoom}
           selected={menu?.id}
           onActivate={setMenu}
+          atLeast={atLeast}
         />
       )}
-      <GraphTable graph={vm.graph} visible={showList} height={graphHeight} onFocus={focusService} />
+      <GraphTable graph={vm.graph} visible={showList} height={graphHeight} onFocus={focusService} atLeast={atLeast} />
+      {completeness && !completeness.complete && (
+        <div className={styles.completeness}>
+          <CompletenessBadge meta={completeness} />
+        </div>
+      )}
       {menu && !showList && (
         <ItemMenu
           title={menu.type === 'node' ? labelOf(menu.id) : menu.id.replace('->', ' → ')}

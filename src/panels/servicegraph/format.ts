@@ -1,12 +1,16 @@
-/** Short human figures for tooltips, the menu and the table. */
-export function formatRate(perSecond: number | null, requests: number): string {
+/**
+ * Short human figures for tooltips, the menu and the table. `atLeast` when the window was not read
+ * completely: the figure is then a lower bound and says so.
+ */
+export function formatRate(perSecond: number | null, requests: number, atLeast = false): string {
+  const prefix = atLeast ? 'at least ' : '';
   if (perSecond === null) {
-    return `${formatCount(requests)} calls`;
+    return `${prefix}${formatCount(requests)} calls`;
   }
   if (perSecond >= 1) {
-    return `${perSecond >= 100 ? perSecond.toFixed(0) : perSecond.toFixed(1)} req/s`;
+    return `${prefix}${perSecond >= 100 ? perSecond.toFixed(0) : perSecond.toFixed(1)} req/s`;
   }
-  return `${(perSecond * 60).toFixed(perSecond * 60 >= 10 ? 0 : 1)} req/min`;
+  return `${prefix}${(perSecond * 60).toFixed(perSecond * 60 >= 10 ? 0 : 1)} req/min`;
 }
 
 export function formatCount(n: number): string {

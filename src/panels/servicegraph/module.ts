@@ -3,11 +3,16 @@ import { PanelPlugin } from '@grafana/data';
 import { ServiceGraphPanel } from './ServiceGraphPanel';
 import { DEFAULT_OPTIONS, ServiceGraphOptions } from './types';
 
+/** The one error-rate definition TraceLens uses, in the graph and in the sampling panel. */
+const ERROR_RATE_HELP =
+  'Error rate = calls whose callee span failed (error status) ÷ calls. The sampling panel uses the same definition.';
+
 export const plugin = new PanelPlugin<ServiceGraphOptions>(ServiceGraphPanel).setPanelOptions((builder) =>
   builder
     .addNumberInput({
       path: 'errorWarnPercent',
       name: 'Error rate: warning from (%)',
+      description: ERROR_RATE_HELP,
       category: ['Thresholds'],
       defaultValue: DEFAULT_OPTIONS.errorWarnPercent,
       settings: { min: 0, max: 100 },
@@ -15,6 +20,7 @@ export const plugin = new PanelPlugin<ServiceGraphOptions>(ServiceGraphPanel).se
     .addNumberInput({
       path: 'errorBadPercent',
       name: 'Error rate: failing from (%)',
+      description: ERROR_RATE_HELP,
       category: ['Thresholds'],
       defaultValue: DEFAULT_OPTIONS.errorBadPercent,
       settings: { min: 0, max: 100 },

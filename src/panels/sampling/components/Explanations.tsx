@@ -24,6 +24,20 @@ export function Explanations({
           traffic, with a 95% interval from the variance Σ(1−p)/p². Rate-limited and unknown samplers get no estimate.
         </li>
         <li>
+          <strong>Which deployment</strong>: a service is its <code>service.namespace</code> and{' '}
+          <code>service.name</code>. Jaeger serves strategies by name only, so a strategy is used only when one
+          deployment of that name is in the time range; two deployments sharing a name never borrow each other&apos;s
+          rate.
+        </li>
+        <li>
+          <strong>Error rate</strong>: requests whose callee span failed (for a root service, its root span has error
+          status), weighted by 1/p: the same definition as the service graph&apos;s.
+        </li>
+        <li>
+          <strong>Every trace in the time range</strong> is read, up to the data source&apos;s trace budget; when the
+          range holds more, a badge says the counts are lower bounds.
+        </li>
+        <li>
           <strong>Effective rate</strong>: stored traces ÷ estimated requests (the harmonic mean of the probabilities).
         </li>
         <li>

@@ -19,6 +19,8 @@ interface Props {
   labelMinZoom: number;
   selected?: string;
   onActivate: (t: HitTarget) => void;
+  /** Rates are lower bounds (the window was not read completely). */
+  atLeast?: boolean;
 }
 
 const styles = {
@@ -31,6 +33,7 @@ const CLICK_SLOP = 4;
 
 export function GraphCanvas(props: Props) {
   const { scene, width, height, viewport, onViewportChange, palette, labelMinZoom, selected, onActivate } = props;
+  const atLeast = props.atLeast === true;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const drag = useRef<{ x: number; y: number; moved: number } | undefined>(undefined);
   const [hover, setHover] = useState<{ item: SceneNode | SceneEdge; x: number; y: number } | undefined>();
@@ -53,8 +56,9 @@ export function GraphCanvas(props: Props) {
       labelMinZoom: labelMinZoom * ratio,
       hover: hover?.item.id,
       selected,
+      atLeast,
     });
-  }, [scene, width, height, viewport, palette, labelMinZoom, hover, selected]);
+  }, [scene, width, height, viewport, palette, labelMinZoom, hover, selected, atLeast]);
 
   // Wheel zoom needs a non-passive listener to stop the dashboard from scrolling.
   useEffect(() => {
@@ -120,8 +124,15 @@ export function GraphCanvas(props: Props) {
         }}
         onPointerLeave={() => setHover(undefined)}
       />
-      <HitMap scene={scene} viewport={viewport} width={width} height={height} onActivate={onActivate} />
-      {hover && <Tooltip item={hover.item} x={hover.x} y={hover.y} width={width} />}
+      <HitMap
+        scene={scene}
+        viewport={viewport}
+        width={width}
+        height={height}
+        onActivate={onActivate}
+        atLeast={atLeast}
+      />
+      {hover && <Tooltip item={hover.item} x={hover.x} y={hover.y} width={width} atLeast={atLeast} />}
     </div>
   );
 }

@@ -13,6 +13,8 @@ interface Props {
   visible: boolean;
   height: number;
   onFocus: (id: string) => void;
+  /** Rates are lower bounds (the window was not read completely). */
+  atLeast?: boolean;
 }
 
 /** Rows beyond this are summarised: a table of 8,000 calls helps nobody and slows the page. */
@@ -54,14 +56,14 @@ const FIGURE_HEADERS = (
   </>
 );
 
-export function GraphTable({ graph, visible, height, onFocus }: Props) {
+export function GraphTable({ graph, visible, height, onFocus, atLeast = false }: Props) {
   const styles = useStyles2(getStyles);
   const rate = (x: { requestRate: number | null; requests: number }) => x.requestRate ?? x.requests;
   const nodes = [...graph.nodes].sort((a, b) => rate(b) - rate(a));
   const edges = [...graph.edges].sort((a, b) => rate(b) - rate(a));
   const figures = (x: (typeof nodes)[number] | (typeof edges)[number]) => (
     <>
-      <td className="num">{formatRate(x.requestRate, x.requests)}</td>
+      <td className="num">{formatRate(x.requestRate, x.requests, atLeast)}</td>
       <td className="num">{formatPercent(x.errorRate)}</td>
       <td className="num">{formatMs(x.p50Ms ?? x.avgMs)}</td>
       <td className="num">{formatMs(x.p95Ms)}</td>

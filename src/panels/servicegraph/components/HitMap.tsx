@@ -22,6 +22,7 @@ interface Props {
   width: number;
   height: number;
   onActivate: (t: HitTarget) => void;
+  atLeast?: boolean;
 }
 
 const styles = {
@@ -41,7 +42,7 @@ const styles = {
  * Invisible buttons over the nodes and edge midpoints in view: keyboard users can tab to a service
  * and open its menu, screen readers hear its figures, and browser tests find nodes by test id.
  */
-export function HitMap({ scene, viewport, width, height, onActivate }: Props) {
+export function HitMap({ scene, viewport, width, height, onActivate, atLeast = false }: Props) {
   const inView = (x: number, y: number) => x >= 0 && y >= 0 && x <= width && y <= height;
   const nodes = scene.nodes.map((n) => ({ n, p: toScreen(viewport, n.x, n.y) })).filter(({ p }) => inView(p.x, p.y));
   const edges = scene.edges
@@ -68,7 +69,7 @@ export function HitMap({ scene, viewport, width, height, onActivate }: Props) {
             data-testid={testIds.node(n.id)}
             data-kind={n.kind}
             data-dimmed={n.dimmed ? 'true' : 'false'}
-            aria-label={`${n.label}: ${formatRate(n.data.requestRate, n.data.requests)}, ${formatPercent(n.data.errorRate)} errors, p95 ${formatMs(n.data.p95Ms ?? n.data.avgMs)}`}
+            aria-label={`${n.label}: ${formatRate(n.data.requestRate, n.data.requests, atLeast)}, ${formatPercent(n.data.errorRate)} errors, p95 ${formatMs(n.data.p95Ms ?? n.data.avgMs)}`}
             onClick={() => onActivate({ type: 'node', id: n.id, x: p.x, y: p.y })}
           />
         );
@@ -81,7 +82,7 @@ export function HitMap({ scene, viewport, width, height, onActivate }: Props) {
           style={{ left: p.x, top: p.y, width: 12, height: 12 }}
           data-testid={testIds.edge(e.id)}
           data-dimmed={e.dimmed ? 'true' : 'false'}
-          aria-label={`Calls from ${e.source} to ${e.target}: ${formatRate(e.data.requestRate, e.data.requests)}, ${formatPercent(e.data.errorRate)} errors`}
+          aria-label={`Calls from ${e.source} to ${e.target}: ${formatRate(e.data.requestRate, e.data.requests, atLeast)}, ${formatPercent(e.data.errorRate)} errors`}
           onClick={() => onActivate({ type: 'edge', id: e.id, x: p.x, y: p.y })}
         />
       ))}

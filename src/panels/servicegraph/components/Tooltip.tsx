@@ -12,6 +12,7 @@ interface Props {
   x: number;
   y: number;
   width: number;
+  atLeast?: boolean;
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
@@ -36,7 +37,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
   muted: css({ color: theme.colors.text.secondary }),
 });
 
-export function Tooltip({ item, x, y, width }: Props) {
+export function Tooltip({ item, x, y, width, atLeast = false }: Props) {
   const styles = useStyles2(getStyles);
   const d = item.data;
   const title = 'r' in item ? item.label : `${item.source} → ${item.target}`;
@@ -49,7 +50,7 @@ export function Tooltip({ item, x, y, width }: Props) {
         <span className={styles.muted}>Kind</span>
         <span>{kind}</span>
         <span className={styles.muted}>Rate</span>
-        <span>{formatRate(d.requestRate, d.requests)}</span>
+        <span>{formatRate(d.requestRate, d.requests, atLeast)}</span>
         <span className={styles.muted}>Errors</span>
         <span>
           {formatPercent(d.errorRate)} ({d.errors})

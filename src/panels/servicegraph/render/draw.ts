@@ -19,6 +19,8 @@ export interface DrawOptions {
   readonly labelMinZoom: number;
   readonly hover?: string;
   readonly selected?: string;
+  /** The window was not read completely: rates are lower bounds, drawn as "≥". */
+  readonly atLeast?: boolean;
 }
 
 export interface DrawStats {
@@ -31,14 +33,15 @@ export interface DrawStats {
 /** Call rates along edges need more room than node names, so they appear only when zoomed further in. */
 const EDGE_LABEL_ZOOM_FACTOR = 2;
 
-function edgeLabel(e: SceneEdge): string {
+function edgeLabel(e: SceneEdge, atLeast: boolean): string {
   const rate = e.data.requestRate;
   const main =
-    rate === null
+    (atLeast ? '≥ ' : '') +
+    (rate === null
       ? `${e.data.requests}`
       : rate >= 1
         ? `${rate.toFixed(rate >= 100 ? 0 : 1)}/s`
-        : `${(rate * 60).toFixed(1)}/min`;
+        : `${(rate * 60).toFixed(1)}/min`);
   return e.data.errorRate > 0 ? `${main} · ${(e.data.errorRate * 100).toFixed(1)}% err` : main;
 }
 
@@ -201,7 +204,7 @@ export function drawScene(
       const a = e.points[Math.floor((e.points.length - 1) / 2)];
       const b = e.points[Math.ceil((e.points.length - 1) / 2)];
       ctx.fillStyle = p.text;
-      ctx.fillText(edgeLabel(e), (a.x + b.x) / 2, (a.y + b.y) / 2 - 3);
+      ctx.fillText(edgeLabel(e, opts.atLeast === true), (a.x + b.x) / 2, (a.y + b.y) / 2 - 3);
       edgeLabelsDrawn++;
     }
   }
