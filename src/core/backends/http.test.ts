@@ -1,5 +1,5 @@
 import { TraceLensError } from '../errors';
-import { byteLength, call, decodeFrom, httpError, parseJson, serverMessage } from './http';
+import { byteLength, call, decodeFrom, httpError, parseJson, RequestMeter, serverMessage } from './http';
 
 const ep = { backend: 'Jaeger' as const, name: '/api/v3/traces' };
 
@@ -50,5 +50,20 @@ describe('errors at the HTTP boundary', () => {
 
   it('counts UTF-8 bytes', () => {
     expect(byteLength('aé€😀')).toBe(1 + 2 + 3 + 4);
+  });
+});
+
+describe('RequestMeter', () => {
+  it('counts requests, and bytes from the transport when it knows them, else by reading the body', async () => {
+    const meter = new RequestMeter();
+    const answers = [
+      { status: 200, statusText: 'OK', headers: {}, body: '{"a":"é"}', bytes: 10 },
+      { status: 200, statusText: 'OK', headers: {}, body: 'aé' },
+    ];
+    const transport = meter.wrap(() => Promise.resolve(answers.shift() ?? answers[0]));
+    await transport({ method: 'GET', path: '/x' });
+    expect(meter.bytes).toBe(10);
+    await transport({ method: 'GET', path: '/y' });
+    expect(meter).toMatchObject({ requests: 2, bytes: 13 });
   });
 });

@@ -196,7 +196,9 @@ export class RequestMeter {
     return async (req) => {
       this.requests++;
       const res = await transport(req);
-      this.bytes += byteLength(res.body);
+      // Counting a 15 MB body character by character costs a third of parsing it: use the
+      // transport's own count when it has one.
+      this.bytes += res.bytes ?? byteLength(res.body);
       return res;
     };
   }

@@ -26,6 +26,11 @@ export interface HttpResponse {
   readonly headers: Readonly<Record<string, string>>;
   /** The raw body; decoders parse it, and byte counts for pushdown/sampling come from it. */
   readonly body: string;
+  /**
+   * The body's size in UTF-8 bytes when the transport received it as bytes (both built-in
+   * transports do), so metering does not scan every response a second time; absent, it is counted.
+   */
+  readonly bytes?: number;
 }
 
 /**

@@ -3,6 +3,8 @@
  * closure over an EvalContext, once per query, so evaluating a span is a few calls and no AST walk.
  */
 import type { AttributeNode, ComparisonOp, FieldBinaryOp, FieldExpr, StaticNode } from '../traceql/ast';
+import { getAttribute } from '../model/attributes';
+import { findAttribute } from '../model/table';
 import { compileAnchoredRegex } from '../regex';
 import { fromAttribute } from './attributeValue';
 import type { CompiledField, EvalContext } from './evalContext';
@@ -80,27 +82,26 @@ function compileAttribute(a: AttributeNode): CompiledField {
   let read: CompiledField;
   switch (a.scope) {
     case 'span':
-      read = (c) => fromAttribute(c.ix.spans[c.i].attributes[name]);
+      read = (c) => fromAttribute(findAttribute(c.ix.table.attributes[c.i], name));
       break;
     case 'resource':
-      read = (c) => fromAttribute(c.ix.spans[c.i].resource.attributes[name]);
+      read = (c) => fromAttribute(getAttribute(c.ix.table.resource[c.i].attributes, name));
       break;
     case 'unscoped':
       // Span first, then resource: Tempo's order for `.attr`.
       read = (c) => {
-        const s = c.ix.spans[c.i];
-        const v = s.attributes[name];
-        return fromAttribute(v !== undefined ? v : s.resource.attributes[name]);
+        const v = findAttribute(c.ix.table.attributes[c.i], name);
+        return fromAttribute(v !== undefined ? v : getAttribute(c.ix.table.resource[c.i].attributes, name));
       };
       break;
     case 'event':
-      read = (c) => (c.ev === null ? NIL : fromAttribute(c.ev.attributes[name]));
+      read = (c) => (c.ev === null ? NIL : fromAttribute(getAttribute(c.ev.attributes, name)));
       break;
     case 'link':
-      read = (c) => (c.ln === null ? NIL : fromAttribute(c.ln.attributes[name]));
+      read = (c) => (c.ln === null ? NIL : fromAttribute(getAttribute(c.ln.attributes, name)));
       break;
     case 'instrumentation':
-      read = (c) => fromAttribute(c.ix.spans[c.i].scope.attributes[name]);
+      read = (c) => fromAttribute(getAttribute(c.ix.table.scope[c.i].attributes, name));
       break;
   }
   if (!a.parent) {

@@ -29,7 +29,7 @@ export function compileFilter(node: SpansetFilterNode): FilterCompileResult {
     return v.t === 'bool' && v.v;
   };
   const overLinks = (): boolean => {
-    const ls = ctx.ix.spans[ctx.i].links;
+    const ls = ctx.ix.table.links[ctx.i];
     if (!links || ls.length === 0) {
       ctx.ln = null;
       return holds();
@@ -43,7 +43,7 @@ export function compileFilter(node: SpansetFilterNode): FilterCompileResult {
     return false;
   };
   const overEvents = (): boolean => {
-    const es = ctx.ix.spans[ctx.i].events;
+    const es = ctx.ix.eventsOf(ctx.i);
     if (!events || es.length === 0) {
       ctx.ev = null;
       return overLinks();

@@ -146,10 +146,10 @@ class SearchProgram implements CompiledSearch {
   }
 
   evaluateIndexed(ix: TraceIndex): { ok: true; spansets: IndexedSpanset[] } | { ok: false; error: TraceLensError } {
-    if (ix.spans.length === 0) {
+    if (ix.table.length === 0) {
       return { ok: true, spansets: [] };
     }
-    const all: IndexedSpanset = { spans: Array.from(ix.spans, (_s, i) => i), attributes: [] };
+    const all: IndexedSpanset = { spans: Array.from({ length: ix.table.length }, (_s, i) => i), attributes: [] };
     try {
       return { ok: true, spansets: this.program.run(ix, [all]) };
     } catch (e) {

@@ -4,7 +4,7 @@ import type { TraceIndex } from './traceIndex';
 
 export interface EvalContext {
   ix: TraceIndex;
-  /** Span position in `ix.spans`. */
+  /** Span position: row i of `ix.table` (and `ix.spans`). */
   i: number;
   /** The event in focus while an `event.` condition is tried against each event of the span. */
   ev: SpanEvent | null;

@@ -4,6 +4,9 @@
  * building runtime values. Anything unusual (arrays, 64-bit ints, missing kinds) defers to the
  * general path, so both give the same answers; the general path is the definition.
  */
+import { getAttribute } from '../model/attributes';
+import { findAttribute } from '../model/table';
+import { SPAN_KINDS, STATUS_CODES } from '../model/types';
 import type { AttributeNode, ComparisonOp, FieldExpr, StaticNode } from '../traceql/ast';
 import type { CompiledField, EvalContext } from './evalContext';
 import { FALSE, TRUE, type Value } from './values';
@@ -21,17 +24,16 @@ function rawAttribute(a: AttributeNode): Raw | null {
   const name = a.name;
   switch (a.scope) {
     case 'span':
-      return (c) => c.ix.spans[c.i].attributes[name];
+      return (c) => findAttribute(c.ix.table.attributes[c.i], name);
     case 'resource':
-      return (c) => c.ix.spans[c.i].resource.attributes[name];
+      return (c) => getAttribute(c.ix.table.resource[c.i].attributes, name);
     case 'unscoped':
       return (c) => {
-        const s = c.ix.spans[c.i];
-        const v = s.attributes[name];
-        return v !== undefined ? v : s.resource.attributes[name];
+        const v = findAttribute(c.ix.table.attributes[c.i], name);
+        return v !== undefined ? v : getAttribute(c.ix.table.resource[c.i].attributes, name);
       };
     case 'instrumentation':
-      return (c) => c.ix.spans[c.i].scope.attributes[name];
+      return (c) => getAttribute(c.ix.table.scope[c.i].attributes, name);
     default:
       return null;
   }
@@ -86,15 +88,15 @@ function readerOf(e: FieldExpr): { read: Raw; kind: 'attribute' | 'string' | 'nu
   }
   switch (e.name) {
     case 'span:name':
-      return { read: (c) => c.ix.spans[c.i].name, kind: 'string' };
+      return { read: (c) => c.ix.table.name[c.i], kind: 'string' };
     case 'span:statusMessage':
-      return { read: (c) => c.ix.spans[c.i].statusMessage, kind: 'string' };
+      return { read: (c) => c.ix.table.statusMessage[c.i], kind: 'string' };
     case 'span:duration':
-      return { read: (c) => c.ix.spans[c.i].durationNanos, kind: 'number' };
+      return { read: (c) => c.ix.table.durationNanos[c.i], kind: 'number' };
     case 'span:status':
-      return { read: (c) => c.ix.spans[c.i].statusCode, kind: 'status' };
+      return { read: (c) => STATUS_CODES[c.ix.table.status[c.i]], kind: 'status' };
     case 'span:kind':
-      return { read: (c) => c.ix.spans[c.i].kind, kind: 'spanKind' };
+      return { read: (c) => SPAN_KINDS[c.ix.table.kind[c.i]], kind: 'spanKind' };
     default:
       return null;
   }

@@ -57,7 +57,7 @@ export const childrenOf: Rel = (ix, l, r) => {
 
 /** Spans of r that are the parent of some span of l. */
 export const parentsOf: Rel = (ix, l, r) => {
-  const mark = new Uint8Array(ix.spans.length);
+  const mark = new Uint8Array(ix.table.length);
   for (const s of l) {
     if (ix.nestedParent[s] > 0) {
       mark[ix.parent[s]] = 1;
@@ -86,7 +86,7 @@ export const siblingsOf: Rel = (ix, l, r) => {
 };
 
 function markOf(ix: TraceIndex, spans: readonly number[]): Uint8Array {
-  const mark = new Uint8Array(ix.spans.length);
+  const mark = new Uint8Array(ix.table.length);
   for (const s of spans) {
     mark[s] = 1;
   }

@@ -4,11 +4,20 @@
  * intrinsics. Built once per trace and cached in a WeakMap, so repeated queries over the same
  * trace objects pay for it once and the cache never keeps a trace alive.
  */
-import type { Span, Trace } from '../model/types';
+import { spanTableOf, toUnixNanos, type SpanTable } from '../model/table';
+import { spanEventOf } from '../model/table/materialize';
+import { SPAN_KINDS, type Span, type SpanEvent, type Trace } from '../model/types';
 
 export interface TraceIndex {
   readonly trace: Trace;
+  /**
+   * The trace's columns: what filters read (core/model/table). Row i is span i. Reading `spans`
+   * instead makes the Span objects of the whole trace, so hot paths read the table.
+   */
+  readonly table: SpanTable;
   readonly spans: readonly Span[];
+  /** Span i's events as model objects, made for event-scoped conditions only. */
+  eventsOf(i: number): readonly SpanEvent[];
   /** Index of each span's parent, or -1 when it has none in this trace (or names itself). */
   readonly parent: Int32Array;
   readonly childCount: Int32Array;
@@ -31,7 +40,7 @@ const cache = new WeakMap<Trace, TraceIndex>();
 
 export function indexTrace(trace: Trace): TraceIndex {
   const hit = cache.get(trace);
-  if (hit !== undefined && hit.spans === trace.spans) {
+  if (hit !== undefined && hit.table === spanTableOf(trace)) {
     return hit;
   }
   const built = new LazyTraceIndex(trace);
@@ -58,12 +67,26 @@ interface Extent {
  * skipping them keeps filter-only queries close to the cost of reading the spans.
  */
 class LazyTraceIndex implements TraceIndex {
-  readonly spans: readonly Span[];
+  readonly table: SpanTable;
   private structure: Structure | null = null;
   private extent: Extent | null = null;
+  private events: Array<readonly SpanEvent[] | undefined> | null = null;
 
   constructor(readonly trace: Trace) {
-    this.spans = trace.spans;
+    this.table = spanTableOf(trace);
+  }
+
+  get spans(): readonly Span[] {
+    return this.trace.spans;
+  }
+
+  eventsOf(i: number): readonly SpanEvent[] {
+    const rows = this.table.events[i];
+    if (rows.length === 0) {
+      return NO_EVENTS;
+    }
+    this.events ??= new Array<readonly SpanEvent[] | undefined>(this.table.length);
+    return (this.events[i] ??= rows.map(spanEventOf));
   }
 
   get parent(): Int32Array {
@@ -92,37 +115,51 @@ class LazyTraceIndex implements TraceIndex {
   }
 
   private built(): Structure {
-    this.structure ??= buildStructure(this.spans);
+    this.structure ??= buildStructure(this.table);
     return this.structure;
   }
 
   private measured(): Extent {
-    this.extent ??= measureExtent(this.spans);
+    this.extent ??= measureExtent(this.table);
     return this.extent;
   }
 }
 
-function measureExtent(spans: readonly Span[]): Extent {
+const NO_EVENTS: readonly SpanEvent[] = Object.freeze([]);
+
+/**
+ * Root, earliest start and latest end, on the table's (seconds, nanoseconds) instants so no BigInt
+ * is made per span; an end is start + round(duration), as before.
+ */
+function measureExtent(t: SpanTable): Extent {
   let root = -1;
-  let minStart: bigint | null = null;
-  let maxEnd: bigint | null = null;
-  for (let i = 0; i < spans.length; i++) {
-    const s = spans[i];
-    if (root === -1 && s.parentSpanId === '') {
+  let minS = 0;
+  let minN = 0;
+  let maxS = 0;
+  let maxN = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (root === -1 && t.parentSpanId[i] === '') {
       root = i;
     }
-    const end = s.startTimeUnixNano + BigInt(Math.round(s.durationNanos));
-    if (minStart === null || s.startTimeUnixNano < minStart) {
-      minStart = s.startTimeUnixNano;
+    const s = t.startSeconds[i];
+    const n = t.startNanos[i];
+    const endTotal = n + Math.round(t.durationNanos[i]);
+    const carry = Math.floor(endTotal / 1e9);
+    const es = s + carry;
+    const en = endTotal - carry * 1e9;
+    if (i === 0 || s < minS || (s === minS && n < minN)) {
+      minS = s;
+      minN = n;
     }
-    if (maxEnd === null || end > maxEnd) {
-      maxEnd = end;
+    if (i === 0 || es > maxS || (es === maxS && en > maxN)) {
+      maxS = es;
+      maxN = en;
     }
   }
   return {
     root,
-    startUnixNano: minStart ?? 0n,
-    durationNanos: minStart === null || maxEnd === null ? 0 : Number(maxEnd - minStart),
+    startUnixNano: t.length === 0 ? 0n : toUnixNanos(minS, minN),
+    durationNanos: t.length === 0 ? 0 : (maxS - minS) * 1e9 + (maxN - minN),
   };
 }
 
@@ -141,14 +178,14 @@ function measureExtent(spans: readonly Span[]): Extent {
  * - childCount counts the spans whose parent id resolves to the span, itself included when it is
  *   its own parent (Tempo counts that link too).
  */
-function buildStructure(spans: readonly Span[]): Structure {
-  const n = spans.length;
+function buildStructure(t: SpanTable): Structure {
+  const n = t.length;
   const byId = new Map<string, number[]>();
   let ambiguous = false;
   for (let i = 0; i < n; i++) {
-    const list = byId.get(spans[i].spanId);
+    const list = byId.get(t.spanId[i]);
     if (list === undefined) {
-      byId.set(spans[i].spanId, [i]);
+      byId.set(t.spanId[i], [i]);
     } else {
       list.push(i);
       ambiguous ||= list.length > 2;
@@ -161,7 +198,7 @@ function buildStructure(spans: readonly Span[]): Structure {
     return { parent, childCount, ...empty() };
   }
   for (let i = 0; i < n; i++) {
-    const p = parentOf(spans, byId, i);
+    const p = parentOf(t, byId, i);
     if (p < 0) {
       continue;
     }
@@ -171,11 +208,11 @@ function buildStructure(spans: readonly Span[]): Structure {
       parent[i] = p;
     }
   }
-  return { parent, childCount, ...numberNestedSets(spans, parent) };
+  return { parent, childCount, ...numberNestedSets(t, parent) };
 }
 
-function parentOf(spans: readonly Span[], byId: ReadonlyMap<string, number[]>, i: number): number {
-  const id = spans[i].parentSpanId;
+function parentOf(t: SpanTable, byId: ReadonlyMap<string, number[]>, i: number): number {
+  const id = t.parentSpanId[i];
   if (id === '') {
     return -1;
   }
@@ -186,8 +223,8 @@ function parentOf(spans: readonly Span[], byId: ReadonlyMap<string, number[]>, i
   if (candidates.length === 1) {
     return candidates[0];
   }
-  const want = spans[i].kind === 'server' ? 'client' : 'server';
-  return candidates.find((c) => spans[c].kind === want) ?? -1;
+  const want = SPAN_KINDS[t.kind[i]] === 'server' ? 'client' : 'server';
+  return candidates.find((c) => SPAN_KINDS[t.kind[c]] === want) ?? -1;
 }
 
 /**
@@ -195,7 +232,7 @@ function parentOf(spans: readonly Span[], byId: ReadonlyMap<string, number[]>, i
  * recursion would overflow). Spans no root reaches keep 0 everywhere.
  */
 function numberNestedSets(
-  spans: readonly Span[],
+  t: SpanTable,
   parent: Int32Array
 ): { left: Int32Array; right: Int32Array; nestedParent: Int32Array } {
   const n = parent.length;
@@ -223,7 +260,7 @@ function numberNestedSets(
   const stack = new Int32Array(n);
   const nextChild = new Int32Array(n);
   for (let root = 0; root < n; root++) {
-    if (spans[root].parentSpanId !== '') {
+    if (t.parentSpanId[root] !== '') {
       continue;
     }
     let top = 0;

@@ -1,5 +1,6 @@
 import { TraceLensError } from '../errors';
 import { searchTracesCancellable, type SearchResponse } from '../engine';
+import { spanTableOf } from '../model/table';
 import type { Trace } from '../model/types';
 import { formatDiagnostic, parseTraceQL } from '../traceql';
 import type { RootNode } from '../traceql/ast';
@@ -54,14 +55,29 @@ export function engineMetricsOutcome<R>(
 
 /** Newest trace first, as Tempo orders search results, so a result limit keeps the most recent. */
 export function newestFirst(traces: Iterable<Trace>): Trace[] {
-  const start = (t: Trace) =>
-    t.spans.reduce(
-      (m, s) => (s.startTimeUnixNano < m ? s.startTimeUnixNano : m),
-      BigInt(Number.MAX_SAFE_INTEGER) * 1_000_000n
-    );
-  return [...traces]
-    .map((t) => ({ t, s: start(t) }))
-    .sort((a, b) => (a.s === b.s ? a.t.traceId.localeCompare(b.t.traceId) : a.s > b.s ? -1 : 1))
+  // Earliest start per trace, as (seconds, nanoseconds) from its table: no Span objects, no BigInt.
+  const keyed = [...traces].map((t) => {
+    const table = spanTableOf(t);
+    let s = Number.MAX_SAFE_INTEGER;
+    let n = 0;
+    for (let i = 0; i < table.length; i++) {
+      const ts = table.startSeconds[i];
+      const tn = table.startNanos[i];
+      if (ts < s || (ts === s && tn < n)) {
+        s = ts;
+        n = tn;
+      }
+    }
+    return { t, s, n };
+  });
+  return keyed
+    .sort((a, b) =>
+      a.s === b.s && a.n === b.n
+        ? a.t.traceId.localeCompare(b.t.traceId)
+        : a.s > b.s || (a.s === b.s && a.n > b.n)
+          ? -1
+          : 1
+    )
     .map((x) => x.t);
 }
 
@@ -71,7 +87,7 @@ export function mergeTraces(lists: ReadonlyArray<readonly Trace[]>): Trace[] {
   for (const list of lists) {
     for (const t of list) {
       const prev = byId.get(t.traceId);
-      if (!prev || t.spans.length > prev.spans.length) {
+      if (!prev || spanTableOf(t).length > spanTableOf(prev).length) {
         byId.set(t.traceId, t);
       }
     }

@@ -267,11 +267,13 @@ function exchange(
           return;
         }
         settled = true;
+        const bytes = Buffer.concat(chunks);
         resolve({
           status: res.statusCode ?? 0,
           statusText: res.statusMessage ?? '',
           headers: flattenHeaders(res.headers),
-          body: Buffer.concat(chunks).toString('utf8'),
+          body: bytes.toString('utf8'),
+          bytes: bytes.length,
         });
       });
     });

@@ -1,5 +1,6 @@
 import { FieldType, type DataFrame } from '@grafana/data';
 
+import { decodeJaegerV1 } from '../../core/model';
 import { TRACE, TRACE_ID } from '../test/fixtures';
 import { buildTraceFrame } from './traceFrame';
 
@@ -46,7 +47,50 @@ describe('buildTraceFrame', () => {
       { timestamp: 1684778327800, name: 'exception', fields: [{ key: 'exception.message', value: 'boom' }] },
     ]);
     expect(values(frame, 'references')[1]).toEqual([
-      { traceID: 'aa'.repeat(16), spanID: 'bb'.repeat(8), tags: [{ key: 'why', value: 'batch' }] },
+      {
+        traceID: 'aa'.repeat(16),
+        spanID: 'bb'.repeat(8),
+        tags: [{ key: 'why', value: 'batch' }],
+        refType: 'FOLLOWS_FROM',
+      },
+    ]);
+  });
+
+  it('regression #18: keeps the type of Jaeger references that are not the parent', () => {
+    const ref = (refType: string, spanID: string, traceID = 'ab'.repeat(8)) => ({ refType, traceID, spanID });
+    const span = (spanID: string, references: unknown[]) => ({
+      traceID: 'ab'.repeat(8),
+      spanID,
+      operationName: 'op',
+      references,
+      startTime: 1_700_000_000_000_000,
+      duration: 5,
+      tags: [],
+      logs: [],
+      processID: 'p1',
+    });
+    const [trace] = decodeJaegerV1({
+      data: [
+        {
+          traceID: 'ab'.repeat(8),
+          spans: [
+            span('0000000000000001', []),
+            span('0000000000000002', [
+              ref('FOLLOWS_FROM', '0000000000000003'),
+              ref('CHILD_OF', '0000000000000001'),
+              ref('CHILD_OF', '0000000000000009', 'cd'.repeat(16)),
+            ]),
+            span('0000000000000003', []),
+          ],
+          processes: { p1: { serviceName: 'svc', tags: [] } },
+        },
+      ],
+    });
+    const frame = buildTraceFrame(trace);
+    expect(values(frame, 'parentSpanID')[1]).toBe('0000000000000001');
+    expect(values(frame, 'references')[1]).toEqual([
+      { traceID: '0000000000000000' + 'ab'.repeat(8), spanID: '0000000000000003', tags: [], refType: 'FOLLOWS_FROM' },
+      { traceID: 'cd'.repeat(16), spanID: '0000000000000009', tags: [], refType: 'CHILD_OF' },
     ]);
   });
 

@@ -1,3 +1,4 @@
+import type { AttributePair } from '../../core/model/table';
 import type { AttributeMap, AttributeValue } from '../../core/model/types';
 import type { AnyValue, KeyValue } from '../../core/engine';
 
@@ -22,6 +23,28 @@ export function attributeText(value: AttributeValue): string {
 
 export function keyValuePairs(map: AttributeMap): Array<{ key: string; value: string | number | boolean }> {
   return Object.keys(map).map((key) => ({ key, value: displayAttribute(map[key]) }));
+}
+
+type DisplayPair = { key: string; value: string | number | boolean };
+
+/**
+ * A table's attribute pairs as the trace view shows them. Nearly every list holds only strings,
+ * numbers and booleans, whose display form is the value itself: such a list is returned as it is
+ * (the model and the frame share it, and neither changes it). Otherwise the list is copied with
+ * 64-bit integers, arrays and maps in their display form. An empty list is a new array per span.
+ */
+export function displayPairs(pairs: readonly AttributePair[]): DisplayPair[] {
+  const n = pairs.length;
+  if (n === 0) {
+    return [];
+  }
+  for (let i = 0; i < n; i++) {
+    const t = typeof pairs[i].value;
+    if (t !== 'string' && t !== 'number' && t !== 'boolean') {
+      return pairs.map((p) => ({ key: p.key, value: displayAttribute(p.value) }));
+    }
+  }
+  return pairs as DisplayPair[];
 }
 
 /** OTLP JSON AnyValue (search and metrics results) as a display value. */

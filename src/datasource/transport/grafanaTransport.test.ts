@@ -4,9 +4,10 @@ import { Observable, of, throwError } from 'rxjs';
 import { TraceLensError } from '../../core/errors';
 import { assertSafePath, createGrafanaTransport, type FetchFn } from './grafanaTransport';
 
+/** As BackendSrv answers with responseType 'arraybuffer'. */
 function okResponse(body: string, status = 200): FetchResponse<unknown> {
   return {
-    data: body,
+    data: new TextEncoder().encode(body).buffer,
     status,
     statusText: 'OK',
     ok: true,
@@ -19,11 +20,11 @@ function okResponse(body: string, status = 200): FetchResponse<unknown> {
 }
 
 describe('createGrafanaTransport', () => {
-  it('requests the proxy URL with the encoded query, as text, without Grafana alerts', async () => {
+  it('requests the proxy URL with the encoded query, as bytes, without Grafana alerts', async () => {
     const seen: BackendSrvRequest[] = [];
     const fetch: FetchFn = (o) => {
       seen.push(o);
-      return of(okResponse('{"traces":[]}'));
+      return of(okResponse('{"traces":["é"]}'));
     };
     const transport = createGrafanaTransport({ baseUrl: '/api/datasources/proxy/uid/abc/', fetch });
     const res = await transport({
@@ -35,12 +36,19 @@ describe('createGrafanaTransport', () => {
       status: 200,
       statusText: 'OK',
       headers: { 'content-type': 'application/json' },
-      body: '{"traces":[]}',
+      body: '{"traces":["é"]}',
+      // The UTF-8 size, from the bytes received: the core's meter need not scan the text.
+      bytes: 17,
     });
     expect(seen[0].url).toBe(
       '/api/datasources/proxy/uid/abc/api/search?q=%7B%20span.a%20%3D%20%22x%20y%22%20%26%26%20.b%20%2B%201%20%3E%202%20%7D&limit=20&tags=a&tags=b'
     );
-    expect(seen[0]).toMatchObject({ method: 'GET', responseType: 'text', showErrorAlert: false, validatePath: true });
+    expect(seen[0]).toMatchObject({
+      method: 'GET',
+      responseType: 'arraybuffer',
+      showErrorAlert: false,
+      validatePath: true,
+    });
   });
 
   it('resolves HTTP errors with the status and the server body so the core can report the message', async () => {
@@ -54,6 +62,13 @@ describe('createGrafanaTransport', () => {
     const res = await createGrafanaTransport({ baseUrl: '/p', fetch })({ method: 'GET', path: '/api/search' });
     expect(res.status).toBe(400);
     expect(res.body).toBe('invalid TraceQL query: parse error at line 1');
+  });
+
+  it('decodes an error body that came as bytes', async () => {
+    const fetch: FetchFn = () =>
+      throwError(() => ({ status: 404, data: new TextEncoder().encode('trace not found').buffer, config: {} }));
+    const res = await createGrafanaTransport({ baseUrl: '/p', fetch })({ method: 'GET', path: '/api/traces/ab' });
+    expect(res).toMatchObject({ status: 404, body: 'trace not found' });
   });
 
   it('turns a parsed JSON error body back into text', async () => {

@@ -148,7 +148,7 @@ export class JaegerClient {
         return [];
       }
       const json = this.okJson(ep, res);
-      return decodeFrom(ep, () => decodeOtlp(json));
+      return decodeFrom(ep, () => decodeOtlp(json, { owned: true }));
     }
     const ep = this.ep('/api/traces');
     const res = await this.get('/api/traces', {}, v1SearchQuery(params), signal);
@@ -171,7 +171,8 @@ export class JaegerClient {
       });
     }
     const json = this.okJson(ep, res);
-    const traces = decodeFrom(ep, () => (api === 'v3' ? decodeOtlp(json) : decodeJaegerV1(json)));
+    // The body was parsed for this call alone, so the decoder may reuse its attribute lists.
+    const traces = decodeFrom(ep, () => (api === 'v3' ? decodeOtlp(json, { owned: true }) : decodeJaegerV1(json)));
     if (traces.length === 0) {
       throw new TraceLensError('http', `trace ${id} was not found in Jaeger (empty answer)`, { status: 404 });
     }

@@ -1,5 +1,6 @@
 import { TraceLensError } from '../../errors';
 import { decodeOtlp, type Trace } from '../../model';
+import { withPartial } from '../../model/table';
 import { call, decodeFrom, httpError, isRecord, parseJson, serverMessage, type Endpoint } from '../http';
 import { buildPath, type PathParams } from '../paths';
 import { TEMPO_PATHS, type TempoPathTemplate } from './paths';
@@ -178,17 +179,20 @@ export class TempoClient {
 
   private decodeTrace(ep: Endpoint, res: HttpResponse, id: string): Trace {
     const json = this.okJson(ep, res);
-    const traces = decodeFrom(ep, () => decodeOtlp(json));
+    // The body was parsed for this call alone, so the decoder may reuse its attribute lists.
+    const traces = decodeFrom(ep, () => decodeOtlp(json, { owned: true }));
     if (traces.length === 0) {
       throw new TraceLensError('http', `trace ${id} was not found in Tempo (empty answer)`, { status: 404 });
     }
     const partial = isRecord(json) && json.status === 'PARTIAL';
     const trace = traces[0];
-    if (!partial) {
+    // The decoder marks `{trace, status: PARTIAL}` itself (with the same warning); this catches a
+    // PARTIAL status on any other envelope without showing the warning twice.
+    if (!partial || trace.partial) {
       return trace;
     }
     const why = isRecord(json) && typeof json.message === 'string' ? `: ${json.message}` : '';
-    return { ...trace, partial: true, warnings: [...trace.warnings, `Tempo returned a partial trace${why}`] };
+    return withPartial(trace, `Tempo returned a partial trace${why}`);
   }
 
   private okJson(ep: Endpoint, res: HttpResponse): unknown {

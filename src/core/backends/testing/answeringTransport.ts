@@ -1,3 +1,4 @@
+import { byteLength } from '../http';
 import type { HttpRequest, HttpResponse, Transport } from '../transport';
 
 /** Which server answers: Jaeger with its v1 JSON API only, Jaeger with api_v3, or Tempo. */
@@ -5,17 +6,17 @@ export type AnsweringApi = 'jaeger-v1' | 'jaeger-api-v3' | 'tempo';
 
 const SERVICES = Array.from({ length: 20 }, (_v, i) => (i === 0 ? 'frontend' : `service-${i}`));
 
-function answer(status: number, body: string): HttpResponse {
-  return { status, statusText: status === 200 ? 'OK' : 'Not Found', headers: {}, body };
+function answer(status: number, body: string, bytes?: number): HttpResponse {
+  return { status, statusText: status === 200 ? 'OK' : 'Not Found', headers: {}, body, bytes };
 }
 
-function route(api: AnsweringApi, path: string, body: string): HttpResponse {
+function route(api: AnsweringApi, path: string, body: string, bytes: number): HttpResponse {
   switch (api) {
     case 'jaeger-api-v3':
       if (path === '/api/v3/services') {
         return answer(200, JSON.stringify({ services: SERVICES }));
       }
-      return path.startsWith('/api/v3/traces') ? answer(200, body) : answer(404, '404 page not found');
+      return path.startsWith('/api/v3/traces') ? answer(200, body, bytes) : answer(404, '404 page not found');
     case 'jaeger-v1':
       if (path === '/api/v3/services') {
         return answer(404, '404 page not found');
@@ -23,13 +24,13 @@ function route(api: AnsweringApi, path: string, body: string): HttpResponse {
       if (path === '/api/services') {
         return answer(200, JSON.stringify({ data: SERVICES }));
       }
-      return path.startsWith('/api/traces') ? answer(200, body) : answer(404, '404 page not found');
+      return path.startsWith('/api/traces') ? answer(200, body, bytes) : answer(404, '404 page not found');
     case 'tempo':
       if (path === '/api/status/buildinfo') {
         return answer(200, JSON.stringify({ version: '2.9.0', revision: 'test' }));
       }
       if (path === '/api/search' || path.startsWith('/api/traces/') || path.startsWith('/api/v2/traces/')) {
-        return answer(200, body);
+        return answer(200, body, bytes);
       }
       return answer(404, '404 page not found');
   }
@@ -41,5 +42,7 @@ function route(api: AnsweringApi, path: string, body: string): HttpResponse {
  * trace request with `body`. Nothing is checked about the request beyond its path.
  */
 export function answeringTransport(api: AnsweringApi, body: string): Transport {
-  return (request: HttpRequest) => Promise.resolve(route(api, request.path, body));
+  // Both real transports report the size of what they received; so does this one.
+  const bytes = byteLength(body);
+  return (request: HttpRequest) => Promise.resolve(route(api, request.path, body, bytes));
 }

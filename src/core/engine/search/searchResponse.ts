@@ -29,7 +29,13 @@ export interface TraceSearchMetadata {
   readonly rootServiceName: string;
   readonly rootTraceName: string;
   readonly startTimeUnixNano: string;
+  /** Whole milliseconds, as Tempo sends it. */
   readonly durationMs: number;
+  /**
+   * Not in Tempo's answer: the exact duration, which the engine knows when it evaluated the search
+   * itself (Jaeger, or Tempo through the engine), so the search table need not round to whole ms.
+   */
+  readonly durationNanos?: number;
   /**
    * Deprecated by Tempo: the first of spanSets. The engine always writes it; a result read from
    * elsewhere may lack it.

@@ -6,6 +6,7 @@
  * the newest. Result spans carry a name only when the query reads it, as in Tempo.
  */
 import { TraceLensError } from '../../errors';
+import { spanTableOf, toUnixNanos, type SpanTable } from '../../model/table';
 import type { Trace } from '../../model/types';
 import type { RootNode } from '../../traceql/ast';
 import { type CompiledSearch, compileSearch } from '../compileQuery';
@@ -47,7 +48,7 @@ class SearchRun {
 
   add(trace: Trace): TraceLensError | undefined {
     this.inspectedTraces++;
-    this.inspectedSpans += trace.spans.length;
+    this.inspectedSpans += spanTableOf(trace).length;
     const ix = indexTrace(trace);
     const r = this.q.evaluateIndexed(ix);
     if (!r.ok) {
@@ -156,31 +157,30 @@ function traceMetadata(
   spansets: IndexedSpanset[],
   spss: number
 ): TraceSearchMetadata {
-  const root = ix.root >= 0 ? ix.spans[ix.root] : undefined;
+  const t = ix.table;
   const sets = spansets.map((ss) => spanSetJson(q, ix, ss, spss));
   return {
     traceID: ix.trace.traceId,
-    rootServiceName: root?.resource.serviceName ?? ROOT_SPAN_NOT_RECEIVED,
-    rootTraceName: root?.name ?? ROOT_SPAN_NOT_RECEIVED,
+    rootServiceName: ix.root >= 0 ? t.resource[ix.root].serviceName : ROOT_SPAN_NOT_RECEIVED,
+    rootTraceName: ix.root >= 0 ? t.name[ix.root] : ROOT_SPAN_NOT_RECEIVED,
     startTimeUnixNano: ix.startUnixNano.toString(),
     durationMs: Math.floor(ix.durationNanos / 1e6),
+    durationNanos: ix.durationNanos,
     spanSet: sets[0],
     spanSets: sets,
-    serviceStats: serviceStats(ix),
+    serviceStats: serviceStats(t),
   };
 }
 
 function spanSetJson(q: CompiledSearch, ix: TraceIndex, ss: IndexedSpanset, spss: number): SearchSpanSet {
-  const spans = ss.spans.slice(0, spss).map((i) => {
-    const s = ix.spans[i];
-    return {
-      spanID: s.spanId,
-      ...(q.readsName ? { name: s.name } : {}),
-      startTimeUnixNano: s.startTimeUnixNano.toString(),
-      durationNanos: String(Math.round(s.durationNanos)),
-      attributes: q.reportedAttributes(ix, i).map((a): KeyValue => ({ key: a.key, value: toAnyValue(a.value) })),
-    };
-  });
+  const t = ix.table;
+  const spans = ss.spans.slice(0, spss).map((i) => ({
+    spanID: t.spanId[i],
+    ...(q.readsName ? { name: t.name[i] } : {}),
+    startTimeUnixNano: toUnixNanos(t.startSeconds[i], t.startNanos[i]).toString(),
+    durationNanos: String(Math.round(t.durationNanos[i])),
+    attributes: q.reportedAttributes(ix, i).map((a): KeyValue => ({ key: a.key, value: toAnyValue(a.value) })),
+  }));
   return {
     spans,
     matched: ss.spans.length,
@@ -188,13 +188,13 @@ function spanSetJson(q: CompiledSearch, ix: TraceIndex, ss: IndexedSpanset, spss
   };
 }
 
-function serviceStats(ix: TraceIndex): Record<string, ServiceStats> {
+function serviceStats(t: SpanTable): Record<string, ServiceStats> {
   const stats: Record<string, { spanCount: number; errorCount: number }> = {};
-  for (const s of ix.spans) {
-    const name = s.resource.serviceName;
+  for (let i = 0; i < t.length; i++) {
+    const name = t.resource[i].serviceName;
     const st = (stats[name] ??= { spanCount: 0, errorCount: 0 });
     st.spanCount++;
-    if (s.statusCode === 'error') {
+    if (t.status[i] === 2) {
       st.errorCount++;
     }
   }

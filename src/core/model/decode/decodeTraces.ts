@@ -32,34 +32,43 @@ export function decodeJaegerV1(body: unknown): Trace[] {
   return collector.finish();
 }
 
+export interface DecodeOptions {
+  /**
+   * The caller parsed `body` for this call alone and will not read its attribute lists again:
+   * the decoder may reuse them as the model's (and the trace frame's) attribute pairs, changing
+   * their values in place, instead of copying every attribute. Backend clients set it.
+   */
+  readonly owned?: boolean;
+}
+
 /** Every OTLP JSON envelope: plain, Tempo v1 `batches`, Tempo v2 `trace`, Jaeger api_v3 `result`. */
-export function decodeOtlp(body: unknown): Trace[] {
+export function decodeOtlp(body: unknown, options: DecodeOptions = {}): Trace[] {
   const format = detectTraceFormat(body);
   const what = FORMAT_NAMES[format === 'unknown' || format === 'jaeger-v1' ? 'otlp' : format];
   const collector = new TraceCollector();
   try {
-    decodeOtlpEnvelope(body, collector);
+    decodeOtlpEnvelope(body, collector, options.owned === true);
   } catch (e) {
     toMalformed(e, what);
   }
   return collector.finish();
 }
 
-function decodeOtlpEnvelope(body: unknown, collector: TraceCollector): void {
+function decodeOtlpEnvelope(body: unknown, collector: TraceCollector, owned: boolean): void {
   if (!isRecord(body)) {
     fail('', `expected an object, got ${describe(body)}`);
   }
   if ('resourceSpans' in body) {
-    decodeResourceSpansList(arrayField(body, 'resourceSpans'), collector, 'resourceSpans');
+    decodeResourceSpansList(arrayField(body, 'resourceSpans'), collector, 'resourceSpans', owned);
   } else if ('batches' in body) {
-    decodeResourceSpansList(arrayField(body, 'batches'), collector, 'batches');
+    decodeResourceSpansList(arrayField(body, 'batches'), collector, 'batches', owned);
   } else if ('trace' in body) {
-    decodeTempoV2(body, collector);
+    decodeTempoV2(body, collector, owned);
   } else if ('result' in body) {
     if (!isRecord(body.result)) {
       fail('result', `expected an object, got ${describe(body.result)}`);
     }
-    decodeResourceSpansList(arrayField(body.result, 'resourceSpans'), collector, 'result.resourceSpans');
+    decodeResourceSpansList(arrayField(body.result, 'resourceSpans'), collector, 'result.resourceSpans', owned);
   } else if (isRecord(body.error)) {
     decodeJaegerV3Error(body.error);
   } else {
@@ -68,14 +77,14 @@ function decodeOtlpEnvelope(body: unknown, collector: TraceCollector): void {
 }
 
 /** Tempo v2: `{trace:{resourceSpans}, status:"PARTIAL"?}`; an empty `trace` is a trace not found. */
-function decodeTempoV2(body: Record<string, unknown>, collector: TraceCollector): void {
+function decodeTempoV2(body: Record<string, unknown>, collector: TraceCollector, owned: boolean): void {
   const trace = body.trace;
   if (trace !== null && trace !== undefined) {
     if (!isRecord(trace)) {
       fail('trace', `expected an object, got ${describe(trace)}`);
     }
     const key = 'resourceSpans' in trace ? 'resourceSpans' : 'batches';
-    decodeResourceSpansList(arrayField(trace, key), collector, `trace.${key}`);
+    decodeResourceSpansList(arrayField(trace, key), collector, `trace.${key}`, owned);
   }
   if (body.status === 'PARTIAL') {
     const message =

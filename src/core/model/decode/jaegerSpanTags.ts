@@ -1,5 +1,7 @@
-import { EMPTY_ATTRIBUTES, newAttributeMap, type MutableAttributeMap } from '../attributes';
-import type { AttributeMap, AttributeValue, InstrumentationScope, SpanKind, StatusCode } from '../types';
+import { EMPTY_ATTRIBUTES } from '../attributes';
+import type { AttributePair } from '../table/spanTable';
+import type { AttributeValue, InstrumentationScope } from '../types';
+import { NO_PAIRS, withoutDuplicates } from './attributePairs';
 import { within } from './decodeError';
 import { jaegerKey, jaegerValue } from './jaegerKeyValue';
 
@@ -10,26 +12,53 @@ import { jaegerKey, jaegerValue } from './jaegerKeyValue';
  * These tags become model fields and are not also exposed as span attributes.
  */
 export interface MappedSpanTags {
-  readonly attributes: AttributeMap;
-  readonly kind: SpanKind;
-  readonly statusCode: StatusCode;
+  /** The other tags, as typed pairs (deduplicated). */
+  readonly attributes: readonly AttributePair[];
+  /** Index into SPAN_KINDS. */
+  readonly kind: number;
+  /** Index into STATUS_CODES. */
+  readonly statusCode: number;
   readonly statusMessage: string;
   readonly scopeName: string;
   readonly scopeVersion: string;
   readonly traceState: string;
 }
 
-const KINDS: Readonly<Record<string, SpanKind>> = {
-  client: 'client',
-  server: 'server',
-  producer: 'producer',
-  consumer: 'consumer',
-  internal: 'internal',
+/** Index into SPAN_KINDS of a `span.kind` tag's value. */
+function kindIndexOf(value: string): number {
+  switch (value.toLowerCase()) {
+    case 'internal':
+      return 1;
+    case 'server':
+      return 2;
+    case 'client':
+      return 3;
+    case 'producer':
+      return 4;
+    case 'consumer':
+      return 5;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * One result object reused for every span (decoding is single-threaded and each result is read
+ * before the next call), so mapping a span's tags allocates only its attribute pairs.
+ */
+const RESULT = {
+  attributes: NO_PAIRS,
+  kind: 0,
+  statusCode: 0,
+  statusMessage: '',
+  scopeName: '',
+  scopeVersion: '',
+  traceState: '',
 };
 
 export function mapJaegerSpanTags(tags: readonly unknown[]): MappedSpanTags {
-  let attributes: MutableAttributeMap | null = null;
-  let kind: SpanKind = 'unspecified';
+  let attributes: AttributePair[] | null = null;
+  let kind = 0;
   let errorTag = false;
   let otelStatus: string | null = null;
   let statusMessage = '';
@@ -50,7 +79,7 @@ export function mapJaegerSpanTags(tags: readonly unknown[]): MappedSpanTags {
     }
     switch (key) {
       case 'span.kind':
-        kind = typeof value === 'string' ? (KINDS[value.toLowerCase()] ?? 'unspecified') : 'unspecified';
+        kind = typeof value === 'string' ? kindIndexOf(value) : 0;
         break;
       case 'error':
         errorTag = value === true || value === 'true';
@@ -77,30 +106,25 @@ export function mapJaegerSpanTags(tags: readonly unknown[]): MappedSpanTags {
         traceState = String(value);
         break;
       default:
-        if (attributes === null) {
-          attributes = newAttributeMap();
-        }
-        attributes[key] = value;
+        (attributes ??= []).push({ key, value });
     }
   }
   // As in Jaeger's translator, `error=true` is the final word; otherwise otel.status_code decides.
-  let statusCode: StatusCode = 'unset';
-  if (errorTag) {
-    statusCode = 'error';
-  } else if (otelStatus === 'ERROR') {
-    statusCode = 'error';
+  let statusCode = 0;
+  if (errorTag || otelStatus === 'ERROR') {
+    statusCode = 2;
   } else if (otelStatus === 'OK') {
-    statusCode = 'ok';
+    statusCode = 1;
   }
-  return {
-    attributes: attributes ?? EMPTY_ATTRIBUTES,
-    kind,
-    statusCode,
-    statusMessage: statusCode === 'unset' ? '' : statusMessage,
-    scopeName: scopeName || libraryName,
-    scopeVersion: scopeName ? scopeVersion : libraryVersion || scopeVersion,
-    traceState,
-  };
+  const r = RESULT;
+  r.attributes = attributes === null ? NO_PAIRS : withoutDuplicates(attributes);
+  r.kind = kind;
+  r.statusCode = statusCode;
+  r.statusMessage = statusCode === 0 ? '' : statusMessage;
+  r.scopeName = scopeName || libraryName;
+  r.scopeVersion = scopeName ? scopeVersion : libraryVersion || scopeVersion;
+  r.traceState = traceState;
+  return r;
 }
 
 /** Scopes are shared between spans with the same name and version, like OTLP's scopeSpans blocks. */

@@ -1,13 +1,27 @@
-import { EMPTY_ATTRIBUTES, newAttributeMap } from '../attributes';
+import { attributeMapFrom, EMPTY_ATTRIBUTES, newAttributeMap } from '../attributes';
 import { normalizeSpanId, normalizeTraceId } from '../ids';
-import type { Resource, Span, SpanEvent, SpanLink } from '../types';
+import type { AttributePair, EventRow } from '../table/spanTable';
+import { splitMicros, type SplitTime } from '../table/unixTime';
+import type { AttributeMap, Resource, SpanLink } from '../types';
+import { NO_PAIRS, withoutDuplicates } from './attributePairs';
 import { TraceCollector } from './collectTraces';
 import { arrayField, describe, fail, isRecord, stringField, within } from './decodeError';
 import { decodeJaegerKeyValue } from './jaegerKeyValue';
 import { mapJaegerSpanTags, ScopeCache } from './jaegerSpanTags';
 
-const NO_EVENTS: readonly SpanEvent[] = Object.freeze([]);
+const NO_EVENTS: readonly EventRow[] = Object.freeze([]);
 const NO_LINKS: readonly SpanLink[] = Object.freeze([]);
+
+/**
+ * A reference that is not the parent becomes a link. Jaeger reads a link without an
+ * `opentracing.ref_type` attribute as FOLLOWS_FROM (its OTLP → v1 translation), so a FOLLOWS_FROM
+ * reference becomes a plain link, exactly what api_v3 returns for the same span ingested over
+ * OTLP; a CHILD_OF reference that is not the parent keeps its type as `opentracing.ref_type:
+ * child_of`, as Jaeger's v1 → OTLP translation writes it. The trace frame turns both back into
+ * the reference's `refType`.
+ */
+const CHILD_OF_LINK: AttributeMap = Object.freeze(attributeMapFrom({ 'opentracing.ref_type': 'child_of' }));
+const SCRATCH: SplitTime = { seconds: 0, nanos: 0 };
 
 /**
  * Jaeger v1 JSON (`/api/traces/{id}`, v1 search): `{data:[trace...]}`, a bare array of traces or a
@@ -65,12 +79,11 @@ function decodeTrace(trace: unknown, collector: TraceCollector): void {
   for (let i = 0; i < spans.length; i++) {
     try {
       const raw = spans[i];
-      const span = decodeSpan(raw, processes, scopes);
-      traceId = span.traceId;
-      collector.add(span);
+      traceId = decodeSpan(raw, processes, scopes, collector);
       const spanWarnings = arrayField(raw as Record<string, unknown>, 'warnings');
       for (const w of spanWarnings) {
-        collector.note(traceId, `Jaeger: span ${span.spanId}: ${typeof w === 'string' ? w : describe(w)}`);
+        const spanId = idField(raw as Record<string, unknown>, 'spanID', 'span');
+        collector.note(traceId, `Jaeger: span ${spanId}: ${typeof w === 'string' ? w : describe(w)}`);
       }
     } catch (e) {
       within(e, `spans[${i}]`);
@@ -154,7 +167,13 @@ function idField(obj: Record<string, unknown>, key: string, kind: 'trace' | 'spa
   return id;
 }
 
-function decodeSpan(v: unknown, processes: Map<string, Resource>, scopes: ScopeCache): Span {
+/** Decodes one span into its trace's rows; returns its trace id. */
+function decodeSpan(
+  v: unknown,
+  processes: Map<string, Resource>,
+  scopes: ScopeCache,
+  collector: TraceCollector
+): string {
   if (!isRecord(v)) {
     return fail('', `expected a span object, got ${describe(v)}`);
   }
@@ -174,28 +193,39 @@ function decodeSpan(v: unknown, processes: Map<string, Resource>, scopes: ScopeC
       fail('processID', `process ${describe(processId)} is not in the trace's processes`);
     }
   }
-  const { parentSpanId, links } = decodeReferences(arrayField(v, 'references'), traceId);
+  const refs = decodeReferences(arrayField(v, 'references'), traceId);
+  const parentSpanId = refs.parentSpanId ?? deprecatedParent(v);
+  const links = refs.links;
   const tags = mapJaegerSpanTags(arrayField(v, 'tags'));
-  return {
-    traceId,
-    spanId,
-    parentSpanId: parentSpanId ?? deprecatedParent(v),
-    name: stringField(v, 'operationName'),
-    kind: tags.kind,
-    statusCode: tags.statusCode,
-    statusMessage: tags.statusMessage,
-    startTimeUnixNano: BigInt(micros(v.startTime, 'startTime')) * 1000n,
-    durationNanos: micros(v.duration ?? 0, 'duration') * 1000,
-    attributes: tags.attributes,
-    resource: resource as Resource,
-    scope: scopes.get(tags.scopeName, tags.scopeVersion),
-    events: decodeLogs(arrayField(v, 'logs')),
-    links,
-    traceState: tags.traceState,
-  };
+  const name = stringField(v, 'operationName');
+  splitMicros(micros(v.startTime, 'startTime'), SCRATCH);
+  const durationNanos = micros(v.duration ?? 0, 'duration') * 1000;
+  collector
+    .rows(traceId)
+    .add(
+      spanId,
+      parentSpanId,
+      name,
+      tags.kind,
+      tags.statusCode,
+      tags.statusMessage,
+      SCRATCH.seconds,
+      SCRATCH.nanos,
+      durationNanos,
+      resource as Resource,
+      scopes.get(tags.scopeName, tags.scopeVersion),
+      tags.attributes,
+      decodeLogs(arrayField(v, 'logs')),
+      links,
+      tags.traceState
+    );
+  return traceId;
 }
 
-/** The first CHILD_OF reference within the trace is the parent; every other reference is a link. */
+/**
+ * The first CHILD_OF reference within the trace is the parent; every other reference is a link
+ * that keeps its type (see CHILD_OF_LINK).
+ */
 function decodeReferences(
   refs: readonly unknown[],
   traceId: string
@@ -210,11 +240,16 @@ function decodeReferences(
       }
       const refTraceId = idField(ref, 'traceID', 'trace');
       const refSpanId = idField(ref, 'spanID', 'span');
-      if (parentSpanId === null && ref.refType === 'CHILD_OF' && refTraceId === traceId) {
+      const childOf = ref.refType === 'CHILD_OF';
+      if (parentSpanId === null && childOf && refTraceId === traceId) {
         parentSpanId = refSpanId;
         continue;
       }
-      (links ??= []).push({ traceId: refTraceId, spanId: refSpanId, attributes: EMPTY_ATTRIBUTES });
+      (links ??= []).push({
+        traceId: refTraceId,
+        spanId: refSpanId,
+        attributes: childOf ? CHILD_OF_LINK : EMPTY_ATTRIBUTES,
+      });
     } catch (e) {
       within(e, `references[${i}]`);
     }
@@ -233,11 +268,11 @@ function deprecatedParent(v: Record<string, unknown>): string {
 }
 
 /** A log is an event: its `event` field is the name, the other fields its attributes. */
-function decodeLogs(logs: readonly unknown[]): readonly SpanEvent[] {
+function decodeLogs(logs: readonly unknown[]): readonly EventRow[] {
   if (logs.length === 0) {
     return NO_EVENTS;
   }
-  const out: SpanEvent[] = [];
+  const out: EventRow[] = [];
   for (let i = 0; i < logs.length; i++) {
     const log = logs[i];
     try {
@@ -246,8 +281,7 @@ function decodeLogs(logs: readonly unknown[]): readonly SpanEvent[] {
       }
       const fields = arrayField(log, 'fields');
       let name = '';
-      const attributes = newAttributeMap();
-      let any = false;
+      let attributes: AttributePair[] | null = null;
       for (let f = 0; f < fields.length; f++) {
         let kv;
         try {
@@ -258,14 +292,15 @@ function decodeLogs(logs: readonly unknown[]): readonly SpanEvent[] {
         if (kv.key === 'event' && typeof kv.value === 'string') {
           name = kv.value;
         } else {
-          attributes[kv.key] = kv.value;
-          any = true;
+          (attributes ??= []).push(kv);
         }
       }
+      splitMicros(micros(log.timestamp, 'timestamp'), SCRATCH);
       out.push({
         name,
-        timeUnixNano: BigInt(micros(log.timestamp, 'timestamp')) * 1000n,
-        attributes: any ? attributes : EMPTY_ATTRIBUTES,
+        seconds: SCRATCH.seconds,
+        nanos: SCRATCH.nanos,
+        attributes: attributes === null ? NO_PAIRS : withoutDuplicates(attributes),
       });
     } catch (e) {
       within(e, `logs[${i}]`);

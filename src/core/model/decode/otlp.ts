@@ -1,33 +1,51 @@
 import { EMPTY_ATTRIBUTES } from '../attributes';
 import { normalizeSpanId, normalizeTraceId } from '../ids';
-import type { InstrumentationScope, Resource, Span, SpanEvent, SpanLink } from '../types';
+import type { AttributePair, EventRow } from '../table/spanTable';
+import { durationBetween, readUnixNanos, type SplitTime } from '../table/unixTime';
+import type { InstrumentationScope, Resource, SpanLink } from '../types';
 import { decodeKeyValues } from './anyValue';
+import { otlpAttributePairs } from './attributePairs';
 import { TraceCollector } from './collectTraces';
 import { arrayField, describe, fail, isRecord, stringField, within } from './decodeError';
-import { fastDurationNanos, unixNanos } from './numbers';
-import { decodeKind, decodeStatusCode } from './otlpEnums';
+import { kindIndex, statusIndex } from './otlpEnums';
+import { mapFromPairs } from '../table/materialize';
 
 const EMPTY_SCOPE: InstrumentationScope = Object.freeze({ name: '', version: '', attributes: EMPTY_ATTRIBUTES });
-const NO_EVENTS: readonly SpanEvent[] = Object.freeze([]);
+const NO_EVENTS: readonly EventRow[] = Object.freeze([]);
 const NO_LINKS: readonly SpanLink[] = Object.freeze([]);
 const ZERO_SPAN_ID = '0000000000000000';
+
+/** Per-call state: whether the body may be reused, and scratch space for split instants. */
+interface OtlpContext {
+  readonly collector: TraceCollector;
+  readonly owned: boolean;
+  readonly start: SplitTime;
+  readonly end: SplitTime;
+}
 
 /**
  * Decodes a list of OTLP ResourceSpans (Tempo's `batches`, Jaeger's `result.resourceSpans`, plain
  * `resourceSpans`) into the collector. Ids may be hex or base64 per id, so one decoder serves every
- * flavour. One Resource and one scope object are shared by all spans of their block.
+ * flavour. One Resource and one scope object are shared by all spans of their block. With `owned`,
+ * attribute lists of the body are reused as the table's pairs (see otlpAttributePairs).
  */
-export function decodeResourceSpansList(list: readonly unknown[], collector: TraceCollector, listName: string): void {
+export function decodeResourceSpansList(
+  list: readonly unknown[],
+  collector: TraceCollector,
+  listName: string,
+  owned = false
+): void {
+  const ctx: OtlpContext = { collector, owned, start: { seconds: 0, nanos: 0 }, end: { seconds: 0, nanos: 0 } };
   for (let r = 0; r < list.length; r++) {
     try {
-      decodeResourceSpans(list[r], collector);
+      decodeResourceSpans(list[r], ctx);
     } catch (e) {
       within(e, `${listName}[${r}]`);
     }
   }
 }
 
-function decodeResourceSpans(block: unknown, collector: TraceCollector): void {
+function decodeResourceSpans(block: unknown, ctx: OtlpContext): void {
   if (!isRecord(block)) {
     fail('', `expected a resourceSpans object, got ${describe(block)}`);
   }
@@ -45,7 +63,7 @@ function decodeResourceSpans(block: unknown, collector: TraceCollector): void {
       const spans = arrayField(scopeBlock, 'spans');
       for (let i = 0; i < spans.length; i++) {
         try {
-          collector.add(decodeSpan(spans[i], resource, scope));
+          decodeSpan(spans[i], resource, scope, ctx);
         } catch (e) {
           within(e, `spans[${i}]`);
         }
@@ -64,7 +82,8 @@ function decodeResource(v: unknown): Resource {
     return fail('resource', `expected an object, got ${describe(v)}`);
   }
   try {
-    const attributes = decodeKeyValues(v.attributes);
+    // Never reused: resources are few, and their lists must stay readable for the map below.
+    const attributes = mapFromPairs(otlpAttributePairs(v.attributes, false));
     const service = attributes['service.name'];
     return { serviceName: typeof service === 'string' ? service : '', attributes };
   } catch (e) {
@@ -103,13 +122,11 @@ function traceIdField(obj: Record<string, unknown>, key: string): string {
     return lastTraceId;
   }
   const id = typeof raw === 'string' ? normalizeTraceId(raw) : null;
-  if (id !== null) {
-    lastRawTraceId = raw as string;
-    lastTraceId = id;
-  }
   if (id === null) {
     return fail(key, `expected a trace id (32 hex digits or base64 of 16 bytes), got ${describe(raw)}`);
   }
+  lastRawTraceId = raw as string;
+  lastTraceId = id;
   return id;
 }
 
@@ -122,9 +139,17 @@ function spanIdField(obj: Record<string, unknown>, key: string): string {
   return id;
 }
 
-function decodeSpan(v: unknown, resource: Resource, scope: InstrumentationScope): Span {
+function attributesField(v: Record<string, unknown>, owned: boolean): readonly AttributePair[] {
+  try {
+    return otlpAttributePairs(v.attributes, owned);
+  } catch (e) {
+    return within(e, 'attributes');
+  }
+}
+
+function decodeSpan(v: unknown, resource: Resource, scope: InstrumentationScope, ctx: OtlpContext): void {
   if (!isRecord(v)) {
-    return fail('', `expected a span object, got ${describe(v)}`);
+    fail('', `expected a span object, got ${describe(v)}`);
   }
   const traceId = traceIdField(v, 'traceId');
   const spanId = spanIdField(v, 'spanId');
@@ -136,73 +161,57 @@ function decodeSpan(v: unknown, resource: Resource, scope: InstrumentationScope)
       parentSpanId = '';
     }
   }
-  const rawStart = v.startTimeUnixNano;
-  const rawEnd = v.endTimeUnixNano;
-  let start: bigint;
-  let durationNanos =
-    typeof rawStart === 'string' && typeof rawEnd === 'string' ? fastDurationNanos(rawStart, rawEnd) : -1;
-  if (durationNanos >= 0) {
-    // fastDurationNanos has checked that every character of the start is a digit.
-    start = BigInt(rawStart as string);
-  } else {
-    start = unixNanos(rawStart, 'startTimeUnixNano');
-    const end = unixNanos(rawEnd, 'endTimeUnixNano');
-    // A span that ends before it starts is clamped to zero length rather than given a negative one.
-    durationNanos = end > start ? Number(end - start) : 0;
-  }
-  let attributes;
-  try {
-    attributes = decodeKeyValues(v.attributes);
-  } catch (e) {
-    return within(e, 'attributes');
-  }
-  const status = v.status;
-  let statusCode: Span['statusCode'] = 'unset';
+  const { start, end } = ctx;
+  readUnixNanos(v.startTimeUnixNano, 'startTimeUnixNano', start);
+  readUnixNanos(v.endTimeUnixNano, 'endTimeUnixNano', end);
+  const attributes = attributesField(v, ctx.owned);
+  let status = 0;
   let statusMessage = '';
-  if (status !== undefined && status !== null) {
-    if (!isRecord(status)) {
-      fail('status', `expected an object, got ${describe(status)}`);
+  const rawStatus = v.status;
+  if (rawStatus !== undefined && rawStatus !== null) {
+    if (!isRecord(rawStatus)) {
+      fail('status', `expected an object, got ${describe(rawStatus)}`);
     }
-    statusCode = decodeStatusCode(status.code);
-    statusMessage = stringField(status, 'message');
+    status = statusIndex(rawStatus.code);
+    statusMessage = stringField(rawStatus, 'message');
   }
-  return {
-    traceId,
-    spanId,
-    parentSpanId,
-    name: stringField(v, 'name'),
-    kind: decodeKind(v.kind),
-    statusCode,
-    statusMessage,
-    startTimeUnixNano: start,
-    durationNanos,
-    attributes,
-    resource,
-    scope,
-    events: v.events === undefined ? NO_EVENTS : decodeEvents(arrayField(v, 'events')),
-    links: v.links === undefined ? NO_LINKS : decodeLinks(arrayField(v, 'links')),
-    traceState: stringField(v, 'traceState'),
-  };
+  ctx.collector
+    .rows(traceId)
+    .add(
+      spanId,
+      parentSpanId,
+      stringField(v, 'name'),
+      kindIndex(v.kind),
+      status,
+      statusMessage,
+      start.seconds,
+      start.nanos,
+      durationBetween(start.seconds, start.nanos, end.seconds, end.nanos),
+      resource,
+      scope,
+      attributes,
+      v.events === undefined ? NO_EVENTS : decodeEvents(arrayField(v, 'events'), ctx),
+      v.links === undefined ? NO_LINKS : decodeLinks(arrayField(v, 'links')),
+      stringField(v, 'traceState')
+    );
 }
 
-function decodeEvents(list: readonly unknown[]): readonly SpanEvent[] {
+function decodeEvents(list: readonly unknown[], ctx: OtlpContext): readonly EventRow[] {
   if (list.length === 0) {
     return NO_EVENTS;
   }
-  const out: SpanEvent[] = [];
+  const out: EventRow[] = [];
+  const time = ctx.start;
   for (let i = 0; i < list.length; i++) {
     const e = list[i];
     try {
       if (!isRecord(e)) {
         fail('', `expected an event object, got ${describe(e)}`);
       }
-      let attributes;
-      try {
-        attributes = decodeKeyValues(e.attributes);
-      } catch (err) {
-        within(err, 'attributes');
-      }
-      out.push({ name: stringField(e, 'name'), timeUnixNano: unixNanos(e.timeUnixNano, 'timeUnixNano'), attributes });
+      const attributes = attributesField(e, ctx.owned);
+      const name = stringField(e, 'name');
+      readUnixNanos(e.timeUnixNano, 'timeUnixNano', time);
+      out.push({ name, seconds: time.seconds, nanos: time.nanos, attributes });
     } catch (err) {
       within(err, `events[${i}]`);
     }
@@ -223,7 +232,7 @@ function decodeLinks(list: readonly unknown[]): readonly SpanLink[] {
       }
       let attributes;
       try {
-        attributes = decodeKeyValues(l.attributes);
+        attributes = mapFromPairs(otlpAttributePairs(l.attributes, false));
       } catch (err) {
         within(err, 'attributes');
       }

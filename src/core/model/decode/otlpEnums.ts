@@ -63,3 +63,19 @@ export function decodeStatusCode(v: unknown): StatusCode {
   }
   return fail('status.code', `expected a status code name or number, got ${describe(v)}`);
 }
+
+/** decodeKind as an index into SPAN_KINDS (the table's form); same rules, no string kept. */
+export function kindIndex(v: unknown): number {
+  if (typeof v === 'number') {
+    return Number.isInteger(v) && v >= 0 && v < KIND_BY_NUMBER.length ? v : 0;
+  }
+  return KIND_BY_NUMBER.indexOf(decodeKind(v));
+}
+
+/** decodeStatusCode as an index into STATUS_CODES. */
+export function statusIndex(v: unknown): number {
+  if (typeof v === 'number') {
+    return Number.isInteger(v) && v >= 0 && v < STATUS_BY_NUMBER.length ? v : 0;
+  }
+  return STATUS_BY_NUMBER.indexOf(decodeStatusCode(v));
+}

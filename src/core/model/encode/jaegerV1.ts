@@ -1,3 +1,4 @@
+import { getAttribute } from '../attributes';
 import type { AttributeMap, AttributeValue, Resource, Span, Trace } from '../types';
 
 export interface JaegerKeyValueJson {
@@ -130,7 +131,10 @@ export function encodeJaegerTrace(trace: Trace): JaegerTraceJson {
       references.push({ refType: 'CHILD_OF', traceID: jaegerTraceId(span.traceId), spanID: span.parentSpanId });
     }
     for (const link of span.links) {
-      references.push({ refType: 'FOLLOWS_FROM', traceID: jaegerTraceId(link.traceId), spanID: link.spanId });
+      // Jaeger's reading of a link: CHILD_OF when it says so (opentracing.ref_type), else FOLLOWS_FROM.
+      const refType =
+        getAttribute(link.attributes, 'opentracing.ref_type') === 'child_of' ? 'CHILD_OF' : 'FOLLOWS_FROM';
+      references.push({ refType, traceID: jaegerTraceId(link.traceId), spanID: link.spanId });
     }
     spans.push({
       traceID: jaegerTraceId(span.traceId),

@@ -38,8 +38,7 @@ export interface GeneratorOptions {
   readonly eventRate: number;
   /**
    * Probability that a span links to an earlier span of its trace (a batch or retry it follows
-   * from). The link carries `opentracing.ref_type`, as Jaeger's translator writes it, so it reads
-   * back the same from every wire format. 0 (the default) draws nothing.
+   * from; a plain link, which Jaeger shows as FOLLOWS_FROM). 0 (the default) draws nothing.
    */
   readonly linkRate?: number;
   /** Start of the first trace; every trace starts a second after the previous one. */
@@ -216,14 +215,12 @@ function makeSpan(
   };
 }
 
-const FOLLOWS_FROM = attributeMapFrom({ 'opentracing.ref_type': 'follows_from' });
-
 /** With probability linkRate, the span gains a link to an earlier span of the same trace. */
 function withLink(o: GeneratorOptions, random: () => number, span: Span, earlier: readonly Node[]): Span {
   if (!o.linkRate || random() >= o.linkRate) {
     return span;
   }
   const target = earlier[(random() * earlier.length) | 0].span;
-  const link: SpanLink = { traceId: target.traceId, spanId: target.spanId, attributes: FOLLOWS_FROM };
+  const link: SpanLink = { traceId: target.traceId, spanId: target.spanId, attributes: EMPTY_ATTRIBUTES };
   return { ...span, links: [link] };
 }
