@@ -40,6 +40,17 @@ describe('tracelens explain', () => {
     expect(JSON.parse(io.out())).toMatchObject({ backend: 'tempo', mode: 'native' });
   });
 
+  it('says where TraceLens answers differently from Tempo, in words and in JSON', async () => {
+    let io = fakeIO();
+    expect(await explainCommand.run(['--backend', 'jaeger', '{ span.order.amount > 250 }'], io)).toBe(0);
+    expect(io.out()).toContain('Differences from Tempo:\n  - Numbers compare by value');
+    io = fakeIO();
+    expect(await explainCommand.run(['--backend', 'tempo', '--json', '{ !(kind = client) }'], io)).toBe(0);
+    const json = JSON.parse(io.out());
+    expect(json).toMatchObject({ backend: 'tempo', mode: 'engine' });
+    expect(json.differencesFromTempo[0]).toContain('negated condition');
+  });
+
   it('exits 2 for bad usage or a bad query', async () => {
     for (const argv of [
       ['{}'],

@@ -1,4 +1,5 @@
 import { BACKENDS, BACKEND_KINDS, backendModule } from '../../core/backends';
+import { differencesFromTempo, differencesText } from '../../core/plan';
 import { errorMessage, isTraceLensError } from '../../core/errors';
 import { parseQuery } from '../../core/query';
 import { flagSet, flagValue, intFlag, parseArgs, type FlagSpec } from '../args';
@@ -75,7 +76,11 @@ export const explainCommand: CliCommand = {
       const module = backendModule(backend);
       const flags = Object.fromEntries(module.planner.flags.map((f) => [f.name, flagValue(args, f.name)]));
       const { text, json } = module.planner.explain(root, window, { searchDepth: depth.value, flags });
-      io.stdout(flagSet(args, 'json') ? `${toJson(json)}\n` : `${text}\n`);
+      io.stdout(
+        flagSet(args, 'json')
+          ? `${toJson({ ...(json as Record<string, unknown>), differencesFromTempo: differencesFromTempo(root) })}\n`
+          : `${text}${differencesText(root)}\n`
+      );
       return EXIT_OK;
     } catch (e) {
       io.stderr(`tracelens explain: ${errorMessage(e)}\n`);

@@ -12,3 +12,4 @@ export { DEFAULT_SEARCH_DEPTH } from './types';
 export type { QueryPlan, TimeWindow } from './types';
 export { FLIP, comparison, scalarString } from './comparison';
 export type { Cmp, Comparison } from './comparison';
+export { comparesAttributeWithNumber, differencesFromTempo, differencesText } from './differencesFromTempo';

@@ -178,7 +178,8 @@ function checkMetrics(m: MetricsExpr, report: Report, inArithmetic: boolean): vo
 /** compare() answers a fixed set of series (values and totals per attribute); Tempo takes no stage after it. */
 const COMPARE_TAKES_NO_STAGE = 'compare() takes no second stage: no topk(), bottomk() or comparison after it';
 
-function usesCompare(m: MetricsExpr): boolean {
+/** Whether a metrics expression has compare() anywhere in it. */
+export function usesCompare(m: MetricsExpr): boolean {
   switch (m.type) {
     case 'MetricsQuery':
       return m.fn.name === 'compare';

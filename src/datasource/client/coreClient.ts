@@ -1,5 +1,7 @@
 import { runLatency, runSampling, runServiceGraph } from '../../core/analysis/runners';
 import { createBackend, type Backend } from '../../core/backends';
+import { differencesText } from '../../core/plan';
+import { parseQuery } from '../../core/query';
 import type { Window } from '../../core/query/types';
 import type { CallOptions, ClientConfig, TimeWindow, TraceLensClient } from './types';
 
@@ -109,7 +111,8 @@ export function clientOver(
       return { series: r.response.series, notices: r.notices };
     },
     async explain(query, window) {
-      return (await backend.explain(query, toWindow(window))).text;
+      const explained = await backend.explain(query, toWindow(window));
+      return explained.text + differencesText(parseQuery(query));
     },
     async serviceGraph(request, options) {
       const window = toWindow(request.window, options);

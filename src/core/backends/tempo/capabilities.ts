@@ -23,14 +23,22 @@ export type TempoFeature =
   | 'minInt-maxInt'
   | 'metrics-comparison'
   | 'metrics-arithmetic'
-  | 'extrapolate-hint';
+  | 'extrapolate-hint'
+  // Constructs Tempo parses and runs but answers wrongly (measured on v3.1.0-dev, August 2026):
+  // the engine answers them on every version; see docs/tempo-compatibility.md.
+  | 'negated-condition'
+  | 'time-since-start-comparison'
+  | 'compare-counts';
 
 /** [major, minor]; UNRELEASED sorts after every release. */
 export type Version = readonly [number, number];
 export const UNRELEASED: Version = [Number.MAX_SAFE_INTEGER, 0];
 
-/** Since-versions from Tempo's changelog as summarised in docs/reference/protocols.md §1. */
-export const TEMPO_FEATURE_SINCE: Readonly<Record<TempoFeature, { since: Version; label: string }>> = {
+/**
+ * Since-versions from Tempo's changelog as summarised in docs/reference/protocols.md §1. `defect`
+ * marks what no Tempo answers correctly, and says how it goes wrong.
+ */
+export const TEMPO_FEATURE_SINCE: Readonly<Record<TempoFeature, { since: Version; label: string; defect?: string }>> = {
   coalesce: { since: [2, 2], label: 'coalesce()' },
   'traceql-metrics': { since: [2, 4], label: 'TraceQL metrics (rate, count/min/max_over_time)' },
   quantile_over_time: { since: [2, 5], label: 'quantile_over_time()' },
@@ -48,6 +56,17 @@ export const TEMPO_FEATURE_SINCE: Readonly<Record<TempoFeature, { since: Version
   'metrics-comparison': { since: [3, 0], label: 'comparisons on metrics results' },
   'metrics-arithmetic': { since: UNRELEASED, label: 'arithmetic between metrics queries' },
   'extrapolate-hint': { since: UNRELEASED, label: 'with(extrapolate=true)' },
+  'negated-condition': {
+    since: UNRELEASED,
+    label: 'a negated condition such as !(kind = client)',
+    defect: 'Tempo answers it with no spans',
+  },
+  'time-since-start-comparison': {
+    since: UNRELEASED,
+    label: 'a comparison on event:timeSinceStart',
+    defect: 'Tempo answers it with no spans',
+  },
+  'compare-counts': { since: UNRELEASED, label: 'compare()', defect: 'Tempo counts every span twice' },
 };
 
 /** The newest release this table knows; a server that reports no version is assumed to be it. */
@@ -103,6 +122,9 @@ export function versionAtLeast(v: Version, since: Version): boolean {
 }
 
 export function tempoSupports(caps: TempoCapabilitiesForPlan, feature: TempoFeature): boolean {
+  if (TEMPO_FEATURE_SINCE[feature].defect !== undefined) {
+    return false;
+  }
   return caps.development || versionAtLeast(caps.assumed, TEMPO_FEATURE_SINCE[feature].since);
 }
 

@@ -49,6 +49,13 @@ describe('Tempo backend on a current Tempo (native)', () => {
     expect(server.requests.some((r) => r.path.startsWith('/api/v2/traces/'))).toBe(false);
   });
 
+  it('sends attribute-number comparisons in both numeric types', async () => {
+    const b = createBackend({ kind: 'tempo', transport: nodeTransport(server.url) });
+    await b.search('{ span.order.amount > 250 }', window);
+    const req = server.requests.filter((r) => r.path === '/api/search').pop();
+    expect(req?.query.get('q')).toBe('{ (span.order.amount > 250 || span.order.amount > 250.0) }');
+  });
+
   it('runs metrics natively with a step and exemplars', async () => {
     const b = createBackend({ kind: 'tempo', transport: nodeTransport(server.url) });
     const out = await b.metrics('{} | rate() by (resource.service.name) > 0.1', { ...window, step: 60_000_000_000 });

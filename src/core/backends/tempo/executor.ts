@@ -23,6 +23,7 @@ import type {
   SearchOutcome,
   Window,
 } from '../../query/types';
+import { printTraceQL } from '../../traceql';
 import type { RootNode } from '../../traceql/ast';
 import { RequestMeter } from '../http';
 import type { Transport } from '../transport';
@@ -123,8 +124,8 @@ export class TempoBackend implements Backend {
     const transport = meter.wrap(this.transport);
     const client = new TempoClient(transport);
     const limit = opts.limit ?? DEFAULT_LIMIT;
-    const attempt = await this.attempt(root, opts, async () => {
-      const { response, notices } = await this.nativeSearch(client, queryText, opts, limit);
+    const attempt = await this.attempt(root, opts, async (rewritten) => {
+      const { response, notices } = await this.nativeSearch(client, rewritten ?? queryText, opts, limit);
       if (response.traces.length >= limit) {
         notices.push({
           severity: 'info',
@@ -165,9 +166,15 @@ export class TempoBackend implements Backend {
     const meter = new RequestMeter();
     const transport = meter.wrap(this.transport);
     const client = new TempoClient(transport);
-    const attempt = await this.attempt(root, opts, async () => {
+    const attempt = await this.attempt(root, opts, async (rewritten) => {
       const response = await client.queryRange(
-        { q: queryText, start: opts.start, end: opts.end, step: formatStep(opts.step), exemplars: opts.exemplars },
+        {
+          q: rewritten ?? queryText,
+          start: opts.start,
+          end: opts.end,
+          step: formatStep(opts.step),
+          exemplars: opts.exemplars,
+        },
         opts.signal
       );
       const notices = response.status === 'PARTIAL' ? [partialNotice('metrics result', response.message)] : [];
@@ -197,8 +204,11 @@ export class TempoBackend implements Backend {
     const meter = new RequestMeter();
     const transport = meter.wrap(this.transport);
     const client = new TempoClient(transport);
-    const attempt = await this.attempt(root, opts, async () => {
-      const response = await client.queryInstant({ q: queryText, start: opts.start, end: opts.end }, opts.signal);
+    const attempt = await this.attempt(root, opts, async (rewritten) => {
+      const response = await client.queryInstant(
+        { q: rewritten ?? queryText, start: opts.start, end: opts.end },
+        opts.signal
+      );
       const notices = response.status === 'PARTIAL' ? [partialNotice('metrics result', response.message)] : [];
       return { response, notices, stats: stats({ bytesFetched: meter.bytes, requests: meter.requests }) };
     });
@@ -308,13 +318,17 @@ export class TempoBackend implements Backend {
    * server's known version and Tempo refuses the query as unknown, those constructs are marked
    * refused and the query is re-planned for the engine, with a notice saying why.
    */
-  private async attempt<T>(root: RootNode, window: Window, native: () => Promise<T>): Promise<Attempt<T>> {
+  private async attempt<T>(
+    root: RootNode,
+    window: Window,
+    native: (rewritten: string | null) => Promise<T>
+  ): Promise<Attempt<T>> {
     const plan = await this.plan(root, window);
     if (plan.mode === 'engine') {
       return { engine: plan, notices: [] };
     }
     try {
-      return { done: await native() };
+      return { done: await native(plan.rewritten === null ? null : printTraceQL(plan.rewritten)) };
     } catch (e) {
       if (plan.probing.length === 0 || !refusedAsUnknown(e)) {
         throw e;
@@ -365,7 +379,9 @@ export class TempoBackend implements Backend {
 
   private async fetchForEngine(transport: Transport, plan: TempoEnginePlan, window: Window): Promise<Fetched> {
     const f = await this.fetchIds(transport, plan.narrowing, window);
-    const labels = plan.unsupported.map((u) => `${u.label} (since ${u.since})`);
+    const labels = plan.unsupported.map((u) =>
+      u.defect !== undefined ? `${u.label} correctly (${u.defect})` : `${u.label} (since ${u.since})`
+    );
     return {
       ...f,
       notices: [tempoFallbackNotice(plan.version, labels, plan.narrowing, f.traces.length), ...f.notices],

@@ -8,7 +8,7 @@ export function explainTempoPlan(plan: TempoNativePlan | TempoEnginePlan): PlanE
 }
 
 function explainTempoNative(plan: TempoNativePlan): PlanExplanation {
-  const query = printTraceQL(plan.residual);
+  const query = printTraceQL(plan.rewritten ?? plan.residual);
   const endpoint = plan.queryKind === 'metrics' ? '/api/metrics/query_range (or /api/metrics/query)' : '/api/search';
   const version = plan.version || 'version unknown (assumed the latest release)';
   const engine =
@@ -26,6 +26,13 @@ function explainTempoNative(plan: TempoNativePlan): PlanExplanation {
       '',
       `Runs on Tempo: the whole query, natively, through ${endpoint}:`,
       `  ${query}`,
+      ...(plan.rewritten === null
+        ? []
+        : [
+            'Each comparison of an attribute with a number is asked in both numeric types: Tempo compares an',
+            'attribute only with a literal of the type it is stored as, TraceLens compares numbers by value',
+            '(so 250 also matches 250.0 stored as a double).',
+          ]),
       '',
       ...engine,
     ].join('\n'),
@@ -48,7 +55,11 @@ function explainTempoEngine(plan: TempoEnginePlan): PlanExplanation {
     `Backend: Tempo ${plan.version || '(version unknown)'}`,
     '',
     'This Tempo cannot run the whole query:',
-    ...plan.unsupported.map((u) => `  - ${u.label} needs Tempo ${u.since} (at characters ${u.from}-${u.to})`),
+    ...plan.unsupported.map((u) =>
+      u.defect !== undefined
+        ? `  - ${u.label}: ${u.defect}, so TraceLens answers it (at characters ${u.from}-${u.to})`
+        : `  - ${u.label} needs Tempo ${u.since} (at characters ${u.from}-${u.to})`
+    ),
     '',
     'Runs on Tempo:',
     `  /api/search with the narrowing filter ${plan.narrowing} (at most ${plan.searchDepth} traces),`,

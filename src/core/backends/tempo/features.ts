@@ -9,6 +9,7 @@ import type {
   SpansetExpr,
   StaticNode,
 } from '../../traceql/ast';
+import { negatesCondition } from '../../traceql/fieldShapes';
 import type { TempoFeature } from './capabilities';
 
 /** One use of a version-dependent construct, with where it is in the query text. */
@@ -84,6 +85,9 @@ class FeatureWalker {
         const f = byName[fn.name];
         if (f) {
           this.add(f, fn);
+        }
+        if (fn.name === 'compare') {
+          this.add('compare-counts', fn);
         }
         if (fn.attr) {
           this.field(fn.attr);
@@ -196,6 +200,7 @@ class FeatureWalker {
           this.add('span:childCount', e);
         } else if (e.name === 'event:timeSinceStart') {
           this.add('event:timeSinceStart', e);
+          this.add('time-since-start-comparison', e);
         } else if (e.name === 'instrumentation:name' || e.name === 'instrumentation:version') {
           this.add('instrumentation-scope', e);
         }
@@ -205,6 +210,9 @@ class FeatureWalker {
         this.field(e.right);
         return;
       case 'FieldUnary':
+        if (negatesCondition(e)) {
+          this.add('negated-condition', e);
+        }
         this.field(e.operand);
         return;
       case 'FieldParen':

@@ -40,18 +40,51 @@ describe('planQuery for Tempo', () => {
   });
 
   it.each([
-    ['{} | compare({ status = error })', '2.5.0', ['compare']],
+    ['{} | compare({ status = error })', '2.5.0', ['compare', 'compare-counts']],
     ['{ .a = minInt }', '2.9.0', ['minInt-maxInt']],
     ['{} | quantile_over_time(duration, .99)', '2.4.1', ['quantile_over_time']],
     ['{} | rate() | topk(3)', '2.7.0', ['topk-bottomk']],
     ['({} | rate()) / ({ status = error } | rate())', 'v3.0.3', ['metrics-arithmetic']],
     ['{ instrumentation:name = "x" }', '2.6.0', ['instrumentation-scope']],
-    ['{ event:timeSinceStart > 1s }', '2.5.0', ['event:timeSinceStart']],
+    ['{ event:timeSinceStart > 1s }', '2.5.0', ['event:timeSinceStart', 'time-since-start-comparison']],
     ['{} with(most_recent=true)', '2.7.0', ['most_recent-hint']],
   ])('%s on Tempo %s is finished in the engine', (q, version, features) => {
     const plan = planQuery(parse(q), tempoCapabilities(version), window) as TempoEnginePlan;
     expect(plan.mode).toBe('engine');
     expect(plan.unsupported.map((u) => u.feature)).toEqual(features);
+  });
+
+  it.each([
+    ['{ !(kind = client) }', ['negated-condition'], '{}'],
+    ['{ !(span.http.method = "GET") && kind = server }', ['negated-condition'], '{ kind = server }'],
+    ['{ event:timeSinceStart > 5ms }', ['time-since-start-comparison'], '{}'],
+    ['{} | compare({ status = error })', ['compare-counts'], '{}'],
+  ])('keeps %s, which Tempo answers wrongly, for the engine on every version', (q, features, narrowing) => {
+    for (const version of ['v3.0.3', 'v3.1.0-dev', 'main-ad33aa8']) {
+      const plan = planQuery(parse(q), tempoCapabilities(version), window) as TempoEnginePlan;
+      expect(plan.mode).toBe('engine');
+      expect(plan.unsupported.map((u) => u.feature)).toEqual(features);
+      // The narrowing search never carries the construct Tempo gets wrong.
+      expect(plan.narrowing).toBe(narrowing);
+    }
+    const plan = planQuery(parse(q), tempoCapabilities('v3.0.3'), window);
+    expect(explainPlan(plan).text).toContain('so TraceLens answers it');
+  });
+
+  it('asks Tempo numeric comparisons in both types, natively and in the narrowing search', () => {
+    const native = planQuery(parse('{ span.order.amount > 250 }'), tempoCapabilities('v3.0.3'), window);
+    expect(explainPlan(native).text).toContain('{ (span.order.amount > 250 || span.order.amount > 250.0) }');
+    expect(explainPlan(native).text).toContain('compares numbers by value');
+    const engine = planQuery(
+      parse('{ span:childCount > 2 && span.order.amount > 250 }'),
+      tempoCapabilities('2.9.0'),
+      window
+    ) as TempoEnginePlan;
+    expect(engine.narrowing).toBe('{ (span.order.amount > 250 || span.order.amount > 250.0) }');
+  });
+
+  it('does not take a ! on a plain attribute for a negated condition', () => {
+    expect(planQuery(parse('{ !.cache.hit }'), tempoCapabilities('v3.0.3'), window)).toMatchObject({ mode: 'native' });
   });
 
   it('treats main builds as supporting unreleased features', () => {

@@ -9,11 +9,14 @@ import {
   type TempoFeature,
 } from './capabilities';
 import { fieldFeatures, queryFeatures } from './features';
+import { bothNumericTypes, rewriteNumericComparisons } from './numericLiterals';
 
 export interface UnsupportedUse {
   readonly feature: TempoFeature;
   readonly label: string;
   readonly since: string;
+  /** Set when no Tempo answers the construct correctly: how it goes wrong. */
+  readonly defect?: string;
   readonly from: number;
   readonly to: number;
 }
@@ -28,6 +31,11 @@ export interface TempoNativePlan extends QueryPlan {
    * development build, or no version reported). Empty when the version vouches for everything.
    */
   readonly probing: readonly UnsupportedUse[];
+  /**
+   * The query as Tempo receives it: the user's text, or (`rewritten`) the query with every
+   * attribute-number comparison asked in both numeric types (numericLiterals.ts).
+   */
+  readonly rewritten: RootNode | null;
 }
 
 /** Tempo is too old for part of the query: it runs a narrowing search, the engine the rest. */
@@ -57,9 +65,11 @@ export function planTempoQuery(root: RootNode, caps: TempoCapabilitiesForPlan, w
       ...u,
       label: TEMPO_FEATURE_SINCE[u.feature].label,
       since: formatVersion(TEMPO_FEATURE_SINCE[u.feature].since),
+      ...(TEMPO_FEATURE_SINCE[u.feature].defect !== undefined ? { defect: TEMPO_FEATURE_SINCE[u.feature].defect } : {}),
     }));
   const refused = caps.refused ?? new Set<TempoFeature>();
-  if (unsupported.length === 0 || (caps.probe && unsupported.every((u) => !refused.has(u.feature)))) {
+  const probeable = unsupported.every((u) => u.defect === undefined && !refused.has(u.feature));
+  if (unsupported.length === 0 || (caps.probe && probeable)) {
     return {
       backend: 'tempo',
       mode: 'native',
@@ -68,6 +78,7 @@ export function planTempoQuery(root: RootNode, caps: TempoCapabilitiesForPlan, w
       window,
       version: caps.version,
       probing: unsupported,
+      rewritten: rewriteNumericComparisons(root),
     };
   }
   return {
@@ -89,9 +100,8 @@ function tempoNarrowing(candidates: readonly Candidate[], caps: TempoCapabilitie
   for (const c of candidates) {
     const usable = c
       .filter((conj) => fieldFeatures(conj.expr).every((f) => tempoSupports(caps, f)))
-      .map((conj) =>
-        conj.expr.type === 'FieldBinary' && conj.expr.op === '||' ? `(${printField(conj.expr)})` : printField(conj.expr)
-      );
+      .map((conj) => bothNumericTypes(conj.expr))
+      .map((expr) => (expr.type === 'FieldBinary' && expr.op === '||' ? `(${printField(expr)})` : printField(expr)));
     if (usable.length > best.length) {
       best = usable;
     }
