@@ -1,5 +1,5 @@
 import { createDataFrame, dateTime, FieldType, type DataQueryRequest, type DataSourceApi } from '@grafana/data';
-import { lastValueFrom, of } from 'rxjs';
+import { lastValueFrom, NEVER, Observable, of } from 'rxjs';
 
 import type { TraceLensQuery } from '../types';
 import { promSamplesFromFrames, promServiceGraph, serviceGraphPromQL } from './promServiceGraph';
@@ -53,5 +53,36 @@ describe('Tempo service graph from Prometheus', () => {
     expect(graph.edges).toEqual([
       expect.objectContaining({ source: 'frontend', target: 'api', requests: 120, errors: 6, requestRate: 2 }),
     ]);
+  });
+
+  it('cancels the Prometheus query when the service-graph query is unsubscribed', async () => {
+    let subscribed = 0;
+    let unsubscribed = 0;
+    const prom = {
+      query: jest.fn(
+        () =>
+          new Observable(() => {
+            subscribed++;
+            const inner = NEVER.subscribe();
+            return () => {
+              unsubscribed++;
+              inner.unsubscribe();
+            };
+          })
+      ),
+    } as unknown as DataSourceApi;
+    const from = dateTime(0);
+    const to = dateTime(60_000);
+    const request = {
+      range: { from, to, raw: { from, to } },
+      targets: [],
+    } as unknown as DataQueryRequest<TraceLensQuery>;
+    const subscription = promServiceGraph(Promise.resolve(prom), request).subscribe();
+    // The data source promise resolves on a microtask; then Prometheus's query is subscribed.
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(subscribed).toBe(1);
+    subscription.unsubscribe();
+    expect(unsubscribed).toBe(1);
   });
 });

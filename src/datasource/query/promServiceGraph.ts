@@ -6,7 +6,7 @@ import {
   type DataQueryResponse,
   type DataSourceApi,
 } from '@grafana/data';
-import { from, lastValueFrom, map, mergeMap, type Observable } from 'rxjs';
+import { from, last, map, mergeMap, type Observable } from 'rxjs';
 
 import { serviceGraphFromPromMetrics, type PromSample, type ServiceGraph } from '../../core/analysis/serviceGraph';
 import type { TraceLensQuery } from '../types';
@@ -67,8 +67,10 @@ export function promServiceGraph(
         ...request,
         targets: targets as unknown as DataQuery[],
       } as DataQueryRequest<DataQuery>);
-      // Some data sources answer with a promise, most with an Observable; both end in one response.
-      return from(lastValueFrom(from(answer as Observable<DataQueryResponse> | Promise<DataQueryResponse>)));
+      // Some data sources answer with a promise, most with an Observable (perhaps several partial
+      // responses); the last one is the answer. Kept an Observable end to end: unsubscribing from
+      // this query unsubscribes from Prometheus's, which cancels its request.
+      return from(answer as Observable<DataQueryResponse> | Promise<DataQueryResponse>).pipe(last());
     }),
     map((response: DataQueryResponse) => {
       if (response.error) {
