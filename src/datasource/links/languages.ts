@@ -21,6 +21,34 @@ export const LOGS_DATASOURCE_TYPES: readonly string[] = [
   'victoriametrics-logs-datasource',
 ];
 
+/**
+ * How a value goes inside a double-quoted string of a target's query language, or undefined when
+ * it cannot go there safely (the link is then left out rather than sent with a broken or altered
+ * query). For the languages below the vendors document backslash escapes for `"` and `\` inside
+ * double quotes: Splunk SPL, LogScale, Cloud Logging's query language and VictoriaLogs' LogsQL.
+ * None documents an escape for a line break, so values with control characters are refused.
+ */
+export type QuotedEscaper = (value: string) => string | undefined;
+
+const backslashQuoted: QuotedEscaper = (v) =>
+  /[\u0000-\u001f\u007f]/.test(v) ? undefined : v.replace(/[\\"]/g, (c) => `\\${c}`);
+
+const QUOTED_BY_TYPE: Record<string, QuotedEscaper> = {
+  'grafana-splunk-datasource': backslashQuoted,
+  'grafana-falconlogscale-datasource': backslashQuoted,
+  'googlecloud-logging-datasource': backslashQuoted,
+  'victoriametrics-logs-datasource': backslashQuoted,
+};
+
+// For a data source whose language we do not know: only text that needs no escaping anywhere.
+const PLAIN = /^[\p{L}\p{N} ._:/@+=,-]*$/u;
+const plainOnly: QuotedEscaper = (v) => (PLAIN.test(v) ? v : undefined);
+
+/** The escaper for a custom query sent to `type` (Loki and Lucene targets have their own). */
+export function quotedEscaperFor(type: string): QuotedEscaper {
+  return QUOTED_BY_TYPE[type] ?? plainOnly;
+}
+
 export function languageFor(type: string): LogsLanguage {
   return LANGUAGE_BY_TYPE[type] ?? 'custom-only';
 }

@@ -138,3 +138,72 @@ describe('buildLogsQuery with a custom query', () => {
     expect(buildLogsQuery({ customQuery: true, query: '  ' }, 'loki', ctx())).toMatchObject({ ok: false });
   });
 });
+
+describe('custom queries for other logs sources: escaped per language, or refused', () => {
+  const splunk = 'grafana-splunk-datasource';
+  const hostile = 'x" OR index=* | delete "';
+
+  it('escapes quotes and backslashes for Splunk, LogScale, Cloud Logging and VictoriaLogs', () => {
+    for (const type of [
+      splunk,
+      'grafana-falconlogscale-datasource',
+      'googlecloud-logging-datasource',
+      'victoriametrics-logs-datasource',
+    ]) {
+      const r = buildLogsQuery(
+        { customQuery: true, query: 'service="${__span.tags["service.name"]}" ${__span.traceId}' },
+        type,
+        ctx({ attributes: { 'service.name': `${hostile}\\` } })
+      );
+      expect(text(r)).toBe(`service="x\\" OR index=* | delete \\"\\\\" ${TRACE_ID}`);
+    }
+  });
+
+  it('escapes values in ${__tags} and refuses a mapped name that is not a plain field name', () => {
+    const withTags = (name: string) =>
+      buildLogsQuery(
+        { customQuery: true, query: 'search ${__tags}', tags: [{ key: 'service.name', value: name }] },
+        splunk,
+        ctx({ attributes: { 'service.name': hostile } })
+      );
+    expect(text(withTags('svc'))).toBe('search svc="x\\" OR index=* | delete \\""');
+    expect(withTags('svc" OR x="')).toEqual({
+      ok: false,
+      reason: expect.stringContaining('is not a plain field name'),
+    });
+  });
+
+  it('refuses a value with a line break, which no such language documents an escape for', () => {
+    expect(
+      buildLogsQuery(
+        { customQuery: true, query: 'name="${__span.name}"' },
+        splunk,
+        ctx({ spanName: 'GET /x\n| delete' })
+      )
+    ).toEqual({
+      ok: false,
+      reason: expect.stringContaining('the span name holds characters that cannot be written safely'),
+    });
+  });
+
+  it('inserts only plain text into a language it does not know, and refuses the rest', () => {
+    const other = 'acme-logs-datasource';
+    const q = { customQuery: true, query: 'svc:${__span.tags["service.name"]}' };
+    expect(text(buildLogsQuery(q, other, ctx({ attributes: { 'service.name': 'api-gateway v2' } })))).toBe(
+      'svc:api-gateway v2'
+    );
+    expect(buildLogsQuery(q, other, ctx({ attributes: { 'service.name': hostile } }))).toMatchObject({ ok: false });
+  });
+
+  it('refuses trace and span ids that are not hex', () => {
+    const q = { customQuery: true, query: 'trace=${__span.traceId} span=${__span.spanId}' };
+    expect(buildLogsQuery(q, splunk, ctx({ traceId: 'abc" OR 1=1' }))).toEqual({
+      ok: false,
+      reason: 'the trace id is not hexadecimal',
+    });
+    expect(buildLogsQuery(q, splunk, ctx({ spanId: 'zz' }))).toEqual({
+      ok: false,
+      reason: 'the span id is not hexadecimal',
+    });
+  });
+});

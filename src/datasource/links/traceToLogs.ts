@@ -7,7 +7,7 @@ import {
   lucenePhrase,
   toLokiLabelName,
 } from './escape';
-import { languageFor } from './languages';
+import { languageFor, quotedEscaperFor } from './languages';
 import { parseTimeShift } from './timeShift';
 import type { LogsLanguage, LogsLinkContext, LogsQueryResult } from './types';
 
@@ -106,26 +106,58 @@ function withRange(options: TraceToLogsOptionsV2, ctx: LogsLinkContext, text: st
 /** `${__span.tags["k"]}` and `${__span.tags.k}` as well as the plain variables. */
 const TEMPLATE_VAR = /\$\{(__(?:span|trace|tags)[A-Za-z.]*)(?:\["((?:[^"\\]|\\.)*)"\])?\}/g;
 
-function stringContentEscaper(language: LogsLanguage): (v: string) => string {
+/** Thrown inside interpolation when a value cannot be written safely; buildLogsQuery reports it. */
+class Unwritable {
+  constructor(readonly reason: string) {}
+}
+
+function stringContentEscaper(language: LogsLanguage, targetType: string): (v: string, what: string) => string {
   switch (language) {
     case 'logql':
       return escapeLogQLString;
     case 'lucene':
       return escapeLucenePhrase;
-    case 'custom-only':
-      return (v) => v;
+    case 'custom-only': {
+      const escape = quotedEscaperFor(targetType);
+      return (v, what) => {
+        const written = escape(v);
+        if (written === undefined) {
+          throw new Unwritable(`${what} holds characters that cannot be written safely into a ${targetType} query`);
+        }
+        return written;
+      };
+    }
   }
 }
 
-function tagsExpansion(language: LogsLanguage, tags: ResolvedTag[]): string {
+const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_.]*$/;
+
+function tagsExpansion(language: LogsLanguage, targetType: string, tags: ResolvedTag[]): string {
   switch (language) {
     case 'logql':
       return tags.map((t) => `${toLokiLabelName(t.name)}=${logQLString(t.value)}`).join(', ');
     case 'lucene':
       return tags.map((t) => `${escapeLuceneField(t.name)}:${lucenePhrase(t.value)}`).join(' AND ');
-    case 'custom-only':
-      return tags.map((t) => `${t.name}="${t.value}"`).join(', ');
+    case 'custom-only': {
+      const esc = stringContentEscaper(language, targetType);
+      return tags
+        .map((t) => {
+          if (!FIELD_NAME.test(t.name)) {
+            throw new Unwritable(`the mapped name ${JSON.stringify(t.name)} is not a plain field name`);
+          }
+          return `${t.name}="${esc(t.value, `tag ${t.name}`)}"`;
+        })
+        .join(', ');
+    }
   }
+}
+
+/** Trace and span ids go into queries unquoted or unescaped, so they must be what they claim: hex. */
+function hexId(id: string, what: string): string {
+  if (!/^[0-9a-fA-F]+$/.test(id)) {
+    throw new Unwritable(`the ${what} is not hexadecimal`);
+  }
+  return id;
 }
 
 /**
@@ -137,31 +169,32 @@ export function interpolateCustomQuery(
   template: string,
   language: LogsLanguage,
   ctx: LogsLinkContext,
-  tags: ResolvedTag[]
+  tags: ResolvedTag[],
+  targetType = ''
 ): string {
-  const esc = stringContentEscaper(language);
+  const esc = stringContentEscaper(language, targetType);
   return template.replace(TEMPLATE_VAR, (whole: string, name: string, quotedKey: string | undefined) => {
     if (name === '__tags') {
-      return tagsExpansion(language, tags);
+      return tagsExpansion(language, targetType, tags);
     }
     const tagPrefix = '__span.tags';
     if (name.startsWith(tagPrefix)) {
       const key = quotedKey !== undefined ? quotedKey.replace(/\\(.)/g, '$1') : name.slice(tagPrefix.length + 1);
       const v = ctx.attributes[key];
-      return v === undefined ? '' : esc(v);
+      return v === undefined ? '' : esc(v, `span tag ${key}`);
     }
     switch (name) {
       case '__span.traceId':
       case '__trace.traceId':
-        return ctx.traceId;
+        return hexId(ctx.traceId, 'trace id');
       case '__span.spanId':
-        return ctx.spanId ?? '';
+        return ctx.spanId === undefined ? '' : hexId(ctx.spanId, 'span id');
       case '__span.name':
-        return esc(ctx.spanName ?? '');
+        return esc(ctx.spanName ?? '', 'the span name');
       case '__span.duration':
         return String(Math.max(0, ctx.endMs - ctx.startMs));
       case '__trace.name':
-        return esc(ctx.traceName ?? '');
+        return esc(ctx.traceName ?? '', 'the trace name');
       case '__trace.duration':
         return String(ctx.traceDurationMs ?? Math.max(0, ctx.endMs - ctx.startMs));
       default:
@@ -186,7 +219,14 @@ export function buildLogsQuery(
     if (template === '') {
       return { ok: false, reason: 'custom query is on but empty' };
     }
-    return withRange(options, ctx, interpolateCustomQuery(template, language, ctx, tags));
+    try {
+      return withRange(options, ctx, interpolateCustomQuery(template, language, ctx, tags, targetType));
+    } catch (e) {
+      if (e instanceof Unwritable) {
+        return { ok: false, reason: e.reason };
+      }
+      throw e;
+    }
   }
   switch (language) {
     case 'logql':

@@ -73,8 +73,13 @@ function spanSet(ep: Endpoint, v: unknown, where: string): SearchSpanSet {
   const r = rec(ep, v, where);
   const spans = list(ep, r, 'spans', `${where}.`).map((s, i) => {
     const sr = rec(ep, s, `${where}.spans[${i}]`);
+    const spanId = str(sr.spanID);
+    // Ids end up in links and request paths: anything but hex is refused here, where it arrives.
+    if (spanId !== '' && !/^[0-9a-fA-F]{1,16}$/.test(spanId)) {
+      throw malformed(ep, `${where}.spans[${i}].spanID is not a hex span id: ${JSON.stringify(spanId.slice(0, 40))}`);
+    }
     return {
-      spanID: str(sr.spanID).toLowerCase().padStart(16, '0'),
+      spanID: spanId.toLowerCase().padStart(16, '0'),
       name: str(sr.name),
       startTimeUnixNano: str(sr.startTimeUnixNano, '0'),
       durationNanos: str(sr.durationNanos, '0'),
@@ -93,6 +98,9 @@ function traceMeta(ep: Endpoint, v: unknown, i: number): TraceSearchMetadata {
   const r = rec(ep, v, where);
   if (typeof r.traceID !== 'string' || r.traceID === '') {
     throw malformed(ep, `${where}.traceID is missing`);
+  }
+  if (!/^[0-9a-fA-F]{1,32}$/.test(r.traceID)) {
+    throw malformed(ep, `${where}.traceID is not a hex trace id: ${JSON.stringify(r.traceID.slice(0, 40))}`);
   }
   const sets = list(ep, r, 'spanSets', `${where}.`).map((s, j) => spanSet(ep, s, `${where}.spanSets[${j}]`));
   const single = r.spanSet !== undefined && r.spanSet !== null ? spanSet(ep, r.spanSet, `${where}.spanSet`) : undefined;
