@@ -117,7 +117,9 @@ describe('TraceLensDataSource.query', () => {
     const { ds } = make(fakeClient(), {}, { backend: 'jaeger', tracesToLogsV2: { datasourceUid: 'loki-uid' } });
     const r = await lastValueFrom(ds.query(queryRequest([{ refId: 'A', query: '{}' }])));
     const links = r.data[0].fields[0].config.links;
-    expect(links[1]).toMatchObject({ title: 'Logs for this trace', internal: { datasourceUid: 'loki-uid' } });
+    expect(links[1]).toMatchObject({ title: 'Logs for this trace', url: '${__data.fields.logsUrl:raw}' });
+    const urls = r.data[0].fields.find((f: { name: string }) => f.name === 'logsUrl').values;
+    expect(urls[0]).toContain(encodeURIComponent('"datasource":"loki-uid"'));
   });
 });
 

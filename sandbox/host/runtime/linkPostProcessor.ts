@@ -23,7 +23,10 @@ export function unavailableTarget(datasourceUid: string): string | undefined {
 export const sandboxLinkPostProcessor: DataLinkPostProcessor = (options) => {
   const { link, linkModel, dataLinkScopedVars, field, replaceVariables } = options;
   if (!link.internal) {
-    return linkModel;
+    // A URL link into Explore (TraceLens's logs links carry one per row): the same note.
+    const uid = explorePaneDatasource(linkModel.href);
+    const reason = uid === undefined ? undefined : unavailableTarget(uid);
+    return reason ? { ...linkModel, title: `${linkModel.title} (${reason})` } : linkModel;
   }
   const model = mapInternalLinkToExplore({
     link,
@@ -36,3 +39,18 @@ export const sandboxLinkPostProcessor: DataLinkPostProcessor = (options) => {
   const reason = unavailableTarget(link.internal.datasourceUid);
   return reason ? { ...model, title: `${model.title} (${reason})` } : model;
 };
+
+/** The data source of the first pane of an `/explore?panes=...` URL, if it is one. */
+function explorePaneDatasource(href: string): string | undefined {
+  if (!href.startsWith('/explore?')) {
+    return undefined;
+  }
+  try {
+    const panes: unknown = JSON.parse(new URLSearchParams(href.slice('/explore?'.length)).get('panes') ?? '{}');
+    const first = panes && typeof panes === 'object' ? Object.values(panes)[0] : undefined;
+    const uid = first && typeof first === 'object' ? (first as { datasource?: unknown }).datasource : undefined;
+    return typeof uid === 'string' ? uid : undefined;
+  } catch {
+    return undefined;
+  }
+}

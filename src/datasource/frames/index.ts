@@ -4,4 +4,4 @@ export { buildMetricsFrames, type MetricsFrameContext } from './metricsFrames';
 export { buildNodeGraphFrames } from './nodeGraphFrames';
 export { withNotices } from './notices';
 export { traceViewLink, spanViewLink, type SelfRef } from './links';
-export { LOGS_QUERY_FIELD, type LogsLinkSetup } from './logsLinks';
+export { LOGS_URL_FIELD, type LogsLinkSetup } from './logsLinks';

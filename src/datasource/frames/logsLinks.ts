@@ -1,5 +1,6 @@
-import { dateTime, type DataLink } from '@grafana/data';
+import type { DataLink } from '@grafana/data';
 
+import { exploreUrlFor } from '../../shared/exploreLinks';
 import { buildLogsQuery, logsQueryModel, type LogsDatasourceRef, type LogsLinkContext } from '../links';
 import type { TraceToLogsOptionsV2 } from '../types';
 
@@ -9,50 +10,34 @@ export interface LogsLinkSetup {
   options: TraceToLogsOptionsV2;
 }
 
-/** Name of the hidden per-row field that carries each row's logs query text. */
-export const LOGS_QUERY_FIELD = 'logsQuery';
+/** Name of the hidden per-row field that carries each row's logs link. */
+export const LOGS_URL_FIELD = 'logsUrl';
 
-export interface RowLogsQueries {
-  /** One query text per row; '' where no query could be built for that row. */
-  texts: string[];
+export interface RowLogsLinks {
+  /** One Explore URL per row; '' where no query could be built for that row. */
+  urls: string[];
   link?: DataLink;
 }
 
 /**
- * Field links are per field, not per row, so each row's query (escaped by our own builders) goes
- * into a hidden field and the link reads it back with `${__data.fields.logsQuery}`. Grafana inserts
- * a scoped value as it is, so nothing is escaped twice. The link's range covers every row's range.
+ * Field links are per field, not per row, and an internal link's time range is one range for the
+ * whole field; but each row's logs live in that row's own time (the trace's or the span's start and
+ * end, with the configured shifts). So each row gets a complete Explore URL, its query escaped by
+ * our own builders and its own range, in a hidden field, and the link opens that URL as it is
+ * (`:raw`, so Grafana does not encode it a second time).
  */
-export function rowLogsQueries(setup: LogsLinkSetup, rows: LogsLinkContext[], title: string): RowLogsQueries {
-  const texts: string[] = [];
-  let fromMs = Infinity;
-  let toMs = -Infinity;
-  for (const row of rows) {
+export function rowLogsLinks(setup: LogsLinkSetup, rows: LogsLinkContext[], title: string): RowLogsLinks {
+  const target = { uid: setup.target.uid, type: setup.target.type };
+  const urls = rows.map((row) => {
     const r = buildLogsQuery(setup.options, setup.target.type, row);
-    if (r.ok) {
-      texts.push(r.value.text);
-      fromMs = Math.min(fromMs, r.value.fromMs);
-      toMs = Math.max(toMs, r.value.toMs);
-    } else {
-      texts.push('');
+    if (!r.ok) {
+      return '';
     }
+    const range = { from: String(r.value.fromMs), to: String(r.value.toMs) };
+    return exploreUrlFor(target, logsQueryModel(setup.target.type, r.value.text), range);
+  });
+  if (urls.every((u) => u === '')) {
+    return { urls };
   }
-  if (!Number.isFinite(fromMs)) {
-    return { texts };
-  }
-  const from = dateTime(fromMs);
-  const to = dateTime(toMs);
-  return {
-    texts,
-    link: {
-      title,
-      url: '',
-      internal: {
-        datasourceUid: setup.target.uid,
-        datasourceName: setup.target.name,
-        query: logsQueryModel(setup.target.type, `\${__data.fields.${LOGS_QUERY_FIELD}}`),
-        range: { from, to, raw: { from, to } },
-      },
-    },
-  };
+  return { urls, link: { title, url: `\${__data.fields.${LOGS_URL_FIELD}:raw}` } };
 }

@@ -51,7 +51,7 @@ describe('buildSearchFrame', () => {
     expect(nested.values[1]).toEqual([]);
   });
 
-  it('adds "Logs for this trace" with each row query in a hidden field when trace-to-logs is set', () => {
+  it('adds "Logs for this trace" opening each row in its own time range', () => {
     const withLogs = buildSearchFrame(SEARCH_RESPONSE, {
       self,
       logs: {
@@ -60,16 +60,25 @@ describe('buildSearchFrame', () => {
       },
     });
     const links = field(withLogs, 'traceID').config.links ?? [];
-    expect(links[1]).toMatchObject({
-      title: 'Logs for this trace',
-      internal: { datasourceUid: 'loki', query: { expr: '${__data.fields.logsQuery}' } },
+    expect(links[1]).toEqual({ title: 'Logs for this trace', url: '${__data.fields.logsUrl:raw}' });
+    const panes = field(withLogs, 'logsUrl').values.map((url: string) => {
+      expect(url.startsWith('/explore?schemaVersion=1&panes=')).toBe(true);
+      return Object.values(JSON.parse(decodeURIComponent(url.split('panes=')[1].split('&')[0])))[0] as {
+        datasource: string;
+        queries: Array<{ expr: string; datasource: unknown }>;
+        range: { from: string; to: string };
+      };
     });
-    expect(field(withLogs, 'logsQuery').values).toEqual([
+    expect(panes.map((p) => p.queries[0].expr)).toEqual([
       `{service_name="shop-backend"} |= "${TRACE_ID}"`,
       `{service_name="frontend"} |= "${'ab'.repeat(16)}"`,
     ]);
-    const range = links[1].internal?.range;
-    expect(range?.from.valueOf()).toBe(Math.floor(1684778000000 - 300_000));
+    expect(panes[0].queries[0].datasource).toEqual({ type: 'loki', uid: 'loki' });
+    // Each trace's own start and end, shifted by -5m / +5m: not one range spanning both rows.
+    expect(panes.map((p) => p.range)).toEqual([
+      { from: String(1684778327699 - 300_000), to: String(Math.ceil(1684778327699.392724 + 557 + 300_000)) },
+      { from: String(1684778000000 - 300_000), to: String(1684778000000 + 12 + 300_000) },
+    ]);
   });
 
   it('keeps the table (empty) when nothing matched, so notices still show', () => {

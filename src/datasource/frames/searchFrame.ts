@@ -3,7 +3,7 @@ import { createDataFrame, FieldType, type DataFrame, type Field } from '@grafana
 import type { SearchResponse, SearchSpanSet, TraceSearchMetadata } from '../client/types';
 import type { LogsLinkContext } from '../links';
 import { spanViewLink, traceViewLink, type SelfRef } from './links';
-import { LOGS_QUERY_FIELD, rowLogsQueries, type LogsLinkSetup } from './logsLinks';
+import { LOGS_URL_FIELD, rowLogsLinks, type LogsLinkSetup } from './logsLinks';
 import { nanosToMs, otlpAttributes } from './values';
 
 export interface SearchFrameContext {
@@ -96,10 +96,10 @@ function spanSetFrame(trace: TraceSearchMetadata, set: SearchSpanSet, ctx: Searc
         spanName: s.name,
       };
     });
-    const logs = rowLogsQueries(ctx.logs, rows, 'Logs for this span');
+    const logs = rowLogsLinks(ctx.logs, rows, 'Logs for this span');
     if (logs.link) {
       fields[1].config.links = [...(fields[1].config.links ?? []), logs.link];
-      fields.push({ name: LOGS_QUERY_FIELD, type: FieldType.string, config: HIDDEN, values: logs.texts });
+      fields.push({ name: LOGS_URL_FIELD, type: FieldType.string, config: HIDDEN, values: logs.urls });
     }
   }
 
@@ -158,10 +158,10 @@ export function buildSearchFrame(response: SearchResponse, ctx: SearchFrameConte
   ];
 
   if (ctx.logs) {
-    const logs = rowLogsQueries(ctx.logs, traces.map(traceRowContext), 'Logs for this trace');
+    const logs = rowLogsLinks(ctx.logs, traces.map(traceRowContext), 'Logs for this trace');
     if (logs.link) {
       traceIdLinks.push(logs.link);
-      fields.push({ name: LOGS_QUERY_FIELD, type: FieldType.string, config: HIDDEN, values: logs.texts });
+      fields.push({ name: LOGS_URL_FIELD, type: FieldType.string, config: HIDDEN, values: logs.urls });
     }
   }
 

@@ -1,7 +1,12 @@
 import { logsUrl, traceqlForEdge, traceqlForNode, traceqlForPeerEdge, tracesUrl } from './links';
 
 const range = { from: 'now-1h', to: 'now' };
-const panesOf = (url: string) => JSON.parse(decodeURIComponent(url.split('panes=')[1].split('&')[0]));
+const panesOf = (url: string) => {
+  const panes = JSON.parse(decodeURIComponent(url.split('panes=')[1].split('&')[0]));
+  return {
+    sg: Object.values(panes)[0] as { datasource: string; queries: Array<Record<string, unknown>>; range: unknown },
+  };
+};
 
 describe('links', () => {
   it('builds the TraceQL for a node and for a call between two services', () => {

@@ -1,3 +1,4 @@
+import { exploreUrlFor, type TimeRangeRef } from '../../../shared/exploreLinks';
 import type { DatasourceRef } from './readFrames';
 
 /**
@@ -39,21 +40,11 @@ export function traceqlForPeerEdge(source: string | ServiceRef, peerAttribute: s
   return `{${serviceCondition(source)} && span.${peerAttribute}=${traceqlString(peer)}}`;
 }
 
-export interface TimeRangeRef {
-  readonly from: string;
-  readonly to: string;
-}
+export type { TimeRangeRef };
 
-/** An Explore URL with one pane running `query` against the given data source. */
+/** An Explore URL with one pane running `query` against the given data source, in the current org. */
 export function exploreUrl(ds: DatasourceRef, query: Record<string, unknown>, range: TimeRangeRef): string {
-  const panes = {
-    sg: {
-      datasource: ds.uid,
-      queries: [{ refId: 'A', ...query, datasource: ds.type ? { type: ds.type, uid: ds.uid } : { uid: ds.uid } }],
-      range,
-    },
-  };
-  return `/explore?schemaVersion=1&panes=${encodeURIComponent(JSON.stringify(panes))}&orgId=1`;
+  return exploreUrlFor(ds, query, range);
 }
 
 /** Explore with a TraceQL search. TraceLens and Tempo both read { queryType: 'traceql', query }. */
