@@ -1,4 +1,7 @@
-import { DataTopic } from '@grafana/data';
+import { DataFrameType, DataTopic } from '@grafana/data';
+
+import { heatmapFromCells } from '../../core/analysis/latency/fromCells';
+import { readHeatmapFrames } from '../../panels/latencyheatmap/data/readFrames';
 
 import type { MetricsResult } from '../client/types';
 import { buildMetricsFrames, displayName } from './metricsFrames';
@@ -63,5 +66,41 @@ describe('metrics legend names', () => {
     expect(displayName({ 'resource.service.name': 'frontend' }, '{} | rate()')).toBe('frontend');
     expect(displayName({ a: '1', b: '2' }, 'q')).toBe('a=1, b=2');
     expect(displayName({}, '{} | rate()')).toBe('{} | rate()');
+  });
+});
+
+describe('histogram_over_time() frames', () => {
+  // Two steps of 60 s stamped at their ends, 1700000060000 and 1700000120000: the samples of the
+  // steps (1700000000000, 1700000060000] and (1700000060000, 1700000120000].
+  const bucket = (le: number, values: number[]): MetricsResult['series'][number] => ({
+    labels: [{ key: '__bucket', value: { doubleValue: le } }],
+    promLabels: `{__bucket="${le}"}`,
+    samples: values.map((value, i) => ({ timestampMs: String(1700000060000 + i * 60000), value })),
+    exemplars: [],
+  });
+  const histogram: MetricsResult = { notices: [], series: [bucket(0.25, [1, 0]), bucket(0.125, [3, 2])] };
+
+  it('become one heatmap-rows frame, buckets ascending, rows at the step ends', () => {
+    const [frame] = buildMetricsFrames(histogram, { self, instant: false, query: 'h' }, 0);
+    expect(frame.meta?.type).toBe(DataFrameType.HeatmapRows);
+    expect(frame.fields.map((f) => [f.name, f.values])).toEqual([
+      ['time', [1700000060000, 1700000120000]],
+      ['0.125', [3, 2]],
+      ['0.25', [1, 0]],
+    ]);
+  });
+
+  it('fill the latency heatmap so each column spans (t - step, t]', () => {
+    const input = readHeatmapFrames(buildMetricsFrames(histogram, { self, instant: false, query: 'h' }, 0));
+    if (input.kind !== 'cells') {
+      throw new Error(`expected cells, got ${input.kind}`);
+    }
+    const grid = heatmapFromCells(input.cells);
+    expect({ startMs: grid.startMs, stepMs: grid.stepMs, columns: grid.columns }).toEqual({
+      startMs: 1700000000000,
+      stepMs: 60000,
+      columns: 2,
+    });
+    expect(grid.total).toBe(6);
   });
 });

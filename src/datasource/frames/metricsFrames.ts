@@ -1,4 +1,4 @@
-import { createDataFrame, DataTopic, FieldType, type DataFrame, type Labels } from '@grafana/data';
+import { createDataFrame, DataFrameType, DataTopic, FieldType, type DataFrame, type Labels } from '@grafana/data';
 
 import type { MetricsResult, MetricsSeries } from '../client/types';
 import { traceViewLink, type SelfRef } from './links';
@@ -131,9 +131,47 @@ function exemplarFrame(result: MetricsResult, ctx: MetricsFrameContext): DataFra
   });
 }
 
+/**
+ * histogram_over_time() answers one series per `__bucket` (its upper bound, in seconds for
+ * durations); with no other labels they make one `heatmap-rows` frame, so the latency heatmap
+ * (and Grafana's) draws them directly. The time of a row is the sample's stamp, the END of the
+ * step it counts ((t - step, t], Tempo 2.9+), which is how heatmap-rows times are read (xMax).
+ */
+function histogramRowsFrame(series: readonly MetricsSeries[], ctx: MetricsFrameContext): DataFrame | null {
+  const bucketOf = (s: MetricsSeries) =>
+    s.labels.length === 1 && s.labels[0].key === '__bucket' ? otlpAttributes(s.labels).__bucket : undefined;
+  if (ctx.instant || series.length === 0 || series.some((s) => bucketOf(s) === undefined || !s.samples)) {
+    return null;
+  }
+  const times = [...new Set(series.flatMap((s) => (s.samples ?? []).map((x) => Number(x.timestampMs))))].sort(
+    (a, b) => a - b
+  );
+  const at = new Map(times.map((t, i) => [t, i]));
+  const buckets = [...series].sort((a, b) => Number(bucketOf(a)) - Number(bucketOf(b)));
+  return createDataFrame({
+    name: ctx.query,
+    refId: ctx.refId,
+    meta: { type: DataFrameType.HeatmapRows },
+    fields: [
+      { name: 'time', type: FieldType.time, config: {}, values: times },
+      ...buckets.map((s) => {
+        const values = new Array<number>(times.length).fill(0);
+        for (const x of s.samples ?? []) {
+          values[at.get(Number(x.timestampMs)) as number] = x.value;
+        }
+        const bucket = String(bucketOf(s));
+        return { name: bucket, type: FieldType.number, config: { unit: 's' }, labels: { __bucket: bucket }, values };
+      }),
+    ],
+  });
+}
+
 /** TraceQL metrics results as Grafana time series (or instant values) plus an exemplar frame. */
 export function buildMetricsFrames(result: MetricsResult, ctx: MetricsFrameContext, instantAtMs: number): DataFrame[] {
-  const frames = result.series.map((s) => (ctx.instant ? instantFrame(s, ctx, instantAtMs) : rangeFrame(s, ctx)));
+  const rows = histogramRowsFrame(result.series, ctx);
+  const frames = rows
+    ? [rows]
+    : result.series.map((s) => (ctx.instant ? instantFrame(s, ctx, instantAtMs) : rangeFrame(s, ctx)));
   const exemplars = ctx.instant ? undefined : exemplarFrame(result, ctx);
   return exemplars ? [...frames, exemplars] : frames;
 }
