@@ -136,7 +136,10 @@ test('clicking a service-graph edge offers the TraceQL link for the calls along 
   const graph = panelOfType(page, 'tracelens-servicegraph-panel');
   await expectPanelDone(graph);
 
-  await graph.getByRole('button', { name: /^Calls from api-gateway to auth-service/ }).click();
+  // The demo's services carry service.namespace, so the graph names them namespace/name (#17).
+  await graph
+    .getByRole('button', { name: /^Calls from tracelens-demo\/api-gateway to tracelens-demo\/auth-service/ })
+    .click();
   const menu = graph.getByRole('menu');
   await expect(menu).toBeVisible();
   const link = menu.getByRole('menuitem').filter({ hasText: '>>' }).first();
@@ -147,7 +150,9 @@ test('clicking a service-graph edge offers the TraceQL link for the calls along 
   expect(pane.datasource).toBe('tracelens-jaeger');
   expect(pane.queries[0]).toMatchObject({
     queryType: 'traceql',
-    query: '{resource.service.name="api-gateway"} >> {resource.service.name="auth-service"}',
+    query:
+      '{resource.service.namespace="tracelens-demo" && resource.service.name="api-gateway"} >> ' +
+      '{resource.service.namespace="tracelens-demo" && resource.service.name="auth-service"}',
   });
   await saveScreenshot(page, 'dashboard-servicegraph-edge');
 
