@@ -7,6 +7,8 @@ import { getAttribute } from '../model/attributes';
 import { findAttribute } from '../model/table';
 import { compileAnchoredRegex } from '../regex';
 import { fromAttribute } from './attributeValue';
+import { printField } from '../traceql/printer';
+import { SpansetEvalError } from './spanset';
 import type { CompiledField, EvalContext } from './evalContext';
 import { fastComparison } from './fastCompare';
 import { compileIntrinsic, intrinsicScope } from './intrinsics';
@@ -70,7 +72,7 @@ function compile(e: FieldExpr): CompiledField {
           return v.t === 'bool' ? bool(!v.v) : NIL;
         };
       }
-      return (c) => negate(operand(c));
+      return (c) => negate(notArray(operand(c), e.operand));
     }
     case 'FieldBinary':
       return compileBinary(e.op, e.left, e.right);
@@ -119,6 +121,17 @@ function compileAttribute(a: AttributeNode): CompiledField {
   };
 }
 
+/**
+ * Arithmetic takes single numbers. Tempo answers arithmetic on an array attribute with an error,
+ * not with "no match", so the engine stops the query with one too, naming the operand.
+ */
+function notArray(v: Value, e: FieldExpr): Value {
+  if (v.t === 'array') {
+    throw new SpansetEvalError(`arithmetic cannot take an array: ${printField(e)} holds a list of values`);
+  }
+  return v;
+}
+
 function isNilStatic(e: FieldExpr): boolean {
   return e.type === 'Static' && e.value.kind === 'nil';
 }
@@ -163,7 +176,7 @@ function compileBinary(op: FieldBinaryOp, l: FieldExpr, r: FieldExpr): CompiledF
     case '/':
     case '%':
     case '^':
-      return (c) => arith(op as ArithOp, left(c), right(c));
+      return (c) => arith(op as ArithOp, notArray(left(c), l), notArray(right(c), r));
     case '=~':
     case '!~':
       return compileRegex(op, left, r, right);
