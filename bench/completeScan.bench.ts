@@ -1,0 +1,169 @@
+/**
+ * Issue #17's figures, against a private real Jaeger (own ports, memory store) holding 10,000
+ * generated traces in one window and 1,000 in another:
+ *   - time of the complete service graph (the whole-window scan, folded as it reads) against one
+ *     unbounded request for the same traces (read, decode, build the graph), interleaved rounds,
+ *     medians; both must count the same calls;
+ *   - when the first partial graph is ready (what the data source streams as a partial frame),
+ *     as a share of the whole scan;
+ *   - peak memory of the scan over 10,000 traces against 1,000, each measured in a fresh process
+ *     (heap plus buffers above its idle baseline); the unbounded request's peak for contrast.
+ * Without a built Jaeger (scripts/jaeger/build-jaeger.sh), says so and measures nothing.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import {
+  jaegerUnavailableReason,
+  locateJaegerBinary,
+  portsFrom,
+  startOwnJaeger,
+  stopProcess,
+} from '../demo/sampling/ownStack';
+import { waitForTracesSettled } from '../scripts/stack/jaegerCounts';
+import { runServiceGraph } from '../src/core/analysis/runners';
+import { createBackend } from '../src/core/backends';
+import { nodeTransport } from '../src/core/transport/nodeTransport';
+import { unboundedGraph } from './completeScan.child';
+import { encodeBody, generateTraces, DEFAULT_OPTIONS } from './generator';
+import { formatMs, formatRatio } from './measure';
+
+const ROUNDS = 3;
+const SECOND_NS = 1_000_000_000n;
+
+function basePort(): number {
+  return Number(process.env.TRACELENS_SCAN_BENCH_BASE_PORT ?? 27500);
+}
+
+interface Window {
+  start: bigint;
+  end: bigint;
+}
+
+/** `count` traces, one a second from `startNs`, exported to the Jaeger over OTLP/HTTP. */
+async function load(otlpUrl: string, seed: number, count: number, startNs: bigint): Promise<Window> {
+  const traces = generateTraces({
+    ...DEFAULT_OPTIONS,
+    seed,
+    traces: count,
+    spansPerTrace: 8,
+    services: 8,
+    attributesPerSpan: 6,
+    startNs,
+  });
+  for (let i = 0; i < traces.length; i += 250) {
+    const res = await fetch(`${otlpUrl}/v1/traces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: encodeBody(traces.slice(i, i + 250), 'otlp'),
+      signal: AbortSignal.timeout(60_000),
+    });
+    if (!res.ok) {
+      throw new Error(`OTLP export answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+    }
+  }
+  return { start: startNs, end: startNs + BigInt(count + 5) * SECOND_NS };
+}
+
+function memoryOf(queryUrl: string, w: Window, mode: 'scan' | 'unbounded'): { peakBytes: number; calls: number } {
+  const out = execFileSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      join(__dirname, 'completeScan.child.ts'),
+      queryUrl,
+      String(w.start),
+      String(w.end),
+      mode,
+    ],
+    { encoding: 'utf8', maxBuffer: 1 << 20 }
+  );
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}') as { peakBytes: number; calls: number };
+}
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export default async function bench(): Promise<string[]> {
+  const binary = locateJaegerBinary();
+  if (!binary) {
+    return [`completeScan: skipped: ${jaegerUnavailableReason()}`];
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'tracelens-scan-bench-'));
+  const jaeger = await startOwnJaeger({
+    binary,
+    dir,
+    ports: portsFrom(basePort()),
+    strategies: { default_strategy: { type: 'probabilistic', param: 1 } },
+  });
+  try {
+    // Two windows ten and twelve days back, apart from each other.
+    const now = BigInt(Date.now()) * 1_000_000n;
+    const big = await load(jaeger.otlpHttpUrl, 101, 10_000, now - 10n * 86_400n * SECOND_NS);
+    const small = await load(jaeger.otlpHttpUrl, 102, 1_000, now - 12n * 86_400n * SECOND_NS);
+    await waitForTracesSettled(jaeger.queryUrl, Number((small.start - SECOND_NS) / 1_000_000n), {
+      minSpans: 11_000,
+      timeoutMs: 180_000,
+    });
+    const backend = createBackend({
+      kind: 'jaeger',
+      transport: nodeTransport(jaeger.queryUrl, { timeoutMs: 120_000 }),
+    });
+
+    const scanMs: number[] = [];
+    const firstMs: number[] = [];
+    const onceMs: number[] = [];
+    let scanCalls = 0;
+    let onceCalls = 0;
+    let requests = 0;
+    let scanned = 0;
+    for (let round = 0; round < ROUNDS; round++) {
+      const t0 = performance.now();
+      let first: number | undefined;
+      const run = await runServiceGraph(backend, big, {
+        maxTraces: 1_000_000,
+        onProgress: (p) => {
+          if (first === undefined) {
+            p.snapshot();
+            first = performance.now() - t0;
+          }
+        },
+      });
+      scanMs.push(performance.now() - t0);
+      firstMs.push(first ?? NaN);
+      scanCalls = run.graph.edges.reduce((n, e) => n + e.requests, 0);
+      requests = run.completeness.requests;
+      scanned = run.completeness.tracesScanned;
+      if (!run.completeness.complete) {
+        throw new Error(`the scan was not complete: ${run.completeness.why?.message}`);
+      }
+      const t1 = performance.now();
+      onceCalls = await unboundedGraph(jaeger.queryUrl, big);
+      onceMs.push(performance.now() - t1);
+    }
+    const memBig = memoryOf(jaeger.queryUrl, big, 'scan');
+    const memSmall = memoryOf(jaeger.queryUrl, small, 'scan');
+    const memOnce = memoryOf(jaeger.queryUrl, big, 'unbounded');
+    const scan = median(scanMs);
+    const once = median(onceMs);
+    const first = median(firstMs);
+    return [
+      `completeScan: private Jaeger ${jaeger.queryUrl}, ${scanned.toLocaleString('en-US')} traces in the window, ` +
+        `${ROUNDS} interleaved rounds, medians (machine shared with other jobs)`,
+      `completeScan: complete service graph ${formatMs(scan)} in ${requests} requests vs one unbounded request ` +
+        `(read, decode, graph) ${formatMs(once)}: ${formatRatio(scan / once)} (goal <= 1.5x); ` +
+        `same calls counted: ${scanCalls === onceCalls ? `yes (${scanCalls.toLocaleString('en-US')})` : `NO (${scanCalls} vs ${onceCalls})`}`,
+      `completeScan: first partial graph after ${formatMs(first)}, ${formatRatio(first / scan)} of the whole scan`,
+      `completeScan: peak memory of the scan, 10,000 traces ${mb(memBig.peakBytes)} vs 1,000 traces ` +
+        `${mb(memSmall.peakBytes)}: ${formatRatio(memBig.peakBytes / memSmall.peakBytes)} (goal <= 2x); ` +
+        `one unbounded request for the 10,000: ${mb(memOnce.peakBytes)}`,
+    ];
+  } finally {
+    await stopProcess(jaeger.pid);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * One memory measurement for completeScan.bench.ts, in a process of its own so runs cannot share
+ * heap: reads a window of a Jaeger either with the whole-window scan (the service graph, folded as
+ * answers arrive) or with one unbounded request (decode everything, then build the graph), and
+ * prints the peak of the heap plus off-heap buffers above the idle baseline, as JSON.
+ *
+ *   node --expose-gc --import tsx bench/completeScan.child.ts <queryUrl> <startNs> <endNs> scan|unbounded
+ */
+import { runServiceGraph } from '../src/core/analysis/runners';
+import { buildServiceGraph } from '../src/core/analysis/serviceGraph';
+import { createBackend } from '../src/core/backends';
+import { decodeTraces, parseJsonBody } from '../src/core/model';
+import { nodeTransport } from '../src/core/transport/nodeTransport';
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+function used(): number {
+  const m = process.memoryUsage();
+  return m.heapUsed + m.external + m.arrayBuffers;
+}
+
+/** One request for every trace in the window, as the analyses did before #17 (without its cap). */
+export async function unboundedGraph(url: string, w: { start: bigint; end: bigint }): Promise<number> {
+  const iso = (ns: bigint) => {
+    const ms = new Date(Number(ns / 1_000_000n)).toISOString().slice(0, 19);
+    return `${ms}.${String(ns % 1_000_000_000n).padStart(9, '0')}Z`;
+  };
+  const params = new URLSearchParams({
+    'query.start_time_min': iso(w.start),
+    'query.start_time_max': iso(w.end),
+    // Jaeger's memory store refuses a search depth at or above its max_traces (100,000 here).
+    'query.num_traces': '99999',
+  });
+  const body = await (await fetch(`${url}/api/v3/traces?${params}`)).text();
+  const traces = decodeTraces(parseJsonBody(body, 'Jaeger'));
+  const g = buildServiceGraph(traces, { windowSeconds: Number(w.end - w.start) / 1e9 });
+  return g.edges.reduce((n, e) => n + e.requests, 0);
+}
+
+async function main(): Promise<void> {
+  const [queryUrl, startArg, endArg, mode] = process.argv.slice(2);
+  const window = { start: BigInt(startArg), end: BigInt(endArg) };
+  gc();
+  const baseline = used();
+  let peak = baseline;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, used());
+  }, 2);
+  let calls: number;
+  if (mode === 'unbounded') {
+    calls = await unboundedGraph(queryUrl, window);
+  } else {
+    const backend = createBackend({ kind: 'jaeger', transport: nodeTransport(queryUrl, { timeoutMs: 120_000 }) });
+    const run = await runServiceGraph(backend, window, { maxTraces: 1_000_000 });
+    calls = run.graph.edges.reduce((n, e) => n + e.requests, 0);
+  }
+  peak = Math.max(peak, used());
+  clearInterval(timer);
+  process.stdout.write(`${JSON.stringify({ peakBytes: peak - baseline, calls })}\n`);
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  });
+}
