@@ -177,8 +177,7 @@ export class TempoBackend implements Backend {
         },
         opts.signal
       );
-      const notices = response.status === 'PARTIAL' ? [partialNotice('metrics result', response.message)] : [];
-      return { response, notices, stats: stats({ bytesFetched: meter.bytes, requests: meter.requests }) };
+      return nativeMetricsOutcome(response, meter);
     });
     if ('done' in attempt) {
       return attempt.done;
@@ -190,12 +189,7 @@ export class TempoBackend implements Backend {
       step: opts.step,
       exemplars: opts.exemplars,
     });
-    return engineMetricsOutcome(
-      r,
-      this.label,
-      { ...f, notices: [...attempt.notices, ...f.notices] },
-      stats({ tracesFetched: f.traces.length, bytesFetched: meter.bytes, requests: meter.requests, bounded: f.bounded })
-    );
+    return this.engineOutcome(r, f, attempt.notices, meter);
   }
 
   async metricsInstant(queryText: string, opts: Window): Promise<InstantMetricsOutcome> {
@@ -209,18 +203,27 @@ export class TempoBackend implements Backend {
         { q: rewritten ?? queryText, start: opts.start, end: opts.end },
         opts.signal
       );
-      const notices = response.status === 'PARTIAL' ? [partialNotice('metrics result', response.message)] : [];
-      return { response, notices, stats: stats({ bytesFetched: meter.bytes, requests: meter.requests }) };
+      return nativeMetricsOutcome(response, meter);
     });
     if ('done' in attempt) {
       return attempt.done;
     }
     const f = await this.fetchForEngine(transport, attempt.engine, { ...opts, ...metricsFetchWindow(opts) });
     const r = evaluateMetricsInstant(root, f.traces, { start: opts.start, end: opts.end });
+    return this.engineOutcome(r, f, attempt.notices, meter);
+  }
+
+  /** A metrics answer the engine computed over fetched traces, with every notice and the request stats. */
+  private engineOutcome<R>(
+    r: Parameters<typeof engineMetricsOutcome<R>>[0],
+    f: Fetched,
+    notices: readonly Notice[],
+    meter: RequestMeter
+  ) {
     return engineMetricsOutcome(
       r,
       this.label,
-      { ...f, notices: [...attempt.notices, ...f.notices] },
+      { ...f, notices: [...notices, ...f.notices] },
       stats({ tracesFetched: f.traces.length, bytesFetched: meter.bytes, requests: meter.requests, bounded: f.bounded })
     );
   }
@@ -455,4 +458,13 @@ function narrowingFor(queryText: string, root: RootNode, plan: TempoPlan): strin
     return root.query.type === 'Pipeline' ? queryText : '{}';
   }
   return plan.narrowing;
+}
+
+/** Tempo's own metrics answer, with a notice when Tempo says it is partial. */
+function nativeMetricsOutcome<R extends { readonly status?: string; readonly message?: string }>(
+  response: R,
+  meter: RequestMeter
+): { response: R; notices: Notice[]; stats: ReturnType<typeof stats> } {
+  const notices = response.status === 'PARTIAL' ? [partialNotice('metrics result', response.message)] : [];
+  return { response, notices, stats: stats({ bytesFetched: meter.bytes, requests: meter.requests }) };
 }

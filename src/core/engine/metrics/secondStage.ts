@@ -5,6 +5,7 @@
  */
 import type { MetricsSecondStage } from '../../traceql/ast';
 import { staticValue } from '../compileField';
+import { asFloat } from '../values';
 import type { Series, SeriesSet } from './series';
 
 export function applySecondStage(stage: MetricsSecondStage, set: SeriesSet): SeriesSet {
@@ -124,16 +125,8 @@ export function tieOrder(a: Series, b: Series): number {
   return 0;
 }
 
+/** A label's numeric value for ordering; non-numeric values rank as 0. */
 function numberOf(v: Series['labels'][number]['value'] | undefined): number {
-  switch (v?.t) {
-    case 'int':
-      return Number(v.v);
-    case 'float':
-    case 'duration':
-      return v.v;
-    case 'bool':
-      return v.v ? 1 : 0;
-    default:
-      return 0;
-  }
+  const x = v === undefined ? NaN : asFloat(v);
+  return Number.isNaN(x) ? 0 : x;
 }
