@@ -7,7 +7,7 @@ import { lastValueFrom, toArray } from 'rxjs';
 
 import { fakeJaegerSearchRoutes } from '../core/backends/testing/fakeJaegerSearch';
 import { startFakeServer, type FakeRequest, type FakeServer } from '../core/backends/testing/fakeServer';
-import { buildTrace } from '../core/engine/testing/traceBuilder';
+import { tracesOverTime } from '../core/engine/testing/tracesOverTime';
 import { TraceLensDataSource } from './datasource';
 import { fakeClient } from './test/fakeClient';
 import { queryRequest } from './test/queryRequest';
@@ -192,17 +192,11 @@ describe('the fake client used by the other data source tests', () => {
 describe('TraceLensDataSource over HTTP to a loopback Jaeger: the whole window (#17)', () => {
   const T0 = 1_700_000_000_000_000_000n;
   // 1,200 traces web -> api over the hour, every 8th failed: more than one search returns.
-  const traces = Array.from({ length: 1200 }, (_, i) =>
-    buildTrace({
-      seq: i + 1,
-      startUnixNano: T0 + BigInt(i) * 3_000_000_000n,
-      root: {
-        service: 'web',
-        kind: 'server',
-        children: [{ service: 'api', kind: 'server', status: i % 8 === 0 ? 'error' : 'unset' }],
-      },
-    })
-  );
+  const traces = tracesOverTime(1200, T0, 3_000_000_000n, (i) => ({
+    service: 'web',
+    kind: 'server',
+    children: [{ service: 'api', kind: 'server', status: i % 8 === 0 ? 'error' : 'unset' }],
+  }));
 
   async function jaegerDs(jsonData: Partial<TraceLensOptions>) {
     const jaeger = await startFakeServer(fakeJaegerSearchRoutes(traces));

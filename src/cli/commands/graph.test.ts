@@ -1,7 +1,7 @@
 import fs from 'fs';
 import path from 'path';
 
-import { buildTrace } from '../../core/engine/testing/traceBuilder';
+import { tracesOverTime } from '../../core/engine/testing/tracesOverTime';
 import { fakeJaegerSearchRoutes } from '../../core/backends/testing/fakeJaegerSearch';
 import { startFakeServer, type FakeServer } from '../../core/backends/testing/fakeServer';
 import { fakeIO } from '../testing';
@@ -102,17 +102,11 @@ describe('tracelens graph', () => {
 describe('tracelens graph over a live backend: the whole window (#17)', () => {
   const T0 = 1_704_067_200_000_000_000n;
   // 450 calls web -> api, one every 2 s over 15 minutes; every 9th failed. More than one search returns.
-  const traces = Array.from({ length: 450 }, (_, i) =>
-    buildTrace({
-      seq: i + 1,
-      startUnixNano: T0 + BigInt(i) * 2_000_000_000n,
-      root: {
-        service: 'web',
-        kind: 'server',
-        children: [{ service: 'api', kind: 'server', status: i % 9 === 0 ? 'error' : 'unset' }],
-      },
-    })
-  );
+  const traces = tracesOverTime(450, T0, 2_000_000_000n, (i) => ({
+    service: 'web',
+    kind: 'server',
+    children: [{ service: 'api', kind: 'server', status: i % 9 === 0 ? 'error' : 'unset' }],
+  }));
   let server: FakeServer;
   beforeAll(async () => {
     server = await startFakeServer(fakeJaegerSearchRoutes(traces));

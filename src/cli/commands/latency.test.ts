@@ -3,7 +3,7 @@ import path from 'path';
 
 import { fakeJaegerSearchRoutes } from '../../core/backends/testing/fakeJaegerSearch';
 import { startFakeServer, type FakeServer } from '../../core/backends/testing/fakeServer';
-import { buildTrace } from '../../core/engine/testing/traceBuilder';
+import { tracesOverTime } from '../../core/engine/testing/tracesOverTime';
 import { fakeIO } from '../testing';
 import { latencyCommand, parseSelect } from './latency';
 
@@ -61,13 +61,12 @@ describe('tracelens latency', () => {
 
 describe('tracelens latency over a live backend: the whole window (#17)', () => {
   const T0 = 1_704_067_200_000_000_000n;
-  const traces = Array.from({ length: 400 }, (_, i) =>
-    buildTrace({
-      seq: i + 1,
-      startUnixNano: T0 + BigInt(i) * 2_000_000_000n,
-      root: { service: 'web', kind: 'server', durationNanos: 1e6 * (1 + (i % 50)), children: [{ kind: 'internal' }] },
-    })
-  );
+  const traces = tracesOverTime(400, T0, 2_000_000_000n, (i) => ({
+    service: 'web',
+    kind: 'server',
+    durationNanos: 1e6 * (1 + (i % 50)),
+    children: [{ kind: 'internal' }],
+  }));
   let server: FakeServer;
   beforeAll(async () => {
     server = await startFakeServer(fakeJaegerSearchRoutes(traces));

@@ -3,7 +3,7 @@ import path from 'path';
 
 import { fakeJaegerSearchRoutes } from '../../core/backends/testing/fakeJaegerSearch';
 import { startFakeServer, type FakeServer } from '../../core/backends/testing/fakeServer';
-import { buildTrace } from '../../core/engine/testing/traceBuilder';
+import { tracesOverTime } from '../../core/engine/testing/tracesOverTime';
 import { fakeIO } from '../testing';
 import { samplingCommand } from './sampling';
 
@@ -47,13 +47,12 @@ describe('tracelens sampling', () => {
 describe('tracelens sampling over a live backend: the whole window (#17)', () => {
   const T0 = 1_704_067_200_000_000_000n;
   // 400 requests kept at p = 1/2 (tracestate ot=th:8), one every 2 s; more than one search returns.
-  const traces = Array.from({ length: 400 }, (_, i) =>
-    buildTrace({
-      seq: i + 1,
-      startUnixNano: T0 + BigInt(i) * 2_000_000_000n,
-      root: { service: 'web', kind: 'server', traceState: 'ot=th:8', status: i % 10 === 0 ? 'error' : 'unset' },
-    })
-  );
+  const traces = tracesOverTime(400, T0, 2_000_000_000n, (i) => ({
+    service: 'web',
+    kind: 'server',
+    traceState: 'ot=th:8',
+    status: i % 10 === 0 ? 'error' : 'unset',
+  }));
   let server: FakeServer;
   beforeAll(async () => {
     server = await startFakeServer(fakeJaegerSearchRoutes(traces));

@@ -6,17 +6,9 @@ import { buildLatencyHeatmap, gridFromHeatmap, type LatencySample } from '../../
 import { latencySamplesFrame } from '../../shared/frames/latencyFrames';
 import { LatencyHeatmapPanel } from './LatencyHeatmapPanel';
 import { cellRect, computeLayout } from './render/layout';
-import { completeOver } from '../../core/scan';
 import { COMPLETENESS_BADGE_TEST_ID } from '../../shared/components/CompletenessBadge';
-import { completenessMeta, withCompleteness } from '../../shared/frames/completeness';
-const budgetReached = completenessMeta({
-  ...completeOver({ start: 0n, end: 600_000_000_000n }, 0),
-  complete: false,
-  tracesScanned: 20_000,
-  tracesAtLeast: 20_153,
-  covered: [],
-  why: { reason: 'budget', message: 'the budget of 20,000 traces was reached' },
-});
+import { BUDGET_REACHED } from '../../shared/frames/testing/completenessFixtures';
+import { withCompleteness } from '../../shared/frames/completeness';
 import { DEFAULT_OPTIONS, LatencyHeatmapOptions, parsePercentiles } from './types';
 
 const WIDTH = 600;
@@ -152,7 +144,7 @@ describe('parsePercentiles', () => {
   });
 
   it('says in the panel when the span count is a lower bound (#17)', () => {
-    render(<LatencyHeatmapPanel {...props([withCompleteness(frame, budgetReached)])} />);
+    render(<LatencyHeatmapPanel {...props([withCompleteness(frame, BUDGET_REACHED)])} />);
     expect(screen.getByTestId(COMPLETENESS_BADGE_TEST_ID)).toHaveTextContent('lower bound: 20,000 of ≥ 20,153 traces');
     expect(screen.getByText(/at least 100 spans/)).toBeInTheDocument();
   });

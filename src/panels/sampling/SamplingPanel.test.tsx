@@ -5,17 +5,9 @@ import React from 'react';
 import type { ServiceSampling } from '../../core/analysis/sampling';
 import { samplingFrame } from '../../shared/frames/samplingFrames';
 import { SamplingPanel } from './SamplingPanel';
-import { completeOver } from '../../core/scan';
 import { COMPLETENESS_BADGE_TEST_ID } from '../../shared/components/CompletenessBadge';
-import { completenessMeta, withCompleteness } from '../../shared/frames/completeness';
-const budgetReached = completenessMeta({
-  ...completeOver({ start: 0n, end: 600_000_000_000n }, 0),
-  complete: false,
-  tracesScanned: 20_000,
-  tracesAtLeast: 20_153,
-  covered: [],
-  why: { reason: 'budget', message: 'the budget of 20,000 traces was reached' },
-});
+import { BUDGET_REACHED } from '../../shared/frames/testing/completenessFixtures';
+import { withCompleteness } from '../../shared/frames/completeness';
 import { DEFAULT_OPTIONS, SamplingPanelOptions, parseRates } from './types';
 
 const frontend: ServiceSampling = {
@@ -122,7 +114,7 @@ describe('parseRates', () => {
 
   it('says in the panel when the counts are lower bounds (#17)', () => {
     const p = props([frontend]);
-    const series = [withCompleteness(p.data.series[0], budgetReached)];
+    const series = [withCompleteness(p.data.series[0], BUDGET_REACHED)];
     render(<SamplingPanel {...p} data={{ ...p.data, series }} />);
     expect(screen.getByTestId(COMPLETENESS_BADGE_TEST_ID)).toHaveTextContent(
       'lower bound: 20,000 of ≥ 20,153 traces, budget reached'

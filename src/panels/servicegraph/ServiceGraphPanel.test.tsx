@@ -11,6 +11,7 @@ import {
 import { call, traceOf } from '../../core/analysis/serviceGraph/testing/callTree';
 import { completeOver } from '../../core/scan';
 import { COMPLETENESS_BADGE_TEST_ID } from '../../shared/components/CompletenessBadge';
+import { BUDGET_REACHED } from '../../shared/frames/testing/completenessFixtures';
 import { completenessMeta, withCompleteness } from '../../shared/frames/completeness';
 import { framesFromRows } from './data/testFrames';
 import { testIds } from './selectors';
@@ -71,19 +72,10 @@ function renderPanel(
   return render(<ServiceGraphPanel {...props} />);
 }
 
-const lowerBound = completenessMeta({
-  ...completeOver({ start: 0n, end: 60_000_000_000n }, 0),
-  complete: false,
-  tracesScanned: 20_000,
-  tracesAtLeast: 20_153,
-  covered: [],
-  why: { reason: 'budget', message: 'the budget of 20,000 traces was reached' },
-});
-
 describe('ServiceGraphPanel', () => {
   it('says inside the panel when its counts are lower bounds, and rates say "at least" (#17)', async () => {
     const [nodes, edges] = frames;
-    renderPanel({ series: [withCompleteness(nodes, lowerBound), edges] });
+    renderPanel({ series: [withCompleteness(nodes, BUDGET_REACHED), edges] });
     expect(await screen.findByTestId(COMPLETENESS_BADGE_TEST_ID)).toHaveTextContent(
       'lower bound: 20,000 of ≥ 20,153 traces, budget reached'
     );

@@ -1,5 +1,6 @@
 import { TraceLensError } from '../../errors';
 import { buildTrace } from '../../engine/testing/traceBuilder';
+import { tracesOverTime } from '../../engine/testing/tracesOverTime';
 import type { Trace } from '../../model/types';
 import { runServiceGraph } from './graph';
 import { latencySamplesFromTraces, runLatency } from './latency';
@@ -56,26 +57,26 @@ const window = { start: T0 - MINUTE, end: T0 + 10n * MINUTE };
 
 /** `n` request-path traces one second apart, every `failEvery`th with a failed api-gateway span. */
 function requests(n: number, failEvery = 7): Trace[] {
-  return Array.from({ length: n }, (_, i) =>
-    buildTrace({
-      seq: 1000 + i,
-      startUnixNano: T0 + BigInt(i) * 1_000_000_000n,
-      root: {
-        service: 'frontend',
-        name: 'GET /',
-        kind: 'server',
-        durationNanos: 10e6,
-        children: [
-          {
-            service: 'api-gateway',
-            name: 'GET /users',
-            kind: 'server',
-            durationNanos: 5e6,
-            status: i % failEvery === 0 ? 'error' : 'unset',
-          },
-        ],
-      },
-    })
+  return tracesOverTime(
+    n,
+    T0,
+    1_000_000_000n,
+    (i) => ({
+      service: 'frontend',
+      name: 'GET /',
+      kind: 'server',
+      durationNanos: 10e6,
+      children: [
+        {
+          service: 'api-gateway',
+          name: 'GET /users',
+          kind: 'server',
+          durationNanos: 5e6,
+          status: i % failEvery === 0 ? 'error' : 'unset',
+        },
+      ],
+    }),
+    1000
   );
 }
 
