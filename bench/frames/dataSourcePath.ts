@@ -11,7 +11,7 @@ import './nodeGlobals';
 import { dateTime, type DataQueryRequest, type DataQueryResponse } from '@grafana/data';
 import { lastValueFrom } from 'rxjs';
 
-import { answeringTransport } from '../../src/core/backends/testing/answeringTransport';
+import { ANSWERING_BACKEND, answeringTransport } from '../../src/core/backends/testing/answeringTransport';
 import { createCoreClient } from '../../src/datasource/client/coreClient';
 import type { LogsLinkSetup } from '../../src/datasource/frames';
 import { runSearch, runTraceId, type RunContext } from '../../src/datasource/query/runners';
@@ -47,7 +47,7 @@ function dashboardRequest(): DataQueryRequest<TraceLensQuery> {
  */
 export function dataSourcePath(input: FrameInput): () => Promise<DataQueryResponse> {
   const client = createCoreClient({
-    kind: input.api === 'tempo' ? 'tempo' : 'jaeger',
+    kind: ANSWERING_BACKEND[input.api],
     transport: answeringTransport(input.api, input.body),
     // As provisioning/datasources/tracelens.yaml sets it: the whole 200-trace answer is evaluated.
     searchDepth: 200,

@@ -12,7 +12,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lastValueFrom } from 'rxjs';
 
-import { answeringTransport, type AnsweringApi } from '../../core/backends/testing/answeringTransport';
+import {
+  ANSWERING_BACKEND,
+  answeringTransport,
+  type AnsweringApi,
+} from '../../core/backends/testing/answeringTransport';
 import { decodeTraces, parseJsonBody } from '../../core/model';
 import { createCoreClient } from '../client/coreClient';
 import { runSearch, runTraceId, type RunContext } from '../query/runners';
@@ -115,7 +119,7 @@ function request(): DataQueryRequest<TraceLensQuery> {
 
 function context(api: AnsweringApi, body: string): RunContext {
   const client = createCoreClient({
-    kind: api === 'tempo' ? 'tempo' : 'jaeger',
+    kind: ANSWERING_BACKEND[api],
     transport: answeringTransport(api, body),
     searchDepth: 200,
   });

@@ -1,8 +1,20 @@
 import { byteLength } from '../http';
+import type { BackendKind } from '../registry';
 import type { HttpRequest, HttpResponse, Transport } from '../transport';
 
 /** Which server answers: Jaeger with its v1 JSON API only, Jaeger with api_v3, or Tempo. */
 export type AnsweringApi = 'jaeger-v1' | 'jaeger-api-v3' | 'tempo';
+
+/**
+ * The registered backend that speaks each API, so callers building a client for this transport
+ * never choose the backend from the API's name themselves (a third API would silently get
+ * someone else's backend).
+ */
+export const ANSWERING_BACKEND: Readonly<Record<AnsweringApi, BackendKind>> = {
+  'jaeger-v1': 'jaeger',
+  'jaeger-api-v3': 'jaeger',
+  tempo: 'tempo',
+};
 
 const SERVICES = Array.from({ length: 20 }, (_v, i) => (i === 0 ? 'frontend' : `service-${i}`));
 
