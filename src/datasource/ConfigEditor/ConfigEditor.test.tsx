@@ -1,9 +1,9 @@
 import { render, screen } from '@testing-library/react';
-import userEventLib from '@testing-library/user-event';
 import React, { useState } from 'react';
 
 import { BACKENDS } from '../../core/backends';
 import { selectors } from '../selectors';
+import { fastUserEvent } from '../test/fastUserEvent';
 import { BACKEND_SECTIONS } from './backends';
 import { ConfigEditor } from './ConfigEditor';
 import type { Settings } from './options';
@@ -22,9 +22,15 @@ jest.mock('@grafana/runtime', () => ({
   ),
 }));
 
-// No delay between keystrokes: the machine is shared, and typing speed is not what is tested.
-const userEvent = userEventLib.setup({ delay: null });
+const userEvent = fastUserEvent();
+// Headroom for a loaded CI machine; the tests themselves take well under a second each.
 jest.setTimeout(20_000);
+
+/** A field's whole text in one input event: one editor re-render, not one per keystroke. */
+async function fill(field: HTMLElement, text: string) {
+  await userEvent.click(field);
+  await userEvent.paste(text);
+}
 
 function baseSettings(jsonData: Settings['jsonData'] = {}): Settings {
   return {
@@ -71,7 +77,7 @@ describe('ConfigEditor', () => {
   it('switches the backend and shows the Tempo-only service graph picker', async () => {
     const { last } = setup();
     expect(screen.getByTestId(selectors.config.samplingUrl)).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('radio', { name: 'Tempo' }));
+    await userEvent.click(screen.getByLabelText('Tempo'));
     expect(last().jsonData.backend).toBe('tempo');
     expect(screen.queryByTestId(selectors.config.samplingUrl)).not.toBeInTheDocument();
     await userEvent.click(screen.getByText(/pick Build from spans/));
@@ -81,7 +87,7 @@ describe('ConfigEditor', () => {
   it('offers every registered backend, with its own sections and the shared limits', async () => {
     setup();
     for (const b of BACKENDS) {
-      await userEvent.click(screen.getByRole('radio', { name: b.label }));
+      await userEvent.click(screen.getByLabelText(b.label));
       for (const own of BACKEND_SECTIONS[b.kind]) {
         expect(screen.getByText(own.title)).toBeInTheDocument();
       }
@@ -93,8 +99,8 @@ describe('ConfigEditor', () => {
 
   it('stores a bearer token only in secureJsonData', async () => {
     const { last } = setup();
-    await userEvent.click(screen.getByRole('radio', { name: 'Bearer token' }));
-    await userEvent.type(screen.getByPlaceholderText('Token'), 's3cret');
+    await userEvent.click(screen.getByLabelText('Bearer token'));
+    await fill(screen.getByPlaceholderText('Token'), 's3cret');
     await userEvent.tab();
     expect(last().jsonData).toMatchObject({ authType: 'bearer', httpHeaderName1: 'Authorization' });
     expect(last().secureJsonData).toEqual({ httpHeaderValue1: 'Bearer s3cret' });
@@ -103,16 +109,16 @@ describe('ConfigEditor', () => {
 
   it('writes limits as numbers on blur and refuses non-numbers', async () => {
     const { last } = setup();
-    await userEvent.type(screen.getByTestId(selectors.config.searchDepth), '300');
+    await fill(screen.getByTestId(selectors.config.searchDepth), '300');
     await userEvent.tab();
     expect(last().jsonData.searchDepth).toBe(300);
-    await userEvent.type(screen.getByTestId(selectors.config.timeout), 'abc');
+    await fill(screen.getByTestId(selectors.config.timeout), 'abc');
     expect(screen.getByText('Enter a whole number of at least 1')).toBeInTheDocument();
   });
 
   it('writes the sampling URL', async () => {
     const { last } = setup();
-    await userEvent.type(screen.getByTestId(selectors.config.samplingUrl), 'http://jaeger:5778');
+    await fill(screen.getByTestId(selectors.config.samplingUrl), 'http://jaeger:5778');
     expect(last().jsonData.samplingUrl).toBe('http://jaeger:5778');
   });
 
@@ -120,12 +126,12 @@ describe('ConfigEditor', () => {
     const { last } = setup();
     await userEvent.click(screen.getByText(/pick Select a logs data source/));
     await userEvent.click(screen.getByTestId(selectors.config.logsAddTag));
-    await userEvent.type(screen.getByTestId(selectors.config.logsTagKey), 'service.name');
-    await userEvent.type(screen.getByTestId(selectors.config.logsTagValue), 'service_name');
-    await userEvent.type(screen.getByTestId(selectors.config.logsStartShift), '-5m');
-    await userEvent.type(screen.getByTestId(selectors.config.logsEndShift), '5m');
+    await fill(screen.getByTestId(selectors.config.logsTagKey), 'service.name');
+    await fill(screen.getByTestId(selectors.config.logsTagValue), 'service_name');
+    await fill(screen.getByTestId(selectors.config.logsStartShift), '-5m');
+    await fill(screen.getByTestId(selectors.config.logsEndShift), '5m');
     await userEvent.click(screen.getByTestId(selectors.config.logsFilterTraceId));
-    await userEvent.click(screen.getByRole('radio', { name: /Structured metadata/ }));
+    await userEvent.click(screen.getByLabelText(/Structured metadata/));
     await userEvent.click(screen.getByTestId(selectors.config.logsCustomQuery));
     await userEvent.click(screen.getByTestId(selectors.config.logsQuery));
     await userEvent.paste('{${__tags}} |= "${__span.traceId}"');
@@ -143,7 +149,7 @@ describe('ConfigEditor', () => {
 
   it('flags a time shift that is not a duration', async () => {
     setup();
-    await userEvent.type(screen.getByTestId(selectors.config.logsStartShift), 'soon');
+    await fill(screen.getByTestId(selectors.config.logsStartShift), 'soon');
     expect(screen.getByText('Enter a duration such as -5m, 30s or 1h')).toBeInTheDocument();
   });
 });
