@@ -122,6 +122,7 @@ export const labels = {
     minDuration: 'Min duration',
     maxDuration: 'Max duration',
     durationPlaceholder: 'e.g. 100ms',
+    durationError: 'Enter a duration such as 100ms or 2s',
     attributes: 'Attributes',
     addFilter: 'Add attribute filter',
     removeFilter: 'Remove filter',

@@ -38,6 +38,8 @@ export const selectors = {
     status: 'tracelens-builder-status',
     minDuration: 'tracelens-builder-min-duration',
     maxDuration: 'tracelens-builder-max-duration',
+    minDurationOp: 'tracelens-builder-min-duration-op',
+    maxDurationOp: 'tracelens-builder-max-duration-op',
     addFilter: 'tracelens-builder-add-filter',
     filterKey: 'tracelens-builder-filter-key',
     filterOp: 'tracelens-builder-filter-op',

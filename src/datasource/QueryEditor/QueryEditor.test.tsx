@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import React, { useState } from 'react';
 
 import { zipkin } from '../../core/backends/zipkin';
@@ -211,6 +211,17 @@ describe('QueryEditor', () => {
     await userEvent.click(screen.getByTestId(selectors.builder.minDuration));
     await userEvent.paste('100ms');
     expect(last().query).toContain('duration >= 100ms');
+  });
+
+  it('reads `duration > 100ms` into Min duration, strict, and writes the bound back unchanged', async () => {
+    const { last } = setup({ refId: 'A', queryType: 'traceql', query: '{ duration > 100ms }' });
+    await userEvent.click(screen.getByLabelText('Builder'));
+    expect(screen.getByTestId(selectors.builder.minDuration)).toHaveValue('100ms');
+    expect(screen.queryByTestId(selectors.builder.filterKey)).not.toBeInTheDocument();
+    const minOp = within(screen.getByTestId(selectors.builder.minDurationOp));
+    expect(minOp.getByLabelText('>')).toBeChecked();
+    await userEvent.click(minOp.getByLabelText('>='));
+    expect(last().query).toBe('{ duration >= 100ms }');
   });
 
   it('offers code mode for queries the builder cannot show', async () => {

@@ -10,6 +10,8 @@ import {
   type AttributeFilter,
   type BuilderModel,
   type FilterOperator,
+  type MaxDurationOp,
+  type MinDurationOp,
   type StatusChoice,
 } from './model';
 
@@ -101,13 +103,58 @@ function FilterRow({
   );
 }
 
+const MIN_OPS: ReadonlyArray<{ label: string; value: MinDurationOp }> = [
+  { label: '>', value: '>' },
+  { label: '>=', value: '>=' },
+];
+const MAX_OPS: ReadonlyArray<{ label: string; value: MaxDurationOp }> = [
+  { label: '<', value: '<' },
+  { label: '<=', value: '<=' },
+];
+
+/** One duration bound: strict or inclusive, then the duration as TraceQL writes it. */
+function DurationBound<Op extends string>({
+  label,
+  testId,
+  opTestId,
+  ops,
+  op,
+  value,
+  onChange,
+}: {
+  label: string;
+  testId: string;
+  opTestId: string;
+  ops: ReadonlyArray<{ label: string; value: Op }>;
+  op: Op;
+  value: string;
+  onChange: (value: string, op: Op) => void;
+}) {
+  const error = value.trim() === '' || isDuration(value) ? undefined : L.durationError;
+  return (
+    <Field label={label} invalid={!!error} error={error}>
+      <Stack direction="row" gap={0.5} alignItems="center">
+        <div data-testid={opTestId}>
+          <RadioButtonGroup<Op> size="sm" options={[...ops]} value={op} onChange={(next) => onChange(value, next)} />
+        </div>
+        <Input
+          data-testid={testId}
+          aria-label={label}
+          width={16}
+          placeholder={L.durationPlaceholder}
+          value={value}
+          onChange={(e) => onChange(e.currentTarget.value, op)}
+        />
+      </Stack>
+    </Field>
+  );
+}
+
 /** The search form: each change writes TraceQL through `toTraceQL` in the parent. */
 export function BuilderEditor({ model, onChange, loadServices, loadOperations }: Props) {
   const services = useOptions(loadServices, 'services');
   const operations = useOptions(model.service ? () => loadOperations(model.service) : undefined, model.service);
   const set = (patch: Partial<BuilderModel>) => onChange({ ...model, ...patch });
-  const durationError = (v: string) =>
-    v.trim() === '' || isDuration(v) ? undefined : 'Enter a duration such as 100ms or 2s';
   return (
     <Stack direction="column" gap={1}>
       <Stack direction="row" gap={2} wrap="wrap">
@@ -146,32 +193,24 @@ export function BuilderEditor({ model, onChange, loadServices, loadOperations }:
         </Field>
       </Stack>
       <Stack direction="row" gap={2}>
-        <Field
+        <DurationBound
           label={L.minDuration}
-          invalid={!!durationError(model.minDuration)}
-          error={durationError(model.minDuration)}
-        >
-          <Input
-            data-testid={selectors.builder.minDuration}
-            width={16}
-            placeholder={L.durationPlaceholder}
-            value={model.minDuration}
-            onChange={(e) => set({ minDuration: e.currentTarget.value })}
-          />
-        </Field>
-        <Field
+          testId={selectors.builder.minDuration}
+          opTestId={selectors.builder.minDurationOp}
+          ops={MIN_OPS}
+          op={model.minDurationOp}
+          value={model.minDuration}
+          onChange={(minDuration, minDurationOp) => set({ minDuration, minDurationOp })}
+        />
+        <DurationBound
           label={L.maxDuration}
-          invalid={!!durationError(model.maxDuration)}
-          error={durationError(model.maxDuration)}
-        >
-          <Input
-            data-testid={selectors.builder.maxDuration}
-            width={16}
-            placeholder={L.durationPlaceholder}
-            value={model.maxDuration}
-            onChange={(e) => set({ maxDuration: e.currentTarget.value })}
-          />
-        </Field>
+          testId={selectors.builder.maxDuration}
+          opTestId={selectors.builder.maxDurationOp}
+          ops={MAX_OPS}
+          op={model.maxDurationOp}
+          value={model.maxDuration}
+          onChange={(maxDuration, maxDurationOp) => set({ maxDuration, maxDurationOp })}
+        />
       </Stack>
       <Field label={L.attributes}>
         <Stack direction="column" gap={1}>

@@ -43,6 +43,7 @@ describe('fromTraceQL', () => {
     model({ service: 'frontend' }),
     model({ service: 'a\\b "c" ☃', spanName: 'SELECT users', status: 'ok' }),
     model({ minDuration: '1h30m', maxDuration: '2h' }),
+    model({ minDuration: '100ms', minDurationOp: '>', maxDuration: '2s', maxDurationOp: '<' }),
     model({
       filters: [
         { key: 'span.http.status_code', op: '>=', value: '400', type: 'number' },
@@ -66,6 +67,36 @@ describe('fromTraceQL', () => {
 
   it('reads hand-written simple queries, including legacy and scoped intrinsics', () => {
     expect(fromTraceQL('{span:name="x"&&span:status=error}')).toEqual(model({ spanName: 'x', status: 'error' }));
+  });
+
+  // Regression #19: `duration > 100ms` became an attribute row instead of filling Min duration.
+  it.each([
+    ['{ duration > 100ms }', model({ minDuration: '100ms', minDurationOp: '>' })],
+    ['{ duration >= 100ms }', model({ minDuration: '100ms' })],
+    ['{ duration < 1.5s }', model({ maxDuration: '1.5s', maxDurationOp: '<' })],
+    ['{ span:duration <= 2s }', model({ maxDuration: '2s' })],
+    [
+      '{ resource.service.name = "frontend" && duration > 25165824ns && duration < 50ms }',
+      model({
+        service: 'frontend',
+        minDuration: '25165824ns',
+        minDurationOp: '>',
+        maxDuration: '50ms',
+        maxDurationOp: '<',
+      }),
+    ],
+  ])('reads the bounds of %s into the duration fields', (text, m) => {
+    expect(fromTraceQL(text)).toEqual(m);
+  });
+
+  it('keeps a second bound on duration as an attribute row rather than dropping it', () => {
+    expect(fromTraceQL('{ duration > 1s && duration > 2s }')).toEqual(
+      model({
+        minDuration: '1s',
+        minDurationOp: '>',
+        filters: [{ key: 'duration', op: '>', value: '2s', type: 'duration' }],
+      })
+    );
   });
 
   it.each([

@@ -84,13 +84,17 @@ function absorb(m: BuilderModel, leaf: Leaf): boolean {
     m.status = v.value;
     return true;
   }
+  // The first lower and the first upper bound on the span's duration fill the two duration
+  // fields, strict or not; any further bound on duration stays an attribute row.
   if (field.type === 'Intrinsic' && field.name === 'span:duration' && v.kind === 'duration') {
-    if (op === '>=' && m.minDuration === '') {
+    if ((op === '>' || op === '>=') && m.minDuration === '') {
       m.minDuration = value.raw;
+      m.minDurationOp = op;
       return true;
     }
-    if (op === '<=' && m.maxDuration === '') {
+    if ((op === '<' || op === '<=') && m.maxDuration === '') {
       m.maxDuration = value.raw;
+      m.maxDurationOp = op;
       return true;
     }
   }

@@ -30,13 +30,19 @@ export interface AttributeFilter {
 
 export type StatusChoice = '' | 'ok' | 'error' | 'unset';
 
+/** Whether a duration bound includes the value itself: `duration > 100ms` and `>= 100ms` differ. */
+export type MinDurationOp = '>' | '>=';
+export type MaxDurationOp = '<' | '<=';
+
 export interface BuilderModel {
   service: string;
   spanName: string;
   status: StatusChoice;
   /** Durations as TraceQL writes them (`100ms`); '' for no bound. */
   minDuration: string;
+  minDurationOp: MinDurationOp;
   maxDuration: string;
+  maxDurationOp: MaxDurationOp;
   filters: AttributeFilter[];
 }
 
@@ -45,7 +51,9 @@ export const EMPTY_MODEL: BuilderModel = {
   spanName: '',
   status: '',
   minDuration: '',
+  minDurationOp: '>=',
   maxDuration: '',
+  maxDurationOp: '<=',
   filters: [],
 };
 

@@ -29,10 +29,10 @@ export function toTraceQL(m: BuilderModel): string {
     conditions.push(`status = ${m.status}`);
   }
   if (m.minDuration.trim() !== '') {
-    conditions.push(`duration >= ${m.minDuration.trim()}`);
+    conditions.push(`duration ${m.minDurationOp} ${m.minDuration.trim()}`);
   }
   if (m.maxDuration.trim() !== '') {
-    conditions.push(`duration <= ${m.maxDuration.trim()}`);
+    conditions.push(`duration ${m.maxDurationOp} ${m.maxDuration.trim()}`);
   }
   for (const f of m.filters) {
     if (f.key.trim() !== '') {
