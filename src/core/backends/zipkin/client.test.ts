@@ -2,9 +2,9 @@ import { nodeTransport } from '../../transport/nodeTransport';
 import { startFakeServer, type FakeServer } from '../testing/fakeServer';
 import { fixture } from '../testing/fixtures';
 import { ZipkinClient } from './client';
-import { createBackend } from '../registry';
+import { backendModule, createBackend } from '../registry';
 import { zipkinWindow } from './window';
-import { capitalisedNames } from './names';
+import { capitalisedNames, resourceAttributesZipkinLacks } from './names';
 
 const json = (name: string): unknown => JSON.parse(fixture('zipkin', name));
 let server: FakeServer;
@@ -99,5 +99,24 @@ describe('name literals with capitals (Zipkin lower-cases names)', () => {
     expect(q.slice(capitalisedNames(q)[0].from, capitalisedNames(q)[0].to)).toBe('"GET /Users"');
     expect(capitalisedNames('{ span.http.method = "GET" && name = "get /x" }')).toEqual([]);
     expect(capitalisedNames('{ name !~ "POST.*" }').map((n) => n.value)).toEqual(['POST.*']);
+  });
+});
+
+describe('resource attributes Zipkin cannot have (exporters flatten them into tags)', () => {
+  it('finds every resource attribute but the service, once each, parent scope included', () => {
+    const q =
+      '{ resource.deployment.environment = "prod" && resource.service.name = "api" } >> ' +
+      '{ parent.resource.host.name != nil && .deployment.environment = "prod" && resource.deployment.environment != "x" }';
+    expect(resourceAttributesZipkinLacks(q)).toEqual(['deployment.environment', 'host.name']);
+    expect(resourceAttributesZipkinLacks('{ resource.service.name = "api" && .host.name = "h" }')).toEqual([]);
+  });
+
+  it('says so in the editor and in the answer, naming the unscoped spelling', async () => {
+    const [text] = backendModule('zipkin').queryNotices?.('{ resource.host.name = "h1" }') ?? [];
+    expect(text).toMatch(/resource\.host\.name is unset on every Zipkin span\. Write \.host\.name/);
+    const backend = createBackend({ kind: 'zipkin', transport: nodeTransport(server.url) });
+    const window = { start: 1_699_999_000_000_000_000n, end: 1_700_001_000_000_000_000n };
+    const out = await backend.search('{ resource.host.name = "h1" }', window);
+    expect(out.notices.map((n) => n.text)).toContain(text);
   });
 });

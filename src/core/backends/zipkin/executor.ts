@@ -39,7 +39,7 @@ import type {
 import type { Transport } from '../transport';
 import { ZipkinClient } from './client';
 import { explainZipkinPlan } from './explain';
-import { capitalisedNameNotice, zipkinBoundedNotice } from './notices';
+import { zipkinBoundedNotice, zipkinQueryNotices } from './notices';
 import { planZipkinQuery, type ZipkinPlan } from './plan';
 
 /** Recent traces sampled for tag names and values the server does not index. */
@@ -205,12 +205,11 @@ export class ZipkinBackend implements Backend, ScanSource<ZipkinScan> {
 
   private planScanNow(root: RootNode, window: Window, searchDepth: number): ZipkinScan {
     const plan = planZipkinQuery(root, window, searchDepth);
-    const notice = capitalisedNameNotice(printTraceQL(root));
     const alts = plan.pushdown.alternatives;
     return {
       root,
       plan,
-      notices: notice ? [notice] : [],
+      notices: zipkinQueryNotices(printTraceQL(root)),
       searches: alts.map((alt, i) =>
         this.sliceSearch(plan, i, alts.length > 1 ? `annotationQuery ${alt.join(' and ')}` : '')
       ),

@@ -3,7 +3,7 @@ import { defineBackend } from '../types';
 import { decodeZipkin, looksLikeZipkin } from './decode';
 import { explainZipkinPlan } from './explain';
 import { ZipkinBackend } from './executor';
-import { capitalisedNameNotice } from './notices';
+import { zipkinQueryNotices } from './notices';
 import { ZIPKIN_PATHS } from './paths';
 import { planZipkinQuery } from './plan';
 
@@ -19,10 +19,7 @@ export const zipkin = defineBackend({
     explain: (root, window, { searchDepth }) => explainZipkinPlan(planZipkinQuery(root, window, searchDepth ?? 100)),
   },
   traceFiles: { detect: looksLikeZipkin, decode: decodeZipkin },
-  queryNotices: (query) => {
-    const notice = capitalisedNameNotice(query);
-    return notice ? [notice.text] : [];
-  },
+  queryNotices: (query) => zipkinQueryNotices(query).map((n) => n.text),
   create: (options) => new ZipkinBackend(options.transport, options),
 });
 
@@ -30,7 +27,7 @@ export { ZipkinClient } from './client';
 export type { ZipkinClientOptions, ZipkinSearchParams } from './client';
 export { decodeZipkin, looksLikeZipkin } from './decode';
 export { encodeZipkinTrace, encodeZipkinTraces } from './encode';
-export { capitalisedNames } from './names';
+export { capitalisedNames, resourceAttributesZipkinLacks } from './names';
 export type { CapitalisedName } from './names';
 export { ZIPKIN_PATHS } from './paths';
 export type { ZipkinPathTemplate } from './paths';

@@ -48,3 +48,20 @@ export function capitalisedNames(query: string): CapitalisedName[] {
   }
   return out;
 }
+
+/**
+ * The resource attributes a query reads that Zipkin cannot have. A Zipkin span keeps one resource
+ * attribute, the service (`localEndpoint.serviceName`); exporters flatten every other resource
+ * attribute into the span's tags, and the decoder cannot tell those tags apart from span tags, so
+ * `resource.deployment.environment` is unset on every span while `.deployment.environment` finds
+ * the tag. Returns each such name once, in order of appearance, from the tokens alone.
+ */
+export function resourceAttributesZipkinLacks(query: string): string[] {
+  const names = new Set<string>();
+  for (const t of lex(query)) {
+    if (t.kind === 'attribute' && t.attribute?.scope === 'resource' && t.attribute.name !== 'service.name') {
+      names.add(t.attribute.name);
+    }
+  }
+  return [...names];
+}
