@@ -104,6 +104,27 @@ describe('TraceLensDataSource.query', () => {
     expect(r.data[0].fields[0].values).toEqual([1_700_003_600_000]);
   });
 
+  // Regression #19: the TraceQL tab answered "run it as a metrics query"; Grafana's Tempo runs it.
+  it('runs a metrics query typed in the TraceQL tab as metrics, with its options', async () => {
+    const client = fakeClient({
+      metrics: jest.fn().mockResolvedValue({ series: [{ labels: [], value: 3 }], notices: [] }),
+    });
+    const { ds } = make(client);
+    const r = await lastValueFrom(
+      ds.query(queryRequest([{ refId: 'A', queryType: 'traceql', query: '{} | rate()', metricsQueryType: 'instant' }]))
+    );
+    expect(client.search).not.toHaveBeenCalled();
+    expect(client.metrics.mock.calls[0][0]).toMatchObject({ query: '{} | rate()', instant: true });
+    expect(r.data[0].fields[0].values).toEqual([1_700_003_600_000]);
+  });
+
+  it('still runs a search (and its syntax error) from the TraceQL tab when the text is not metrics', async () => {
+    const { ds, client } = make();
+    await lastValueFrom(ds.query(queryRequest([{ refId: 'A', queryType: 'traceql', query: '{ status = error } |' }])));
+    expect(client.search.mock.calls[0][0]).toMatchObject({ query: '{ status = error } |' });
+    expect(client.metrics).not.toHaveBeenCalled();
+  });
+
   it('answers service graph queries with node graph frames', async () => {
     const { ds, client } = make();
     const r = await lastValueFrom(

@@ -16,7 +16,7 @@ import { createCoreClient } from './client/coreClient';
 import type { ClientFactory, TimeWindow, TraceLensClient } from './client/types';
 import type { LogsLinkSetup } from './frames';
 import { healthFailure, healthSuccess } from './health/healthMessage';
-import { interpolateTemplateVariables } from './language/traceql';
+import { interpolateTemplateVariables, isMetricsText } from './language/traceql';
 import { SAMPLING_ROUTE } from './proxy/routes';
 import { errorResponse } from './query/errors';
 import {
@@ -145,7 +145,7 @@ export class TraceLensDataSource extends DataSourceApi<TraceLensQuery, TraceLens
     const type: TraceLensQueryType = q.queryType ?? 'traceql';
     switch (type) {
       case 'traceql':
-        return runSearch(ctx, q);
+        return isMetricsText(q.query ?? '') ? runMetrics(ctx, q) : runSearch(ctx, q);
       case 'traceId':
         return runTraceId(ctx, q);
       case 'metrics':

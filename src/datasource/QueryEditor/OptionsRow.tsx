@@ -1,6 +1,7 @@
 import { InlineField, InlineSwitch, Input, RadioButtonGroup, Stack } from '@grafana/ui';
 import React from 'react';
 
+import { isMetricsText } from '../language/traceql';
 import { labels } from '../labels';
 import { selectors } from '../selectors';
 import type { TraceLensQuery } from '../types';
@@ -50,12 +51,14 @@ function CountField({
   );
 }
 
-/** Search options (limit, spans per spanset) and metrics options (step, range/instant). */
+/** Search options (limit, spans per spanset) or metrics options (step, range/instant), per query. */
 export function OptionsRow({ query, onChange }: Props) {
   const type = query.queryType ?? 'traceql';
+  // A metrics query typed in the TraceQL tab runs as metrics, so it takes the metrics options.
+  const metrics = type === 'metrics' || (type === 'traceql' && isMetricsText(query.query ?? ''));
   return (
     <Stack direction="row" gap={1} wrap="wrap">
-      {type === 'traceql' && (
+      {type === 'traceql' && !metrics && (
         <>
           <CountField
             label={L.limit}
@@ -73,7 +76,7 @@ export function OptionsRow({ query, onChange }: Props) {
           />
         </>
       )}
-      {type === 'metrics' && (
+      {metrics && (
         <>
           <InlineField label={L.metricsType}>
             <RadioButtonGroup

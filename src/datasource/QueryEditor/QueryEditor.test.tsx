@@ -224,6 +224,12 @@ describe('QueryEditor', () => {
     expect(last().query).toBe('{ duration >= 100ms }');
   });
 
+  it('offers the metrics options, not the search ones, for a metrics query in the TraceQL tab', () => {
+    setup({ refId: 'A', queryType: 'traceql', query: '{ } | rate() by (resource.service.name)' });
+    expect(screen.getByTestId(selectors.query.step)).toBeInTheDocument();
+    expect(screen.queryByTestId(selectors.query.limit)).not.toBeInTheDocument();
+  });
+
   it('offers code mode for queries the builder cannot show', async () => {
     setup({ refId: 'A', queryType: 'traceql', query: '{ a = 1 } >> { b = 2 }' });
     await userEvent.click(screen.getByLabelText('Builder'));

@@ -2,7 +2,7 @@
  * The only door from the data source into the core's TraceQL language functions, so the rest of
  * the shell does not care which core file provides them.
  */
-import type { RootNode } from '../../core/traceql/ast';
+import { isMetricsQuery, type RootNode } from '../../core/traceql/ast';
 import type { ParseResult, TraceQLDiagnostic } from '../../core/traceql/diagnostics';
 import { lex } from '../../core/traceql/lexer';
 import { parseSyntax } from '../../core/traceql/parser';
@@ -40,6 +40,16 @@ export function checkTraceQL(text: string): { root?: RootNode; diagnostics: Trac
 
 export function parseTraceQL(text: string): ParseResult<RootNode> {
   return parseSyntax(text);
+}
+
+/**
+ * Whether the text parses as a metrics query (`{ } | rate()`). Grafana's Tempo runs such a query
+ * typed in the TraceQL tab as metrics, so ours does too; text that does not parse is a search, and
+ * the search reports the syntax error.
+ */
+export function isMetricsText(text: string): boolean {
+  const parsed = parseSyntax(text);
+  return parsed.ok && isMetricsQuery(parsed.value);
 }
 
 export type { RootNode, TraceQLDiagnostic };
