@@ -52,6 +52,11 @@ export interface BackendFeatures {
    * so a data source can draw the graph from them when one is configured.
    */
   readonly serviceGraphMetrics: boolean;
+  /**
+   * The server runs TraceQL metrics queries itself over every span it holds (Tempo), so per-service
+   * aggregates need no trace read here. Its answer is used only when it says it was not bounded.
+   */
+  readonly traceqlMetrics: boolean;
 }
 
 export interface BackendHealth {

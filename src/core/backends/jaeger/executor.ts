@@ -51,6 +51,7 @@ export const JAEGER_FEATURES: BackendFeatures = {
   dependencies: true,
   samplingStrategies: true,
   serviceGraphMetrics: false,
+  traceqlMetrics: false,
 };
 
 /**

@@ -84,6 +84,7 @@ export const TEMPO_FEATURES: BackendFeatures = {
   dependencies: false,
   samplingStrategies: false,
   serviceGraphMetrics: true,
+  traceqlMetrics: true,
 };
 
 /**

@@ -61,7 +61,12 @@ export interface ZipkinSlice {
 export class ZipkinBackend implements Backend, ScanSource<ZipkinScan> {
   readonly kind = 'zipkin';
   readonly label = 'Zipkin';
-  readonly features = { dependencies: true, samplingStrategies: false, serviceGraphMetrics: false };
+  readonly features = {
+    dependencies: true,
+    samplingStrategies: false,
+    serviceGraphMetrics: false,
+    traceqlMetrics: false,
+  };
   private readonly client: ZipkinClient;
 
   constructor(

@@ -12,7 +12,7 @@ export const zipkin = defineBackend({
   label: 'Zipkin',
   defaultUrl: 'http://localhost:9411',
   paths: ZIPKIN_PATHS,
-  features: { dependencies: true, samplingStrategies: false, serviceGraphMetrics: false },
+  features: { dependencies: true, samplingStrategies: false, serviceGraphMetrics: false, traceqlMetrics: false },
   cliHelp: 'a live Zipkin, API v2 (e.g. http://127.0.0.1:9411); it stores names lower-cased',
   planner: {
     flags: [],

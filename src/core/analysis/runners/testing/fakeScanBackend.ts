@@ -29,7 +29,12 @@ export function fakeScanBackend(traces: readonly Trace[], opts: FakeScanBackendO
   return {
     slices,
     label: 'Fake',
-    features: { dependencies: false, samplingStrategies: opts.strategies !== undefined, serviceGraphMetrics: false },
+    features: {
+      dependencies: false,
+      samplingStrategies: opts.strategies !== undefined,
+      serviceGraphMetrics: false,
+      traceqlMetrics: false,
+    },
     scan: async (queryText, window): Promise<WindowScan> => {
       const root = parseQuery(queryText);
       return {

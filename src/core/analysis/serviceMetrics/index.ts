@@ -1,0 +1,3 @@
+export { COUNTS_QUERY, HISTOGRAM_QUERY, SERVER_SPANS } from './queries';
+export { ServiceMetricsFold } from './serviceMetricsFold';
+export type { ServiceMetrics, ServiceMetricsRow, ServiceMetricsSource } from './types';
