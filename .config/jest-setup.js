@@ -30,4 +30,16 @@ if (typeof window !== 'undefined') {
       disconnect() {}
     };
   }
+
+  // Grafana's Select scrolls its menu in a ScrollContainer that watches its edges with this.
+  if (typeof global.IntersectionObserver === 'undefined') {
+    global.IntersectionObserver = class IntersectionObserver {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+      takeRecords() {
+        return [];
+      }
+    };
+  }
 }

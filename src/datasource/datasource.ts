@@ -29,6 +29,7 @@ import {
   type RunContext,
 } from './query/runners';
 import { applyAdHocFilters } from './templating/adHocFilters';
+import { requestTimeoutMs } from './requestTimeout';
 import { templateVariablesFor } from './templating/templateVariables';
 import { createGrafanaTransport, type FetchFn } from './transport/grafanaTransport';
 import {
@@ -71,7 +72,7 @@ export class TraceLensDataSource extends DataSourceApi<TraceLensQuery, TraceLens
     super(instanceSettings);
     const json = instanceSettings.jsonData ?? {};
     this.backend = json.backend ?? DEFAULT_BACKEND;
-    const timeoutMs = (json.timeoutSeconds ?? 30) * 1000;
+    const timeoutMs = requestTimeoutMs(json);
     const baseUrl = instanceSettings.url ?? '';
     const transport = createGrafanaTransport({ baseUrl, defaultTimeoutMs: timeoutMs, fetch: deps.fetch });
     const samplingTransport = json.samplingUrl

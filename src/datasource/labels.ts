@@ -6,22 +6,27 @@ export const labels = {
       label: 'Tracing backend',
       description: 'Which query API the URL below points at. The health check tells you if it looks like another one.',
     },
+    connection: {
+      description: "The address of the backend's query API. Grafana's data proxy calls it; browsers never do.",
+      urlLabel: 'URL',
+      noUrlTitle: 'No URL configured',
+      noUrl: (backend: string, example: string) =>
+        `TraceLens cannot reach ${backend} until the URL points at its query API, for example ${example}.`,
+    },
     auth: {
-      title: 'Authentication',
-      label: 'Authentication method',
-      none: 'No authentication',
-      basic: 'Basic auth',
       bearer: 'Bearer token',
-      basicHint: 'Enter the user and password under "Basic auth details" below.',
+      bearerDescription: 'Grafana\'s data proxy sends "Authorization: Bearer …" with a token stored encrypted',
       token: 'Bearer token',
       tokenDescription:
         'Sent as "Authorization: Bearer …" by Grafana\'s data proxy. Stored encrypted; never sent to browsers.',
       tokenPlaceholder: 'Token',
     },
+    advanced: {
+      title: 'Additional settings',
+      description: "Cookies, the request timeout (also used by Grafana's proxy; empty means 30 seconds) and limits.",
+    },
     limits: {
-      title: 'Timeouts and limits',
-      timeout: 'Timeout (seconds)',
-      timeoutDescription: 'Per request. Empty means 30 seconds.',
+      title: 'Limits',
       searchDepth: 'Search depth (traces)',
       searchDepthDescription:
         'Most traces fetched per backend search when TraceLens evaluates (part of) the query in the browser. Empty means the data source default; results say when this bound was reached.',

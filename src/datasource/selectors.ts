@@ -3,8 +3,8 @@ export const selectors = {
   config: {
     backend: 'tracelens-config-backend',
     authType: 'tracelens-config-auth-type',
+    noUrl: 'tracelens-config-no-url',
     bearerToken: 'tracelens-config-bearer-token',
-    timeout: 'tracelens-config-timeout',
     searchDepth: 'tracelens-config-search-depth',
     maxConcurrency: 'tracelens-config-max-concurrency',
     maxTraces: 'tracelens-config-max-traces',

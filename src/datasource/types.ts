@@ -63,7 +63,9 @@ export interface TraceLensOptions extends DataSourceJsonData {
   samplingUrl?: string;
   /** Prometheus data source holding Tempo service-graph metrics. */
   serviceMapDatasourceUid?: string;
-  /** Per-request timeout in seconds. */
+  /** Per-request timeout in seconds; Grafana's standard key, which its data proxy also obeys. */
+  timeout?: number;
+  /** @deprecated Where earlier versions stored the timeout; read when `timeout` is unset, moved by the config editor. */
   timeoutSeconds?: number;
   /** Most traces fetched for engine-side evaluation (Jaeger search depth). */
   searchDepth?: number;
@@ -72,6 +74,8 @@ export interface TraceLensOptions extends DataSourceJsonData {
   /** Parallel requests when a query fans out over Jaeger services. */
   maxConcurrency?: number;
   tracesToLogsV2?: TraceToLogsOptionsV2;
+  /** Grafana's proxy forwards the signed-in user's OAuth token (Grafana's standard key). */
+  oauthPassThru?: boolean;
   /** Bearer token mode: the token itself lives in secureJsonData.bearerToken. */
   authType?: 'none' | 'basic' | 'bearer';
 }
@@ -89,7 +93,7 @@ export interface TraceLensSecureOptions {
 export const JSON_DATA_KEYS: ReadonlyArray<keyof TraceLensOptions> = [
   'backend',
   'authType',
-  'timeoutSeconds',
+  'timeout',
   'searchDepth',
   'maxTraces',
   'maxConcurrency',

@@ -62,11 +62,10 @@ test('a bearer token goes to secureJsonData: stored as a flag, never returned to
   try {
     await openSandboxPage(page, `/config/${UID}`);
     await expect(page.getByTestId('config-editor')).toBeVisible();
-    // Grafana's RadioButtonGroup hides the input under its label; check it directly.
-    await page
-      .getByTestId(selectors.config.authType)
-      .getByRole('radio', { name: 'Bearer token' })
-      .check({ force: true });
+    // The one Authentication section (plugin-ui's Auth) picks the method in a Select.
+    const auth = page.getByTestId(selectors.config.authType);
+    await auth.getByLabel('Authentication method').click();
+    await page.getByText('Bearer token', { exact: true }).click();
     await page.getByTestId(selectors.config.bearerToken).fill(TOKEN);
     await page.getByTestId('save-and-test').click();
 

@@ -1,54 +1,56 @@
-import { Field, RadioButtonGroup, SecretInput } from '@grafana/ui';
+import { Auth } from '@grafana/plugin-ui';
+import { Field, SecretInput } from '@grafana/ui';
 import React, { useState } from 'react';
 
 import { labels } from '../labels';
 import { selectors } from '../selectors';
-import { authTypeOf, isBearerTokenSet, resetBearerToken, setAuthType, setBearerToken, type AuthType } from './options';
+import { authProps, BEARER_METHOD } from './authOptions';
+import { isBearerTokenSet, resetBearerToken, setBearerToken } from './options';
 import type { SectionProps } from './types';
 
 const L = labels.config.auth;
 
-const OPTIONS: Array<{ label: string; value: AuthType }> = [
-  { label: L.none, value: 'none' },
-  { label: L.basic, value: 'basic' },
-  { label: L.bearer, value: 'bearer' },
-];
-
-/**
- * Chooses how Grafana's proxy authenticates. Basic auth details, TLS and custom headers are in
- * Grafana's standard HTTP settings below; a bearer token is stored as an Authorization header.
- */
-export function AuthSection({ options, onOptionsChange }: SectionProps) {
-  const authType = authTypeOf(options);
+function BearerTokenField({ options, onOptionsChange }: SectionProps) {
   const [token, setToken] = useState('');
   return (
-    <>
-      <Field label={L.label} description={authType === 'basic' ? L.basicHint : undefined}>
-        <div data-testid={selectors.config.authType}>
-          <RadioButtonGroup<AuthType>
-            options={OPTIONS}
-            value={authType}
-            onChange={(v) => onOptionsChange(setAuthType(options, v))}
-          />
-        </div>
-      </Field>
-      {authType === 'bearer' && (
-        <Field label={L.token} description={L.tokenDescription}>
-          <SecretInput
-            data-testid={selectors.config.bearerToken}
-            width={40}
-            placeholder={L.tokenPlaceholder}
-            isConfigured={isBearerTokenSet(options)}
-            value={token}
-            onChange={(e) => setToken(e.currentTarget.value)}
-            onBlur={() => token !== '' && onOptionsChange(setBearerToken(options, token))}
-            onReset={() => {
-              setToken('');
-              onOptionsChange(resetBearerToken(options));
-            }}
-          />
-        </Field>
-      )}
-    </>
+    <Field label={L.token} description={L.tokenDescription}>
+      <SecretInput
+        data-testid={selectors.config.bearerToken}
+        aria-label={L.token}
+        width={40}
+        placeholder={L.tokenPlaceholder}
+        isConfigured={isBearerTokenSet(options)}
+        value={token}
+        onChange={(e) => setToken(e.currentTarget.value)}
+        onBlur={() => token !== '' && onOptionsChange(setBearerToken(options, token))}
+        onReset={() => {
+          setToken('');
+          onOptionsChange(resetBearerToken(options));
+        }}
+      />
+    </Field>
+  );
+}
+
+/**
+ * The one place credentials are set: method (none, basic, bearer token, forwarded OAuth), TLS and
+ * custom headers such as Tempo's X-Scope-OrgID, all added by Grafana's data proxy server-side.
+ */
+export function AuthSection(props: SectionProps) {
+  const { options, onOptionsChange } = props;
+  return (
+    <div data-testid={selectors.config.authType}>
+      <Auth
+        {...authProps(options, onOptionsChange)}
+        customMethods={[
+          {
+            id: BEARER_METHOD,
+            label: L.bearer,
+            description: L.bearerDescription,
+            component: <BearerTokenField {...props} />,
+          },
+        ]}
+      />
+    </div>
   );
 }

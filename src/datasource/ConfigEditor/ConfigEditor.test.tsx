@@ -7,6 +7,7 @@ import { fastUserEvent } from '../test/fastUserEvent';
 import { BACKEND_SECTIONS } from './backends';
 import { ConfigEditor } from './ConfigEditor';
 import type { Settings } from './options';
+import { testSettings } from './testSettings';
 
 jest.mock('@grafana/runtime', () => ({
   ...jest.requireActual('@grafana/runtime'),
@@ -33,32 +34,13 @@ async function fill(field: HTMLElement, text: string) {
 }
 
 function baseSettings(jsonData: Settings['jsonData'] = {}): Settings {
-  return {
-    id: 1,
-    uid: 'u',
-    orgId: 1,
-    name: 'TraceLens',
-    type: 'tracelens-traceql-datasource',
-    typeName: 'TraceLens',
-    typeLogoUrl: '',
-    access: 'proxy',
-    url: 'http://jaeger:16686',
-    user: '',
-    database: '',
-    basicAuth: false,
-    basicAuthUser: '',
-    isDefault: false,
-    jsonData,
-    secureJsonFields: {},
-    readOnly: false,
-    withCredentials: false,
-  } as Settings;
+  return testSettings({ jsonData });
 }
 
-function setup(jsonData?: Settings['jsonData']) {
+function setup(jsonData?: Settings['jsonData'], over: Partial<Settings> = {}) {
   const changes: Settings[] = [];
   function Harness() {
-    const [options, setOptions] = useState(baseSettings(jsonData));
+    const [options, setOptions] = useState({ ...baseSettings(jsonData), ...over });
     return (
       <ConfigEditor
         options={options}
@@ -97,9 +79,15 @@ describe('ConfigEditor', () => {
     }
   });
 
+  /** plugin-ui's method picker is a Select: open it and pick the option by its label. */
+  async function chooseAuth(label: string) {
+    await userEvent.click(screen.getByLabelText('Authentication method'));
+    await userEvent.click(await screen.findByText(label));
+  }
+
   it('stores a bearer token only in secureJsonData', async () => {
     const { last } = setup();
-    await userEvent.click(screen.getByLabelText('Bearer token'));
+    await chooseAuth('Bearer token');
     await fill(screen.getByPlaceholderText('Token'), 's3cret');
     await userEvent.tab();
     expect(last().jsonData).toMatchObject({ authType: 'bearer', httpHeaderName1: 'Authorization' });
@@ -107,12 +95,67 @@ describe('ConfigEditor', () => {
     expect(JSON.stringify(last().jsonData)).not.toContain('s3cret');
   });
 
+  it('has one authentication section: one method picker, one basic-auth user field', async () => {
+    const { last } = setup();
+    expect(screen.getAllByLabelText('Authentication method')).toHaveLength(1);
+    await chooseAuth('Basic authentication');
+    expect(last().basicAuth).toBe(true);
+    expect(screen.getAllByPlaceholderText('User')).toHaveLength(1);
+    await chooseAuth('Bearer token');
+    expect(last()).toMatchObject({ basicAuth: false, jsonData: { authType: 'bearer' } });
+  });
+
+  it('keeps custom headers such as X-Scope-OrgID beside a bearer token, which stays out of the list', async () => {
+    const { last } = setup(
+      {
+        authType: 'bearer',
+        httpHeaderName1: 'Authorization',
+        httpHeaderName2: 'X-Scope-OrgID',
+      } as Settings['jsonData'],
+      { secureJsonFields: { httpHeaderValue1: true, httpHeaderValue2: true } }
+    );
+    expect(screen.getByDisplayValue('X-Scope-OrgID')).toBeInTheDocument();
+    expect(screen.queryByDisplayValue('Authorization')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: /Add another header/ }));
+    const names = screen.getAllByPlaceholderText('X-Custom-Header');
+    await fill(names[names.length - 1], 'X-Team');
+    await userEvent.tab();
+    expect(last().jsonData).toMatchObject({
+      httpHeaderName1: 'Authorization',
+      httpHeaderName2: 'X-Scope-OrgID',
+      httpHeaderName3: 'X-Team',
+    });
+  });
+
+  it('has one timeout, Grafana’s own, and moves the one earlier versions stored', async () => {
+    const { last } = setup({ timeoutSeconds: 45 });
+    expect(last().jsonData).toEqual({ timeout: 45 });
+    expect(screen.getAllByLabelText(/timeout/i)).toHaveLength(1);
+    await userEvent.clear(screen.getByLabelText('Timeout in seconds'));
+    await fill(screen.getByLabelText('Timeout in seconds'), '12');
+    expect(last().jsonData.timeout).toBe(12);
+  });
+
+  it.each(BACKENDS.map((b) => [b.label, b.kind, b.defaultUrl]))(
+    'says plainly when no URL is configured (%s)',
+    async (label, kind, defaultUrl) => {
+      setup({ backend: kind }, { url: '' });
+      const alert = screen.getByTestId(selectors.config.noUrl);
+      expect(alert).toHaveTextContent('No URL configured');
+      expect(alert).toHaveTextContent(
+        `cannot reach ${label} until the URL points at its query API, for example ${defaultUrl}`
+      );
+      await fill(screen.getByLabelText('Data source connection URL'), defaultUrl);
+      expect(screen.queryByTestId(selectors.config.noUrl)).not.toBeInTheDocument();
+    }
+  );
+
   it('writes limits as numbers on blur and refuses non-numbers', async () => {
     const { last } = setup();
     await fill(screen.getByTestId(selectors.config.searchDepth), '300');
     await userEvent.tab();
     expect(last().jsonData.searchDepth).toBe(300);
-    await fill(screen.getByTestId(selectors.config.timeout), 'abc');
+    await fill(screen.getByTestId(selectors.config.maxTraces), 'abc');
     expect(screen.getByText('Enter a whole number of at least 1')).toBeInTheDocument();
   });
 

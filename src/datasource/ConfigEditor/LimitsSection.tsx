@@ -9,7 +9,7 @@ import type { SectionProps } from './types';
 
 const L = labels.config.limits;
 
-type LimitKey = 'timeoutSeconds' | 'searchDepth' | 'maxConcurrency' | 'maxTraces';
+type LimitKey = 'searchDepth' | 'maxConcurrency' | 'maxTraces';
 
 function LimitField({
   options,
@@ -42,17 +42,10 @@ function LimitField({
   );
 }
 
-/** Every backend reads all four: engine-side evaluation fetches up to the search depth everywhere. */
+/** Every backend reads all three (the timeout is Grafana's own, in the advanced HTTP settings): engine-side evaluation fetches up to the search depth everywhere. */
 export function LimitsSection(props: SectionProps) {
   return (
     <>
-      <LimitField
-        {...props}
-        name="timeoutSeconds"
-        label={L.timeout}
-        description={L.timeoutDescription}
-        testId={selectors.config.timeout}
-      />
       <LimitField
         {...props}
         name="searchDepth"

@@ -10,33 +10,13 @@ import {
   setBackend,
   setBearerToken,
   setJsonData,
+  normalizeTimeout,
   updateTraceToLogs,
   type Settings,
 } from './options';
+import { testSettings } from './testSettings';
 
-function settings(over: Partial<Settings> = {}): Settings {
-  return {
-    id: 1,
-    uid: 'u',
-    orgId: 1,
-    name: 'TraceLens',
-    type: 'tracelens-traceql-datasource',
-    typeName: 'TraceLens',
-    typeLogoUrl: '',
-    access: 'proxy',
-    url: 'http://jaeger:16686',
-    user: '',
-    database: '',
-    basicAuth: false,
-    basicAuthUser: '',
-    isDefault: false,
-    jsonData: {},
-    secureJsonFields: {},
-    readOnly: false,
-    withCredentials: false,
-    ...over,
-  } as Settings;
-}
+const settings = testSettings;
 
 describe('config options', () => {
   it('sets and clears jsonData keys without touching the input', () => {
@@ -107,5 +87,17 @@ describe('config options', () => {
     ]);
     expect(changeTagMapping(tags, 1, { key: 'k8s.pod.name' })[1]).toEqual({ key: 'k8s.pod.name', value: '' });
     expect(removeTagMapping(tags, 0)).toEqual([{ key: '', value: '' }]);
+  });
+
+  it('keeps one timeout: moves the old key, lets a set timeout win, drops a cleared one', () => {
+    const old = settings({ jsonData: { backend: 'tempo', timeoutSeconds: 45 } });
+    expect(normalizeTimeout(old).jsonData).toEqual({ backend: 'tempo', timeout: 45 });
+    expect(normalizeTimeout(settings({ jsonData: { timeout: 10, timeoutSeconds: 45 } })).jsonData).toEqual({
+      timeout: 10,
+    });
+    expect(normalizeTimeout(settings({ jsonData: { timeout: Number.NaN } })).jsonData).toEqual({});
+    const current = settings({ jsonData: { timeout: 10 } });
+    expect(normalizeTimeout(current)).toBe(current);
+    expect(old.jsonData).toEqual({ backend: 'tempo', timeoutSeconds: 45 });
   });
 });

@@ -142,3 +142,22 @@ export function changeTagMapping(tags: readonly TagMapping[], index: number, pat
 export function removeTagMapping(tags: readonly TagMapping[], index: number): TagMapping[] {
   return tags.filter((_t, i) => i !== index);
 }
+
+/**
+ * One timeout, in Grafana's own `timeout` field (its data proxy obeys it too). Earlier versions kept
+ * it in `timeoutSeconds`: moved here, a value already in `timeout` winning. A cleared field reaches
+ * the settings as NaN (plugin-ui parses the input as it changes): removed, so "empty" means the
+ * default and no NaN is saved. Returns the same object when there is nothing to change, so the
+ * editor can skip the update.
+ */
+export function normalizeTimeout(options: Settings): Settings {
+  const { timeoutSeconds, ...rest } = options.jsonData;
+  const cleared = rest.timeout !== undefined && !Number.isFinite(rest.timeout);
+  if (timeoutSeconds === undefined && !cleared) {
+    return options;
+  }
+  const jsonData: TraceLensOptions = { ...rest };
+  delete jsonData.timeout;
+  const timeout = cleared ? undefined : (rest.timeout ?? timeoutSeconds);
+  return { ...options, jsonData: timeout === undefined ? jsonData : { ...jsonData, timeout } };
+}
