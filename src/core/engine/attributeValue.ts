@@ -1,5 +1,6 @@
 /** Converts model attribute values into runtime values (the model keeps OTLP's types loosely). */
 import type { AttributeValue } from '../model/types';
+import { WholeDouble } from '../model/wholeDouble';
 import { NIL, type Value, int } from './values';
 
 export function fromAttribute(a: AttributeValue | undefined): Value {
@@ -14,10 +15,12 @@ export function fromAttribute(a: AttributeValue | undefined): Value {
     case 'bigint':
       return int(a);
     case 'number':
-      // The model does not keep OTLP's int/double distinction for integral doubles; both compare
-      // the same way in TraceQL, so only the printed form of such a value can differ.
+      // A whole double arrives as a WholeDouble, so a whole number here was sent as an int.
       return Number.isInteger(a) ? int(a) : { t: 'float', v: a };
     default:
+      if (a instanceof WholeDouble) {
+        return { t: 'float', v: a.value };
+      }
       if (Array.isArray(a)) {
         return { t: 'array', v: a.map(fromAttribute) };
       }

@@ -146,7 +146,8 @@ export function fastComparison(op: Cmp, l: FieldExpr, r: FieldExpr, general: Com
     if (t === wanted) {
       return ordered(cmp, v as string | number, target) ? TRUE : FALSE;
     }
-    if (t === 'bigint' || Array.isArray(v)) {
+    // 64-bit ints, arrays and whole doubles (an object wrapping the number) take the general path.
+    if (t === 'bigint' || t === 'object') {
       return general(c);
     }
     // Missing, or a different kind: Tempo's comparisons (even !=) are false.

@@ -1,5 +1,6 @@
 /** The one trace model and its codecs. Shells, backends, the engine and the CLI import from here. */
 export * from './types';
+export { WholeDouble, doubleAttribute } from './wholeDouble';
 export { decodeTraces, decodeJaegerV1, decodeOtlp } from './decode/decodeTraces';
 export { detectTraceFormat, type TraceFormat } from './decode/detectTraceFormat';
 export { parseJsonBody } from './json/parseJsonBody';

@@ -7,8 +7,13 @@
  * a double exactly. Durations are nanoseconds as `number`: exact up to 2^53 ns (about 104 days).
  */
 
-/** 64-bit integers beyond Number.MAX_SAFE_INTEGER stay exact as bigint. */
-export type AttributeValue = string | number | boolean | bigint | AttributeValue[] | AttributeMap;
+import type { WholeDouble } from './wholeDouble';
+
+/**
+ * 64-bit integers beyond Number.MAX_SAFE_INTEGER stay exact as bigint. A number is an int when it
+ * is whole and a double otherwise; a double that is whole is a WholeDouble, so the two stay apart.
+ */
+export type AttributeValue = string | number | boolean | bigint | WholeDouble | AttributeValue[] | AttributeMap;
 
 export interface AttributeMap {
   readonly [key: string]: AttributeValue;

@@ -3,6 +3,7 @@
  * sample of traces. Results are sorted and capped so an editor dropdown stays usable.
  */
 import type { TagScope, TagValue } from '../backends/types';
+import { WholeDouble } from '../model/wholeDouble';
 import type { AttributeValue, Span, Trace } from '../model/types';
 
 const MAX_VALUES = 500;
@@ -97,7 +98,7 @@ function typed(v: AttributeValue): TagValue[] {
     case 'number':
       return [{ type: Number.isInteger(v) ? 'int' : 'float', value: String(v) }];
     default:
-      return [];
+      return v instanceof WholeDouble ? [{ type: 'float', value: String(v.value) }] : [];
   }
 }
 

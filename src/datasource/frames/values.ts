@@ -1,5 +1,6 @@
 import type { AttributePair } from '../../core/model/table';
 import type { AttributeMap, AttributeValue } from '../../core/model/types';
+import { WholeDouble } from '../../core/model/wholeDouble';
 import type { AnyValue, KeyValue } from '../../core/engine';
 
 /**
@@ -12,6 +13,9 @@ export function displayAttribute(value: AttributeValue): string | number | boole
   }
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
     return value;
+  }
+  if (value instanceof WholeDouble) {
+    return value.value;
   }
   return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 }
@@ -31,7 +35,7 @@ type DisplayPair = { key: string; value: string | number | boolean };
  * A table's attribute pairs as the trace view shows them. Nearly every list holds only strings,
  * numbers and booleans, whose display form is the value itself: such a list is returned as it is
  * (the model and the frame share it, and neither changes it). Otherwise the list is copied with
- * 64-bit integers, arrays and maps in their display form. An empty list is a new array per span.
+ * 64-bit integers, whole doubles, arrays and maps in their display form. An empty list is a new array per span.
  */
 export function displayPairs(pairs: readonly AttributePair[]): DisplayPair[] {
   const n = pairs.length;

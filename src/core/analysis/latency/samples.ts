@@ -1,4 +1,5 @@
 import type { AttributeValue, Span, Trace } from '../../model/types';
+import { WholeDouble } from '../../model/wholeDouble';
 
 /** A scalar attribute value usable in a comparison and in TraceQL. */
 export type SampleValue = string | number | boolean;
@@ -21,6 +22,9 @@ function scalar(v: AttributeValue): SampleValue | undefined {
   }
   if (typeof v === 'number') {
     return Number.isFinite(v) ? v : undefined;
+  }
+  if (v instanceof WholeDouble) {
+    return v.value;
   }
   if (typeof v === 'bigint') {
     // Beyond 2^53 a value cannot be compared exactly as a number; as a string it still groups.

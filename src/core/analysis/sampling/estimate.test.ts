@@ -1,6 +1,7 @@
 import { seededRandom } from '../../seededRandom';
 import { buildTrace } from '../../engine/testing/traceBuilder';
-import type { Trace } from '../../model/types';
+import type { AttributeValue, Trace } from '../../model/types';
+import { WholeDouble } from '../../model/wholeDouble';
 import { estimateSampling } from './estimate';
 import { SamplingFold, rootOf } from './samplingFold';
 import { samplerOfRoot, strategyProbability } from './sampler';
@@ -10,7 +11,7 @@ function trace(
   service: string,
   opts: {
     traceState?: string;
-    attributes?: Record<string, string | number>;
+    attributes?: Record<string, AttributeValue>;
     error?: boolean;
     rootError?: boolean;
     name?: string;
@@ -56,6 +57,12 @@ describe('samplerOfRoot', () => {
     ).toMatchObject({
       probability: 0.5,
     });
+    // Jaeger writes sampler.param as float64, so a probability of 1 arrives as a whole double.
+    expect(
+      samplerOfRoot(
+        root(trace(1, 'a', { attributes: { 'sampler.type': 'probabilistic', 'sampler.param': new WholeDouble(1) } }))
+      )
+    ).toMatchObject({ kind: 'jaeger-tags', probability: 1 });
     expect(
       samplerOfRoot(root(trace(1, 'a', { attributes: { 'sampler.type': 'ratelimiting', 'sampler.param': 2 } })))
     ).toMatchObject({

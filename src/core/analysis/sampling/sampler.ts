@@ -1,4 +1,5 @@
 import type { AttributeValue, Span } from '../../model/types';
+import { WholeDouble } from '../../model/wholeDouble';
 import { probabilityFromTraceState } from './tracestate';
 
 /** Where a trace's sampling probability came from (the CLI's and panel's `sampler` field). */
@@ -33,6 +34,9 @@ function attr(span: Span, key: string): AttributeValue | undefined {
 function num(v: AttributeValue | undefined): number | undefined {
   if (typeof v === 'number') {
     return v;
+  }
+  if (v instanceof WholeDouble) {
+    return v.value;
   }
   if (typeof v === 'bigint') {
     return Number(v);

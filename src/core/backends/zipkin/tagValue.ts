@@ -1,4 +1,4 @@
-import type { AttributeValue } from '../../model';
+import { type AttributeValue, WholeDouble, doubleAttribute } from '../../model';
 
 /**
  * Zipkin tag values are always strings, yet users write `span.http.status_code >= 500` as they would
@@ -44,8 +44,9 @@ export function typedTagValue(text: string): AttributeValue {
     return big >= INT64_MIN && big <= INT64_MAX ? big : text;
   }
   if (FLOAT.test(text)) {
+    // Written with a point or an exponent, it is a double even when whole (`2.0`, `1e3`).
     const n = Number(text);
-    return Number.isFinite(n) ? n : text;
+    return Number.isFinite(n) ? doubleAttribute(n) : text;
   }
   return text;
 }
@@ -62,6 +63,10 @@ export function tagText(v: AttributeValue): string {
     case 'number':
       return String(v);
     default:
+      if (v instanceof WholeDouble) {
+        // With a point, so it decodes back to a double.
+        return v.value.toFixed(1);
+      }
       // Zipkin has no arrays or maps: they travel as JSON text, as OpenTelemetry's exporter writes them.
       return JSON.stringify(v, (_k, x: unknown) => (typeof x === 'bigint' ? x.toString() : x));
   }

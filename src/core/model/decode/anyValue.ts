@@ -1,5 +1,6 @@
 import { newAttributeMap, EMPTY_ATTRIBUTES, type MutableAttributeMap } from '../attributes';
 import type { AttributeMap, AttributeValue } from '../types';
+import { doubleAttribute } from '../wholeDouble';
 import { describe, fail, isRecord, within } from './decodeError';
 import { doubleValue, int64Value } from './numbers';
 
@@ -35,7 +36,7 @@ export function decodeAnyValue(v: unknown, depth = 0): AttributeValue | undefine
     return v.boolValue;
   }
   if (v.doubleValue !== undefined) {
-    return doubleValue(v.doubleValue, 'doubleValue');
+    return doubleAttribute(doubleValue(v.doubleValue, 'doubleValue'));
   }
   if (v.arrayValue !== undefined) {
     return decodeArrayValue(v.arrayValue, depth);

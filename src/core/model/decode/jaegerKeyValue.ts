@@ -1,4 +1,5 @@
 import type { AttributeValue } from '../types';
+import { doubleAttribute } from '../wholeDouble';
 import { describe, fail, isRecord } from './decodeError';
 import { doubleValue, int64Value } from './numbers';
 
@@ -57,7 +58,7 @@ function slowValue(v: unknown, type: string | undefined): AttributeValue {
     case 'int64':
       return int64Value(v, 'value');
     case 'float64':
-      return doubleValue(v, 'value');
+      return doubleAttribute(doubleValue(v, 'value'));
     case undefined:
       if (typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') {
         return v;

@@ -1,3 +1,4 @@
+import { WholeDouble } from '../wholeDouble';
 import { decodeJaegerV1, decodeTraces } from './decodeTraces';
 
 const kv = (key: string, type: string, value: unknown) => ({ key, type, value });
@@ -24,6 +25,7 @@ const TRACE = {
         kv('retries', 'int64', 3),
         kv('huge', 'int64', '9223372036854775222'),
         kv('load', 'float64', 0.5),
+        kv('ratio', 'float64', 2),
         kv('blob', 'binary', 'AQI='),
       ],
       logs: [
@@ -83,8 +85,12 @@ describe('Jaeger v1 decoding', () => {
       retries: 3,
       huge: 9223372036854775222n,
       load: 0.5,
+      ratio: new WholeDouble(2),
       blob: 'AQI=',
     });
+    // A whole float64 stays a double, not the int 2 (toEqual alone does not tell them apart).
+    expect(server.attributes.ratio).toBeInstanceOf(WholeDouble);
+    expect(server.attributes.retries).toBe(3);
     expect(server.events).toEqual([
       { name: 'exception', timeUnixNano: 1700000000000100000n, attributes: { 'exception.type': 'AuthError' } },
     ]);

@@ -1,4 +1,5 @@
 import type { AttributeMap, AttributeValue } from '../types';
+import { WholeDouble } from '../wholeDouble';
 
 /** OTLP JSON AnyValue as jsonpb writes it: 64-bit integers as decimal strings, doubles as numbers. */
 export type OtlpAnyValue =
@@ -15,9 +16,9 @@ export interface OtlpKeyValue {
 }
 
 /**
- * The model does not keep int and double apart (both are numbers), so a whole number is written as
- * intValue: it decodes back to the same model value either way. NaN and ±Infinity are strings, as
- * JSON has no literal for them.
+ * A whole number is an int (intValue); a double is a number with a fraction or a WholeDouble
+ * (doubleValue), so every value decodes back to itself. NaN and ±Infinity are strings, as JSON has
+ * no literal for them.
  */
 export function encodeAnyValue(v: AttributeValue): OtlpAnyValue {
   switch (typeof v) {
@@ -34,6 +35,9 @@ export function encodeAnyValue(v: AttributeValue): OtlpAnyValue {
       }
       return { doubleValue: Number.isFinite(v) ? v : String(v) };
     default:
+      if (v instanceof WholeDouble) {
+        return { doubleValue: v.value };
+      }
       if (Array.isArray(v)) {
         return { arrayValue: { values: v.map(encodeAnyValue) } };
       }

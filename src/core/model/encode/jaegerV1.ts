@@ -1,5 +1,6 @@
 import { getAttribute } from '../attributes';
 import type { AttributeMap, AttributeValue, Resource, Span, Trace } from '../types';
+import { WholeDouble } from '../wholeDouble';
 
 export interface JaegerKeyValueJson {
   key: string;
@@ -55,6 +56,9 @@ export function encodeJaegerValue(key: string, v: AttributeValue): JaegerKeyValu
       // JSON has no NaN or Infinity literal; the decoder reads them back from text.
       return { key, type: 'float64', value: Number.isFinite(v) ? v : String(v) };
     default:
+      if (v instanceof WholeDouble) {
+        return { key, type: 'float64', value: v.value };
+      }
       return {
         key,
         type: 'string',
