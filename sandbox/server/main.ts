@@ -10,12 +10,13 @@ const host = '127.0.0.1';
 
 /**
  * provisioning/datasources/*.yaml takes backend URLs from the environment. On this machine the
- * local stack (scripts/stack) listens on Jaeger's default ports, so those are the defaults; Tempo
- * and Loki do not run here and stay unset unless the caller points them somewhere.
+ * local stack (scripts/stack) listens on Jaeger's and Zipkin's default ports, so those are the
+ * defaults; Tempo and Loki do not run here and stay unset unless the caller points them somewhere.
  */
 const LOCAL_STACK_DEFAULTS: NodeJS.ProcessEnv = {
   JAEGER_URL: 'http://127.0.0.1:16686',
   JAEGER_SAMPLING_URL: 'http://127.0.0.1:5778',
+  ZIPKIN_URL: 'http://127.0.0.1:9411',
 };
 
 async function main(): Promise<void> {
