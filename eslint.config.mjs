@@ -8,6 +8,7 @@ export default [
       '**/*.log',
       '**/node_modules',
       '**/dist',
+      '**/dist-cli',
       '**/coverage',
       '**/artifacts',
       '**/test-results',
