@@ -5,6 +5,7 @@ import { latencyCommand } from './latency';
 import { parseCommand } from './parse';
 import { queryCommand } from './query';
 import { samplingCommand } from './sampling';
+import { servicesCommand } from './services';
 
 /** Every `tracelens` command, in the order `tracelens --help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -12,6 +13,7 @@ export const COMMANDS: readonly CliCommand[] = [
   explainCommand,
   queryCommand,
   graphCommand,
+  servicesCommand,
   latencyCommand,
   samplingCommand,
 ];

@@ -6,5 +6,5 @@ export { runServiceGraph } from './graph';
 export type { GraphRun, GraphRunOptions } from './graph';
 export { completenessNotice, scanMatching } from './scanMatching';
 export type { RunProgress, ScanRun, WindowRunOptions } from './scanMatching';
-export { runServiceMetrics } from './serviceMetrics';
+export { runServiceMetrics, serviceMetricsFromTraces } from './serviceMetrics';
 export type { ServiceMetricsRun } from './serviceMetrics';

@@ -1,5 +1,6 @@
 import type { Backend } from '../../backends';
 import { evaluateMetricsInstant, metricsFetchWindow, type InstantMetricsResponse } from '../../engine';
+import type { Trace } from '../../model/types';
 import type { InstantMetricsOutcome, Notice, Window } from '../../query';
 import { parseQuery } from '../../query/common';
 import type { Completeness } from '../../scan';
@@ -73,6 +74,44 @@ async function fromServer(backend: MetricsBackend, window: Window): Promise<Serv
   };
 }
 
+/** The engine evaluating both queries over one trace at a time, the answers summed. */
+class TraceByTrace {
+  private readonly counts = parseQuery(COUNTS_QUERY);
+  private readonly histogram = parseQuery(HISTOGRAM_QUERY);
+  private readonly fold = new ServiceMetricsFold();
+
+  constructor(private readonly window: { readonly start: bigint; readonly end: bigint }) {}
+
+  add(trace: Trace): void {
+    const c = evaluateMetricsInstant(this.counts, [trace], this.window);
+    const h = evaluateMetricsInstant(this.histogram, [trace], this.window);
+    if (!c.ok) {
+      throw c.error;
+    }
+    if (!h.ok) {
+      throw h.error;
+    }
+    this.fold.addCounts(c.response);
+    this.fold.addHistogram(h.response);
+  }
+
+  result(): ServiceMetrics {
+    return this.fold.result(Number(this.window.end - this.window.start) / 1e9, 'traces');
+  }
+}
+
+/** The per-service figures of traces already in hand (trace files), counted like a scan would. */
+export function serviceMetricsFromTraces(
+  traces: Iterable<Trace>,
+  window: { readonly start: bigint; readonly end: bigint }
+): ServiceMetrics {
+  const fold = new TraceByTrace(window);
+  for (const t of traces) {
+    fold.add(t);
+  }
+  return fold.result();
+}
+
 /**
  * Request rate, error rate and p50/p95/p99 of every service's server spans in the window, by the
  * queries in serviceMetrics/queries.ts. A backend that runs TraceQL metrics itself answers them
@@ -96,31 +135,17 @@ export async function runServiceMetrics(
       text: `${backend.label} could not run these metrics over every span itself; TraceLens read the window's traces instead.`,
     });
   }
-  const counts = parseQuery(COUNTS_QUERY);
-  const histogram = parseQuery(HISTOGRAM_QUERY);
   const range = { start: window.start, end: window.end };
-  const fold = new ServiceMetricsFold();
+  const fold = new TraceByTrace(range);
   const run = await scanMatching(
     backend,
     SERVER_SPANS,
     { ...metricsFetchWindow(range), signal: window.signal },
     opts,
-    (trace) => {
-      const c = evaluateMetricsInstant(counts, [trace], range);
-      const h = evaluateMetricsInstant(histogram, [trace], range);
-      if (!c.ok) {
-        throw c.error;
-      }
-      if (!h.ok) {
-        throw h.error;
-      }
-      fold.addCounts(c.response);
-      fold.addHistogram(h.response);
-    }
+    (trace) => fold.add(trace)
   );
-  const windowSeconds = Number(window.end - window.start) / 1e9;
   return {
-    metrics: fold.result(windowSeconds, 'traces'),
+    metrics: fold.result(),
     completeness: run.completeness,
     notices: [...notices, ...run.notices],
   };
