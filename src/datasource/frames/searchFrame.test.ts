@@ -27,6 +27,15 @@ describe('buildSearchFrame', () => {
     expect(field(frame, 'startTime').values[0]).toBeCloseTo(1684778327699.3928, 4);
   });
 
+  it("keeps the exact duration when the engine knows it, and Tempo's whole ms otherwise", () => {
+    const [first, second] = SEARCH_RESPONSE.traces;
+    const exact = buildSearchFrame(
+      { ...SEARCH_RESPONSE, traces: [{ ...first, durationMs: 5332, durationNanos: 5_332_953_000 }, second] },
+      { self, refId: 'A' }
+    );
+    expect(field(exact, 'traceDuration').values).toEqual([5332.953, second.durationMs]);
+  });
+
   it('links the trace id to the trace view query', () => {
     expect(field(frame, 'traceID').config.links?.[0].internal).toMatchObject({
       datasourceUid: 'tl',

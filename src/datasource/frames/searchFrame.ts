@@ -32,15 +32,25 @@ function attributeField(name: string, raw: Array<string | number | boolean | und
   };
 }
 
+/**
+ * A trace's duration in milliseconds, with the fraction when the engine evaluated the search and
+ * knows it to the nanosecond (Jaeger), else Tempo's whole milliseconds. Truncating 5,332,953 µs to
+ * 5332 ms would show a span longer than its trace.
+ */
+function traceDurationMs(trace: TraceSearchMetadata): number | undefined {
+  return trace.durationNanos === undefined ? trace.durationMs : trace.durationNanos / 1e6;
+}
+
 function traceRowContext(trace: TraceSearchMetadata): LogsLinkContext {
   const startMs = nanosToMs(trace.startTimeUnixNano) ?? 0;
+  const durationMs = traceDurationMs(trace);
   return {
     traceId: trace.traceID,
     attributes: trace.rootServiceName ? { 'service.name': trace.rootServiceName } : {},
     startMs,
-    endMs: startMs + (trace.durationMs ?? 0),
+    endMs: startMs + (durationMs ?? 0),
     traceName: trace.rootTraceName,
-    traceDurationMs: trace.durationMs,
+    traceDurationMs: durationMs,
   };
 }
 
@@ -147,7 +157,7 @@ export function buildSearchFrame(response: SearchResponse, ctx: SearchFrameConte
       name: 'traceDuration',
       type: FieldType.number,
       config: { displayNameFromDS: 'Duration', unit: 'ms' },
-      values: traces.map((t) => (t.durationMs === undefined ? null : t.durationMs)),
+      values: traces.map((t) => traceDurationMs(t) ?? null),
     },
     {
       name: 'nested',
