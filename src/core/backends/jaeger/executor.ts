@@ -1,26 +1,10 @@
 import { TraceLensError } from '../../errors';
 import type { Trace } from '../../model/types';
 import { checkWindow, mergeTraces, parseQuery } from '../../query/common';
-import {
-  fetchByScan,
-  fetchTracesByScan,
-  metricsByScan,
-  metricsInstantByScan,
-  searchByScan,
-  type ScanFetch,
-  type ScanSource,
-} from '../../query/scanExecutor';
+import { ScanBackend, type ScanLimits } from '../../query/scanBackend';
+import { fetchByScan, type ScanFetch } from '../../query/scanExecutor';
 import { sampleTagValues, sampleTags } from '../../query/tagSampling';
-import type {
-  FetchOutcome,
-  InstantMetricsOutcome,
-  MetricsOptions,
-  MetricsOutcome,
-  Notice,
-  SearchOptions,
-  SearchOutcome,
-  Window,
-} from '../../query/types';
+import type { Notice, Window } from '../../query/types';
 import type { RootNode } from '../../traceql/ast';
 import { RequestMeter } from '../http';
 import type { Transport } from '../transport';
@@ -58,7 +42,7 @@ export const JAEGER_FEATURES: BackendFeatures = {
  * TraceQL over Jaeger: the planner's pushdown becomes Jaeger searches (one per service when the query
  * names none), the engine evaluates the whole query over the traces Jaeger returns.
  */
-export class JaegerBackend implements Backend, ScanSource<JaegerScan> {
+export class JaegerBackend extends ScanBackend<JaegerScan> implements Backend {
   readonly kind = 'jaeger';
   readonly label = 'Jaeger';
   readonly features = JAEGER_FEATURES;
@@ -66,38 +50,15 @@ export class JaegerBackend implements Backend, ScanSource<JaegerScan> {
 
   constructor(
     private readonly transport: Transport,
-    private readonly opts: { samplingTransport?: Transport; searchDepth: number; maxConcurrency: number }
+    private readonly opts: ScanLimits & { samplingTransport?: Transport }
   ) {
+    super(opts);
     this.client = new JaegerClient(transport);
-  }
-
-  get searchDepth(): number {
-    return this.opts.searchDepth;
-  }
-
-  get maxConcurrency(): number {
-    return this.opts.maxConcurrency;
   }
 
   async detect(signal?: AbortSignal): Promise<BackendHealth> {
     const d = await this.client.detect(signal);
     return { kind: this.kind, api: d.api, version: '', message: d.message };
-  }
-
-  search(queryText: string, opts: SearchOptions): Promise<SearchOutcome> {
-    return searchByScan(this, queryText, opts);
-  }
-
-  metrics(queryText: string, opts: MetricsOptions): Promise<MetricsOutcome> {
-    return metricsByScan(this, queryText, opts);
-  }
-
-  metricsInstant(queryText: string, opts: Window): Promise<InstantMetricsOutcome> {
-    return metricsInstantByScan(this, queryText, opts);
-  }
-
-  fetchTraces(queryText: string, window: Window): Promise<FetchOutcome> {
-    return fetchTracesByScan(this, queryText, window);
   }
 
   getTrace(id: string, signal?: AbortSignal): Promise<Trace> {

@@ -1,26 +1,10 @@
 import { TraceLensError } from '../../errors';
 import type { Trace } from '../../model/types';
 import { checkWindow, parseQuery } from '../../query/common';
-import {
-  fetchByScan,
-  fetchTracesByScan,
-  metricsByScan,
-  metricsInstantByScan,
-  searchByScan,
-  type ScanFetch,
-  type ScanSource,
-} from '../../query/scanExecutor';
+import { ScanBackend, type ScanLimits } from '../../query/scanBackend';
+import { fetchByScan, type ScanFetch } from '../../query/scanExecutor';
 import { sampleTagValues, sampleTags } from '../../query/tagSampling';
-import type {
-  FetchOutcome,
-  InstantMetricsOutcome,
-  MetricsOptions,
-  MetricsOutcome,
-  Notice,
-  SearchOptions,
-  SearchOutcome,
-  Window,
-} from '../../query/types';
+import type { Notice, Window } from '../../query/types';
 import { printTraceQL } from '../../traceql';
 import type { RootNode } from '../../traceql/ast';
 import { RequestMeter } from '../http';
@@ -58,7 +42,7 @@ export interface ZipkinSlice {
  * TraceQL over Zipkin: the planner's pushdown becomes one Zipkin search (two for `status = error`),
  * which returns whole traces; the engine evaluates the whole query over them.
  */
-export class ZipkinBackend implements Backend, ScanSource<ZipkinScan> {
+export class ZipkinBackend extends ScanBackend<ZipkinScan> implements Backend {
   readonly kind = 'zipkin';
   readonly label = 'Zipkin';
   readonly features = {
@@ -71,38 +55,15 @@ export class ZipkinBackend implements Backend, ScanSource<ZipkinScan> {
 
   constructor(
     private readonly transport: Transport,
-    private readonly opts: { searchDepth: number; maxConcurrency: number }
+    private readonly opts: ScanLimits
   ) {
+    super(opts);
     this.client = new ZipkinClient(transport);
-  }
-
-  get searchDepth(): number {
-    return this.opts.searchDepth;
-  }
-
-  get maxConcurrency(): number {
-    return this.opts.maxConcurrency;
   }
 
   async detect(signal?: AbortSignal): Promise<BackendHealth> {
     const d = await this.client.detect(signal);
     return { kind: 'zipkin', api: 'v2', version: '', message: d.message };
-  }
-
-  search(queryText: string, opts: SearchOptions): Promise<SearchOutcome> {
-    return searchByScan(this, queryText, opts);
-  }
-
-  metrics(queryText: string, opts: MetricsOptions): Promise<MetricsOutcome> {
-    return metricsByScan(this, queryText, opts);
-  }
-
-  metricsInstant(queryText: string, opts: Window): Promise<InstantMetricsOutcome> {
-    return metricsInstantByScan(this, queryText, opts);
-  }
-
-  fetchTraces(queryText: string, window: Window): Promise<FetchOutcome> {
-    return fetchTracesByScan(this, queryText, window);
   }
 
   getTrace(id: string, signal?: AbortSignal): Promise<Trace> {
