@@ -268,6 +268,7 @@ export function ServiceGraphPanel({ data, width, height, options, timeRange }: P
           x={menu.x}
           y={menu.y + TOOLBAR_HEIGHT}
           width={width}
+          height={height}
           onAction={onAction}
           onClose={() => setMenu(undefined)}
         />

@@ -3,10 +3,10 @@ import React, { useEffect, useMemo, useRef, useState } from 'react';
 
 import { drawScene, type Palette } from '../render/draw';
 import { buildHitIndex } from '../render/hitTest';
-import type { Scene, SceneEdge, SceneNode } from '../render/scene';
+import type { Scene } from '../render/scene';
 import { panBy, toWorld, zoomAt, type Viewport } from '../render/viewport';
 import { testIds } from '../selectors';
-import { HitMap, type HitTarget } from './HitMap';
+import { HitMap, type HitTarget, type HoverTarget } from './HitMap';
 import { Tooltip } from './Tooltip';
 
 interface Props {
@@ -36,7 +36,7 @@ export function GraphCanvas(props: Props) {
   const atLeast = props.atLeast === true;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const drag = useRef<{ x: number; y: number; moved: number } | undefined>(undefined);
-  const [hover, setHover] = useState<{ item: SceneNode | SceneEdge; x: number; y: number } | undefined>();
+  const [hover, setHover] = useState<HoverTarget | undefined>();
   const index = useMemo(() => buildHitIndex(scene), [scene]);
 
   useEffect(() => {
@@ -130,9 +130,13 @@ export function GraphCanvas(props: Props) {
         width={width}
         height={height}
         onActivate={onActivate}
+        onHover={setHover}
         atLeast={atLeast}
       />
-      {hover && <Tooltip item={hover.item} x={hover.x} y={hover.y} width={width} atLeast={atLeast} />}
+      {/* The open menu already names what it is for; a tooltip under it would only be covered. */}
+      {hover && hover.item.id !== selected && (
+        <Tooltip item={hover.item} x={hover.x} y={hover.y} width={width} height={height} atLeast={atLeast} />
+      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { css } from '@emotion/css';
 import React from 'react';
 
 import { formatMs, formatPercent, formatRate } from '../format';
-import type { Scene } from '../render/scene';
+import type { Scene, SceneEdge, SceneNode } from '../render/scene';
 import { toScreen, type Viewport } from '../render/viewport';
 import { testIds } from '../selectors';
 
@@ -16,12 +16,21 @@ export interface HitTarget {
   readonly y: number;
 }
 
+/** What the pointer or keyboard focus rests on, and where (graph-area pixels), for the tooltip. */
+export interface HoverTarget {
+  readonly item: SceneNode | SceneEdge;
+  readonly x: number;
+  readonly y: number;
+}
+
 interface Props {
   scene: Scene;
   viewport: Viewport;
   width: number;
   height: number;
   onActivate: (t: HitTarget) => void;
+  /** The buttons lie over the canvas and take its pointer events, so they report hover themselves. */
+  onHover: (h: HoverTarget | undefined) => void;
   atLeast?: boolean;
 }
 
@@ -42,7 +51,24 @@ const styles = {
  * Invisible buttons over the nodes and edge midpoints in view: keyboard users can tab to a service
  * and open its menu, screen readers hear its figures, and browser tests find nodes by test id.
  */
-export function HitMap({ scene, viewport, width, height, onActivate, atLeast = false }: Props) {
+/** The pointer in graph-area pixels (the buttons' container is the positioned graph area). */
+function pointerIn(ev: React.PointerEvent<HTMLElement>, fallback: { x: number; y: number }) {
+  const area = ev.currentTarget.offsetParent?.getBoundingClientRect();
+  return area ? { x: ev.clientX - area.left, y: ev.clientY - area.top } : fallback;
+}
+
+export function HitMap({ scene, viewport, width, height, onActivate, onHover, atLeast = false }: Props) {
+  const hoverProps = (item: SceneNode | SceneEdge, centre: { x: number; y: number }, size: number) => {
+    // Keyboard focus shows the same tooltip, anchored at the target's lower-right corner.
+    const corner = { x: centre.x + size / 2, y: centre.y + size / 2 };
+    return {
+      onPointerEnter: (ev: React.PointerEvent<HTMLElement>) => onHover({ item, ...pointerIn(ev, corner) }),
+      onPointerMove: (ev: React.PointerEvent<HTMLElement>) => onHover({ item, ...pointerIn(ev, corner) }),
+      onPointerLeave: () => onHover(undefined),
+      onFocus: () => onHover({ item, ...corner }),
+      onBlur: () => onHover(undefined),
+    };
+  };
   const inView = (x: number, y: number) => x >= 0 && y >= 0 && x <= width && y <= height;
   const nodes = scene.nodes.map((n) => ({ n, p: toScreen(viewport, n.x, n.y) })).filter(({ p }) => inView(p.x, p.y));
   const edges = scene.edges
@@ -71,6 +97,7 @@ export function HitMap({ scene, viewport, width, height, onActivate, atLeast = f
             data-dimmed={n.dimmed ? 'true' : 'false'}
             aria-label={`${n.label}: ${formatRate(n.data.requestRate, n.data.requests, atLeast)}, ${formatPercent(n.data.errorRate)} errors, p95 ${formatMs(n.data.p95Ms ?? n.data.avgMs)}`}
             onClick={() => onActivate({ type: 'node', id: n.id, x: p.x, y: p.y })}
+            {...hoverProps(n, p, size)}
           />
         );
       })}
@@ -84,6 +111,7 @@ export function HitMap({ scene, viewport, width, height, onActivate, atLeast = f
           data-dimmed={e.dimmed ? 'true' : 'false'}
           aria-label={`Calls from ${e.source} to ${e.target}: ${formatRate(e.data.requestRate, e.data.requests, atLeast)}, ${formatPercent(e.data.errorRate)} errors`}
           onClick={() => onActivate({ type: 'edge', id: e.id, x: p.x, y: p.y })}
+          {...hoverProps(e, p, 12)}
         />
       ))}
     </div>

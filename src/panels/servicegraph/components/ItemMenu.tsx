@@ -5,13 +5,16 @@ import React from 'react';
 
 import type { MenuItem } from '../data/menuItems';
 import { testIds } from '../selectors';
+import { usePopupPlacement } from './usePopupPlacement';
 
 interface Props {
   title: string;
   items: readonly MenuItem[];
   x: number;
   y: number;
+  /** The panel area the menu must stay inside (Grafana clips anything beyond it). */
   width: number;
+  height: number;
   onAction: (item: Extract<MenuItem, { kind: 'action' }>) => void;
   onClose: () => void;
 }
@@ -60,11 +63,11 @@ const getStyles = (theme: GrafanaTheme2) => ({
 });
 
 /** Links and actions for the node or call the user clicked. */
-export function ItemMenu({ title, items, x, y, width, onAction, onClose }: Props) {
+export function ItemMenu({ title, items, x, y, width, height, onAction, onClose }: Props) {
   const styles = useStyles2(getStyles);
-  const left = Math.max(0, Math.min(x, width - 260));
+  const { attach, style } = usePopupPlacement<HTMLDivElement>({ x, y }, { width, height });
   return (
-    <div className={styles.menu} style={{ left, top: y + 8 }} role="menu" aria-label={title} data-testid={testIds.menu}>
+    <div ref={attach} className={styles.menu} style={style} role="menu" aria-label={title} data-testid={testIds.menu}>
       <div className={styles.header}>
         <span>{title}</span>
         <IconButton name="times" size="sm" aria-label="Close menu" onClick={onClose} />

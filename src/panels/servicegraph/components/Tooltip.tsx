@@ -6,12 +6,15 @@ import React from 'react';
 import { formatMs, formatPercent, formatRate } from '../format';
 import type { SceneEdge, SceneNode } from '../render/scene';
 import { testIds } from '../selectors';
+import { usePopupPlacement } from './usePopupPlacement';
 
 interface Props {
   item: SceneNode | SceneEdge;
   x: number;
   y: number;
+  /** The graph area the tooltip must stay inside (the panel clips anything beyond it). */
   width: number;
+  height: number;
   atLeast?: boolean;
 }
 
@@ -37,14 +40,14 @@ const getStyles = (theme: GrafanaTheme2) => ({
   muted: css({ color: theme.colors.text.secondary }),
 });
 
-export function Tooltip({ item, x, y, width, atLeast = false }: Props) {
+export function Tooltip({ item, x, y, width, height, atLeast = false }: Props) {
   const styles = useStyles2(getStyles);
   const d = item.data;
   const title = 'r' in item ? item.label : `${item.source} → ${item.target}`;
   const kind = 'r' in item ? (item.isGroup ? 'group' : item.kind) : item.reversed ? 'call (closes a cycle)' : 'call';
-  const left = x + 240 > width ? Math.max(0, x - 230) : x + 14;
+  const { attach, style } = usePopupPlacement<HTMLDivElement>({ x, y }, { width, height });
   return (
-    <div className={styles.box} style={{ left, top: y + 14 }} data-testid={testIds.tooltip} role="tooltip">
+    <div ref={attach} className={styles.box} style={style} data-testid={testIds.tooltip} role="tooltip">
       <div className={styles.title}>{title}</div>
       <div className={styles.grid}>
         <span className={styles.muted}>Kind</span>

@@ -1,0 +1,69 @@
+import { Locator, Page, expect, test } from '@playwright/test';
+
+import { requireBuilt } from './support/builtPlugins';
+import { openSandboxPage, saveScreenshot } from './support/sandboxPage';
+
+/*
+ * The service-graph panel on the provisioned dashboard, with live data from the demo services (#19,
+ * Panels): what a user sees when pointing at, clicking and searching the graph.
+ */
+test.beforeAll(() => requireBuilt('datasource', 'panels/servicegraph'));
+
+async function openGraph(page: Page): Promise<Locator> {
+  await openSandboxPage(page, '/dashboard');
+  const graph = page.locator('[data-panel-type="tracelens-servicegraph-panel"]').first();
+  await expect(graph).toHaveAttribute('data-panel-state', 'Done', { timeout: 60_000 });
+  const panel = graph.getByTestId('servicegraph-panel');
+  await expect(panel.getByTestId(/^servicegraph-node-/).first()).toBeAttached();
+  return panel;
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+function expectInside(inner: Box | null, outer: Box | null): void {
+  expect(inner).not.toBeNull();
+  expect(outer).not.toBeNull();
+  // Half a pixel for subpixel rounding of the two boxes.
+  expect(inner!.x).toBeGreaterThanOrEqual(outer!.x - 0.5);
+  expect(inner!.y).toBeGreaterThanOrEqual(outer!.y - 0.5);
+  expect(inner!.x + inner!.width).toBeLessThanOrEqual(outer!.x + outer!.width + 0.5);
+  expect(inner!.y + inner!.height).toBeLessThanOrEqual(outer!.y + outer!.height + 0.5);
+}
+
+/** The node button farthest towards the panel's lower-right corner, where popups used to be cut off. */
+async function cornerNode(panel: Locator): Promise<Locator> {
+  const nodes = panel.getByTestId(/^servicegraph-node-/);
+  let best = { index: 0, score: -Infinity };
+  for (let index = 0; index < (await nodes.count()); index++) {
+    const box = await nodes.nth(index).boundingBox();
+    if (box && box.x + box.y > best.score) {
+      best = { index, score: box.x + box.y };
+    }
+  }
+  return nodes.nth(best.index);
+}
+
+test('pointing at a service shows its tooltip, inside the panel', async ({ page }) => {
+  const panel = await openGraph(page);
+  const node = await cornerNode(panel);
+  const name = (await node.getAttribute('aria-label'))!.split(':')[0];
+  await node.hover();
+  const tooltip = panel.getByTestId('servicegraph-tooltip');
+  await expect(tooltip).toBeVisible();
+  await expect(tooltip).toContainText(name);
+  expectInside(await tooltip.boundingBox(), await panel.boundingBox());
+  await saveScreenshot(page, 'servicegraph-tooltip', { fullPage: false });
+
+  // Moving away hides it again.
+  await page.mouse.move(1, 1);
+  await expect(tooltip).toBeHidden();
+});
+
+test('the menu of a service at the panel corner opens wholly inside the panel', async ({ page }) => {
+  const panel = await openGraph(page);
+  await (await cornerNode(panel)).click();
+  const menu = panel.getByRole('menu');
+  await expect(menu).toBeVisible();
+  expectInside(await menu.boundingBox(), await panel.boundingBox());
+  await saveScreenshot(page, 'servicegraph-menu-corner', { fullPage: false });
+});
