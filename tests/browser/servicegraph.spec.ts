@@ -67,3 +67,25 @@ test('the menu of a service at the panel corner opens wholly inside the panel', 
   expectInside(await menu.boundingBox(), await panel.boundingBox());
   await saveScreenshot(page, 'servicegraph-menu-corner', { fullPage: false });
 });
+
+test('a partial name + Enter focuses that service and fits its neighbours into view', async ({ page }) => {
+  const panel = await openGraph(page);
+  // Zoomed far in, most of the graph is off screen: focusing must bring the neighbourhood back.
+  for (let i = 0; i < 6; i++) {
+    await panel.getByRole('button', { name: 'Zoom in' }).click();
+  }
+  const search = panel.getByTestId('servicegraph-search');
+  await search.fill('auth-ser');
+  await search.press('Enter');
+  await expect(search).toHaveValue('tracelens-demo/auth-service');
+
+  const canvas = await panel.getByTestId('servicegraph-canvas').boundingBox();
+  for (const id of ['tracelens-demo/auth-service', 'tracelens-demo/api-gateway']) {
+    const node = panel.getByTestId(`servicegraph-node-${id}`);
+    await expect(node).toHaveAttribute('data-dimmed', 'false');
+    expectInside(await node.boundingBox(), canvas);
+  }
+  // Services outside the neighbourhood stay on the map, dimmed.
+  await expect(panel.locator('[data-testid^="servicegraph-node-"][data-dimmed="true"]').first()).toBeAttached();
+  await saveScreenshot(page, 'servicegraph-focus', { fullPage: false });
+});

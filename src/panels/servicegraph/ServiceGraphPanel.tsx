@@ -4,6 +4,7 @@ import { useStyles2, useTheme2 } from '@grafana/ui';
 import React, { useCallback, useMemo, useState } from 'react';
 
 import { groupKey } from '../../core/analysis/layout';
+import { neighbourhood } from '../../core/analysis/serviceGraph';
 import { CompletenessBadge } from '../../shared/components/CompletenessBadge';
 import { readCompleteness } from '../../shared/frames/completeness';
 import { GraphCanvas } from './components/GraphCanvas';
@@ -15,8 +16,8 @@ import { menuItems, type MenuItem } from './data/menuItems';
 import { readServiceGraphFrames, type DatasourceRef } from './data/readFrames';
 import { buildViewModel } from './data/viewModel';
 import { useGraphLayout, usePalette } from './hooks';
-import { buildScene, layoutInputFor, radiusScale } from './render/scene';
-import { centreOn, fitBounds, zoomAt, type Viewport } from './render/viewport';
+import { buildScene, layoutInputFor, nodeBounds, radiusScale } from './render/scene';
+import { fitBounds, zoomAt, type Viewport } from './render/viewport';
 import { testIds } from './selectors';
 import { DEFAULT_OPTIONS, ServiceGraphOptions } from './types';
 
@@ -153,10 +154,16 @@ export function ServiceGraphPanel({ data, width, height, options, timeRange }: P
   const fit = () => scene && setViewport(fitBounds(scene.bounds, width, graphHeight));
   const focusService = (id: string | undefined) => {
     setFocus(id);
-    const groupId = id === undefined || !vm ? undefined : [...vm.members].find(([, ids]) => ids.includes(id))?.[0];
-    const node = scene?.nodes.find((n) => n.id === id || n.id === groupId);
-    if (node && shown) {
-      setViewport(centreOn(shown, node.x, node.y, width, graphHeight));
+    if (!scene || !vm) {
+      return;
+    }
+    // The focused service and its neighbours fill the view; clearing the focus shows everything.
+    const groupId = id === undefined ? undefined : [...vm.members].find(([, ids]) => ids.includes(id))?.[0];
+    const centre = scene.nodes.find((n) => n.id === id || n.id === groupId)?.id;
+    const hood = centre === undefined ? undefined : neighbourhood(vm.graph, centre, opts.focusHops);
+    const bounds = hood ? nodeBounds(scene.nodes.filter((n) => hood.distance.has(n.id))) : scene.bounds;
+    if (bounds) {
+      setViewport(fitBounds(bounds, width, graphHeight));
     }
   };
 

@@ -3,6 +3,7 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { Button, IconButton, Input, useStyles2 } from '@grafana/ui';
 import React, { useId, useState } from 'react';
 
+import { findService } from '../data/findService';
 import { testIds } from '../selectors';
 
 interface Props {
@@ -25,9 +26,15 @@ export function Toolbar({ services, focus, onFocus, onFit, onZoom, showList, onT
   const styles = useStyles2(getStyles);
   const listId = useId();
   const [text, setText] = useState(focus ?? '');
+  const [unknown, setUnknown] = useState(false);
   const submit = (value: string) => {
-    const exact = services.find((s) => s === value) ?? services.find((s) => s.toLowerCase() === value.toLowerCase());
-    onFocus(exact);
+    const found = findService(services, value);
+    // Show the whole id that was picked, so a partial name says which service it focused.
+    setUnknown(found === undefined && value.trim() !== '');
+    if (found !== undefined) {
+      setText(found);
+    }
+    onFocus(found);
   };
   return (
     <div className={styles.bar}>
@@ -37,9 +44,12 @@ export function Toolbar({ services, focus, onFocus, onFit, onZoom, showList, onT
           value={text}
           list={listId}
           aria-label="Focus on a service"
+          invalid={unknown}
+          title={unknown ? `No service matches "${text}"` : undefined}
           data-testid={testIds.search}
           onChange={(e) => {
             setText(e.currentTarget.value);
+            setUnknown(false);
             if (services.includes(e.currentTarget.value)) {
               onFocus(e.currentTarget.value);
             }

@@ -2,6 +2,7 @@ import type { Layout, LayoutInput, Point } from '../../../core/analysis/layout';
 import type { NodeKind, ServiceGraphEdge, ServiceGraphNode } from '../../../core/analysis/serviceGraph';
 import { errorHealth, latencyHealth, type Health, type Thresholds } from '../data/health';
 import type { SizeMetric } from '../types';
+import type { Bounds } from './viewport';
 
 /** Everything the drawing and hit-testing code needs, in world coordinates. */
 export interface SceneNode {
@@ -150,4 +151,23 @@ export function buildScene(input: SceneInput): Scene {
     });
   }
   return { nodes, edges, bounds: input.layout.bounds };
+}
+
+/** The world box around these nodes and their labels, to fit the view to a focused neighbourhood. */
+export function nodeBounds(nodes: readonly SceneNode[]): Bounds | undefined {
+  if (nodes.length === 0) {
+    return undefined;
+  }
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const n of nodes) {
+    const half = Math.max(n.r, Math.min(LABEL_MAX_WIDTH, n.label.length * CHAR_WIDTH) / 2);
+    minX = Math.min(minX, n.x - half);
+    maxX = Math.max(maxX, n.x + half);
+    minY = Math.min(minY, n.y - n.r);
+    maxY = Math.max(maxY, n.y + n.r + LABEL_HEIGHT);
+  }
+  return { minX, minY, maxX, maxY };
 }

@@ -54,9 +54,3 @@ export function visibleWorld(vp: Viewport, width: number, height: number): Bound
   const b = toWorld(vp, width, height);
   return { minX: a.x, minY: a.y, maxX: b.x, maxY: b.y };
 }
-
-/** Centre the viewport on a world point at (at least) the given scale. */
-export function centreOn(vp: Viewport, x: number, y: number, width: number, height: number, minScale = 0.8): Viewport {
-  const scale = Math.max(vp.scale, minScale);
-  return { scale, tx: width / 2 - x * scale, ty: height / 2 - y * scale };
-}
