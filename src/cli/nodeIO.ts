@@ -54,6 +54,7 @@ export function nodeIO(): { io: CliIO; dispose: () => void } {
     readFile: readInput,
     signal: controller.signal,
     env: process.env,
+    stdoutIsTTY: process.stdout.isTTY === true,
   };
   return {
     io,

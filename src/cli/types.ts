@@ -7,6 +7,8 @@ export interface CliIO {
   stderr(s: string): void;
   readFile(path: string): Promise<string>;
   signal: AbortSignal;
+  /** Whether stdout is a terminal: `--output` then defaults to a table rather than JSON. */
+  stdoutIsTTY?: boolean;
   /** The environment credentials are read from (TRACELENS_TOKEN...); process.env in the real CLI. */
   env?: Readonly<Record<string, string | undefined>>;
 }

@@ -13,17 +13,20 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exitCodes';
 import { toJson } from '../json';
 import { BACKEND_USAGE, SOURCE_FLAGS, SOURCE_HELP, intOption, oneOf, resolveSource } from '../source';
 import { SCAN_FLAGS, SCAN_HELP, completenessFields, filesCompleteness, scanOptions } from '../scanFlags';
+import type { Completeness } from '../../core/scan';
+import { OUTPUT_FLAG, OUTPUT_HELP, outputFormat } from '../output/format';
+import { graphTable } from '../output/reportTables';
 import type { CliCommand } from '../types';
 
 const USAGE = `tracelens graph (--traces FILE... | ${BACKEND_USAGE}) [--start T --end T | --since 1h]
-                [--detail services|peers] [--max-traces N] [--dependencies] [--focus SERVICE [--hops N]] [--compact]`;
+                [--detail services|peers] [--max-traces N] [--dependencies] [--focus SERVICE [--hops N]] [--output table|json] [--compact]`;
 
 /** The flags of backends with a dependencies API, for help and errors. */
 const DEPENDENCY_FLAGS = BACKENDS.filter((b) => b.features.dependencies).map((b) => `--${b.kind} URL`);
 
 const HELP = `${USAGE}
 
-Prints the service dependency graph with RED figures as JSON:
+Prints the service dependency graph with RED figures, as a table at a terminal or as JSON:
   {"complete", "tracesScanned", "tracesAtLeast", "why", "covered", ...,
    "nodes": [{"id", "kind", "requests", "errors", "requestRate", "errorRate", "p50Ms", "p95Ms", "p99Ms", "avgMs"}],
    "edges": [{"source", "target", "requests", "errors", "requestRate", "errorRate", "p50Ms", "p95Ms", "p99Ms", "avgMs"}]}
@@ -46,6 +49,7 @@ ${SCAN_HELP}
                       instead of traces
   --focus SERVICE     only SERVICE (its id, or its name when one deployment has it) and its callers
                       and callees up to --hops calls away (default 2)
+${OUTPUT_HELP}
   --compact           one-line JSON`;
 
 const FLAGS = [
@@ -56,6 +60,7 @@ const FLAGS = [
   { name: 'focus', type: 'value' as const },
   { name: 'hops', type: 'value' as const },
   { name: 'compact', type: 'boolean' as const },
+  OUTPUT_FLAG,
 ];
 
 function detailFlag(raw: string | undefined): 'services' | 'peers' {
@@ -131,6 +136,7 @@ export const graphCommand: CliCommand = {
     }
     const args = parsed.args;
     try {
+      const output = outputFormat(args, io);
       const detail = detailFlag(flagValue(args, 'detail'));
       const hops = intOption(args, 'hops', 100) ?? 2;
       const source = await resolveSource(args, io);
@@ -140,6 +146,7 @@ export const graphCommand: CliCommand = {
       let notices: readonly Notice[] = [];
       // The backend's own aggregate counts every call it holds; TraceLens reads no traces for it.
       let completeness: Record<string, unknown> = { complete: true, tracesScanned: null };
+      let scanned: Completeness | undefined;
       if (flagSet(args, 'dependencies')) {
         if (source.kind !== 'backend' || !source.backend.features.dependencies) {
           throw new TraceLensError('input', `--dependencies needs ${oneOf(DEPENDENCY_FLAGS)}`);
@@ -148,19 +155,26 @@ export const graphCommand: CliCommand = {
         graph = serviceGraphFromDependencies(deps, { windowSeconds });
       } else if (source.kind === 'files') {
         graph = buildServiceGraph(source.traces, { windowSeconds, detail });
-        completeness = completenessFields(filesCompleteness(source.window, source.traces.length));
+        scanned = filesCompleteness(source.window, source.traces.length);
+        completeness = completenessFields(scanned);
       } else {
         const run = await runServiceGraph(source.backend, { ...source.window, signal: io.signal }, { ...scan, detail });
         notices = run.notices;
         graph = run.graph;
-        completeness = completenessFields(run.completeness);
+        scanned = run.completeness;
+        completeness = completenessFields(scanned);
       }
       const focus = flagValue(args, 'focus');
       if (focus !== undefined) {
         graph = neighbourhoodGraph(graph, focusId(graph, focus), hops);
       }
       notices.forEach((n) => io.stderr(`tracelens graph: ${n.severity}: ${n.text}\n`));
-      io.stdout(`${toJson({ ...completeness, ...graphReport(graph) }, { compact: flagSet(args, 'compact') })}\n`);
+      const report = graphReport(graph);
+      io.stdout(
+        output === 'table'
+          ? graphTable(report, scanned)
+          : `${toJson({ ...completeness, ...report }, { compact: flagSet(args, 'compact') })}\n`
+      );
       return EXIT_OK;
     } catch (e) {
       io.stderr(`tracelens graph: ${errorMessage(e)}\n`);

@@ -1,5 +1,11 @@
 import { latencySamplesFromTraces, runLatency } from '../../core/analysis/runners';
-import { buildLatencyHeatmap, compareSelection, rowBounds, type LatencySample } from '../../core/analysis/latency';
+import {
+  buildLatencyHeatmap,
+  compareSelection,
+  rowBounds,
+  type LatencyComparison,
+  type LatencySample,
+} from '../../core/analysis/latency';
 import { errorMessage, isTraceLensError } from '../../core/errors';
 import type { Notice } from '../../core/query';
 import type { Completeness } from '../../core/scan';
@@ -17,17 +23,20 @@ import {
   type TimeWindow,
 } from '../source';
 import { SCAN_FLAGS, SCAN_HELP, completenessFields, filesCompleteness, scanOptions } from '../scanFlags';
+import { OUTPUT_FLAG, OUTPUT_HELP, outputFormat } from '../output/format';
+import { latencyTable } from '../output/reportTables';
 import type { CliCommand } from '../types';
 
 const USAGE = `tracelens latency '<TraceQL filter>' (--traces FILE... | ${BACKEND_USAGE}) [--start T --end T | --since 1h]
                   [--step D] [--trace] [--resolution 0-4] [--max-traces N]
-                  [--select MIN..MAX [--select-start T --select-end T]] [--compact]`;
+                  [--select MIN..MAX [--select-start T --select-end T]] [--output table|json] [--compact]`;
 
 const HELP = `${USAGE}
 
 Buckets the durations of the spans a TraceQL filter matches (or of whole traces with --trace) into
 time steps and log-scale duration buckets (Tempo's histogram_over_time bounds at --resolution 0),
-and prints counts, example trace IDs per cell and exact p50/p95/p99 as JSON. Every trace in the
+and prints counts, example trace IDs per cell and exact p50/p95/p99 as JSON (at a terminal, a table
+of the percentiles and of the counts per duration bucket). Every trace in the
 window is read, up to --max-traces; the top-level "complete" says whether all were, and when it is
 false "why" says what stopped the scan and every count is a lower bound.
 
@@ -40,7 +49,8 @@ ${SCAN_HELP}
   --step D            time step (default: the window in 60 steps)
   --trace             plot trace durations instead of span durations
   --resolution N      sub-buckets per doubling as log2 (default 0: exactly Tempo's buckets)
-  --select MIN..MAX   durations to compare, e.g. 500ms..2s or 1s.. (no upper bound)`;
+  --select MIN..MAX   durations to compare, e.g. 500ms..2s or 1s.. (no upper bound)
+${OUTPUT_HELP}`;
 
 const FLAGS = [
   ...SOURCE_FLAGS,
@@ -52,6 +62,7 @@ const FLAGS = [
   { name: 'select-start', type: 'value' as const },
   { name: 'select-end', type: 'value' as const },
   { name: 'compact', type: 'boolean' as const },
+  OUTPUT_FLAG,
 ];
 
 const ms = (ns: number) => ns / 1e6;
@@ -142,6 +153,7 @@ export const latencyCommand: CliCommand = {
     const query = args.positionals[0];
     const kind = flagSet(args, 'trace') ? 'trace' : 'span';
     try {
+      const output = outputFormat(args, io);
       const select = flagValue(args, 'select');
       const selection = select !== undefined ? parseSelect(select) : undefined;
       const source = await resolveSource(args, io);
@@ -168,21 +180,28 @@ export const latencyCommand: CliCommand = {
       const stepNs =
         rawStep !== undefined ? durationFlag('step', rawStep) : Math.max(1e6, Math.ceil(Number(w.end - w.start) / 60));
       const resolution = intOption(args, 'resolution', 4) ?? 0;
-      const report: Record<string, unknown> = {
-        ...completenessFields(completeness),
-        ...latencyReport(samples, w, stepNs, resolution),
-      };
+      const latency = latencyReport(samples, w, stepNs, resolution);
+      let comparison: LatencyComparison | undefined;
       if (selection) {
         const from = flagValue(args, 'select-start');
         const to = flagValue(args, 'select-end');
-        report.comparison = compareSelection(samples, {
+        comparison = compareSelection(samples, {
           fromMs: from !== undefined ? Number(timeFlag('select-start', from) / 1_000_000n) : -Infinity,
           toMs: to !== undefined ? Number(timeFlag('select-end', to) / 1_000_000n) : Infinity,
           ...selection,
         });
       }
       notices.forEach((n) => io.stderr(`tracelens latency: ${n.severity}: ${n.text}\n`));
-      io.stdout(`${toJson(report, { compact: flagSet(args, 'compact') })}\n`);
+      const report = {
+        ...completenessFields(completeness),
+        ...latency,
+        ...(comparison ? { comparison } : {}),
+      };
+      io.stdout(
+        output === 'table'
+          ? latencyTable({ ...latency, comparison }, completeness)
+          : `${toJson(report, { compact: flagSet(args, 'compact') })}\n`
+      );
       return EXIT_OK;
     } catch (e) {
       io.stderr(`tracelens latency: ${errorMessage(e)}\n`);

@@ -8,14 +8,16 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exitCodes';
 import { toJson } from '../json';
 import { BACKEND_USAGE, SOURCE_FLAGS, SOURCE_HELP, resolveSource } from '../source';
 import { SCAN_FLAGS, SCAN_HELP, completenessFields, filesCompleteness, scanOptions } from '../scanFlags';
+import { OUTPUT_FLAG, OUTPUT_HELP, outputFormat } from '../output/format';
+import { samplingTable } from '../output/reportTables';
 import type { CliCommand } from '../types';
 
 const USAGE = `tracelens sampling (--traces FILE... | ${BACKEND_USAGE}) [--sampling-url URL] [--since 1h | --start T --end T]
-                   [--by-operation] [--max-traces N] [--compact]`;
+                   [--by-operation] [--max-traces N] [--output table|json] [--compact]`;
 
 const HELP = `${USAGE}
 
-Per root service: the sampler in effect (tracestate, jaeger-tags, strategy, rate-limited or unknown),
+Per root service (a table at a terminal, JSON otherwise): the sampler in effect (tracestate, jaeger-tags, strategy, rate-limited or unknown),
 its probability, stored traces and spans, spans per trace, and the real request count the stored
 traces stand for (sum of 1/p, with a 95% interval). estimatedRequests is null where it cannot
 honestly be estimated (rate-limited or unknown samplers). A service is identified by
@@ -30,13 +32,15 @@ ${SOURCE_HELP}
 ${SCAN_HELP}
   --sampling-url URL  the backend's sampling-strategy endpoint, where it has one (Jaeger's remote
                       sampling; default for --jaeger: the same host on port 5778)
-  --by-operation      one row per service and root operation`;
+  --by-operation      one row per service and root operation
+${OUTPUT_HELP}`;
 
 const FLAGS = [
   ...SOURCE_FLAGS,
   ...SCAN_FLAGS,
   { name: 'by-operation', type: 'boolean' as const },
   { name: 'compact', type: 'boolean' as const },
+  OUTPUT_FLAG,
 ];
 
 function publicRow(r: ServiceSampling) {
@@ -77,6 +81,7 @@ export const samplingCommand: CliCommand = {
     const args = parsed.args;
     const byOperation = flagSet(args, 'by-operation');
     try {
+      const output = outputFormat(args, io);
       const source = await resolveSource(args, io);
       let rows: ServiceSampling[];
       let notices: readonly Notice[] = [];
@@ -107,8 +112,13 @@ export const samplingCommand: CliCommand = {
         completeness = run.completeness;
       }
       notices.forEach((n) => io.stderr(`tracelens sampling: ${n.severity}: ${n.text}\n`));
-      const report = { ...completenessFields(completeness), windowSeconds, services: rows.map(publicRow) };
-      io.stdout(`${toJson(report, { compact: flagSet(args, 'compact') })}\n`);
+      const services = rows.map(publicRow);
+      const report = { ...completenessFields(completeness), windowSeconds, services };
+      io.stdout(
+        output === 'table'
+          ? samplingTable({ windowSeconds, services }, completeness)
+          : `${toJson(report, { compact: flagSet(args, 'compact') })}\n`
+      );
       return EXIT_OK;
     } catch (e) {
       io.stderr(`tracelens sampling: ${errorMessage(e)}\n`);
