@@ -89,3 +89,15 @@ test('a partial name + Enter focuses that service and fits its neighbours into v
   await expect(panel.locator('[data-testid^="servicegraph-node-"][data-dimmed="true"]').first()).toBeAttached();
   await saveScreenshot(page, 'servicegraph-focus', { fullPage: false });
 });
+
+test('a legend says what ring colours, dotted outlines and node sizes mean', async ({ page }) => {
+  const panel = await openGraph(page);
+  const legend = panel.getByTestId('servicegraph-legend');
+  await legend.getByText('Legend').click();
+  await expect(legend).toContainText('share of failed calls');
+  await expect(legend).toContainText(/Ring colour: errors below \d/);
+  await expect(legend).toContainText(/Dotted outline: p95 latency from \d+ ms/);
+  await expect(legend).toContainText('Node size: request rate');
+  expectInside(await legend.boundingBox(), await panel.boundingBox());
+  await saveScreenshot(page, 'servicegraph-legend', { fullPage: false });
+});

@@ -11,6 +11,7 @@ import { GraphCanvas } from './components/GraphCanvas';
 import { GraphTable } from './components/GraphTable';
 import type { HitTarget } from './components/HitMap';
 import { ItemMenu } from './components/ItemMenu';
+import { Legend } from './components/Legend';
 import { Toolbar } from './components/Toolbar';
 import { menuItems, type MenuItem } from './data/menuItems';
 import { readServiceGraphFrames, type DatasourceRef } from './data/readFrames';
@@ -262,6 +263,7 @@ export function ServiceGraphPanel({ data, width, height, options, timeRange }: P
           atLeast={atLeast}
         />
       )}
+      {!showList && <Legend palette={palette} thresholds={thresholds} sizeBy={opts.sizeBy} />}
       <GraphTable graph={vm.graph} visible={showList} height={graphHeight} onFocus={focusService} atLeast={atLeast} />
       {completeness && !completeness.complete && (
         <div className={styles.completeness}>
