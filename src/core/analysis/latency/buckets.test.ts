@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 
 import { SUB_NANOSECOND_BUCKET, bucketBounds, bucketId, ceilLog2, tempoBucketLabel } from './buckets';
+import { lex } from '../../traceql';
 import { formatDurationNs, traceqlDuration } from './formatDuration';
 
 describe('ceilLog2', () => {
@@ -80,9 +81,27 @@ describe('duration formatting', () => {
 
   it.each([
     [1e9, '1s'],
-    [1_500_000, '1500us'],
+    [1_500_000, '1.5ms'],
     [2e6, '2ms'],
-    [1234, '1234ns'],
+    [1234, '1.234us'],
+    [999, '999ns'],
     [7200e9, '2h'],
+    [90e9, '90s'],
+    [61_000_000_001, '61.000000001s'],
+    // A log bucket edge (3 × 2^23 ns): exact in ms with decimals, not 25165824ns (#19).
+    [25_165_824, '25.165824ms'],
+    [262_144, '262.144us'],
+    // Sub-bucket edges below 2^r ns are fractional; span durations are whole ns, so floor keeps the same spans.
+    [1.5, '1ns'],
   ])('%d ns as TraceQL is %s', (ns, text) => expect(traceqlDuration(ns)).toBe(text));
+
+  it('writes every bucket edge so that TraceQL reads back exactly the same nanoseconds', () => {
+    for (const resolution of [0, 1, 2, 3]) {
+      for (let id = 2 ** resolution; id < 40 * 2 ** resolution; id++) {
+        const { upperNs } = bucketBounds(id, { resolution });
+        const tokens = lex(traceqlDuration(upperNs));
+        expect(tokens[0]).toMatchObject({ kind: 'duration', num: Math.floor(upperNs) });
+      }
+    }
+  });
 });

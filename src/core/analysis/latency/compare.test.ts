@@ -68,4 +68,14 @@ describe('TraceQL for a selection', () => {
     expect(traceqlCondition('span.flag', true)).toBe('span.flag = true');
     expect(selectionTraceQL({ fromMs: 0, toMs: 1, minNs: 0, maxNs: Infinity })).toBe('{}');
   });
+
+  it('writes bucket edges in the largest exact unit, not in nanoseconds (#19)', () => {
+    // (2^24, 3 × 2^23] ns: a resolution-1 bucket edge pair, as dragged on the heatmap.
+    expect(selectionTraceQL({ fromMs: 0, toMs: 1, minNs: 16_777_216, maxNs: 25_165_824 })).toBe(
+      '{ duration > 16.777216ms && duration <= 25.165824ms }'
+    );
+    expect(selectionTraceQL({ fromMs: 0, toMs: 1, minNs: 1e9, maxNs: 120e9 })).toBe(
+      '{ duration > 1s && duration <= 2m }'
+    );
+  });
 });
