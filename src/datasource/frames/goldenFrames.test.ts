@@ -94,6 +94,18 @@ const SEARCH_CASES: readonly SearchCase[] = [
     limit: 50,
   },
   { name: 'search.tempo', file: 'tests/fixtures/tempo/search.json', api: 'tempo', query: '{ status = error }' },
+  {
+    name: 'search.synthetic.tempo',
+    file: 'src/datasource/frames/golden/inputs/synthetic-search.tempo.json',
+    api: 'tempo',
+    query: '{ span.http.response.status_code >= 200 } | select(span.http.route)',
+  },
+  {
+    name: 'search.edge.tempo',
+    file: 'src/datasource/frames/golden/inputs/edge-search.tempo.json',
+    api: 'tempo',
+    query: '{ } | by(resource.service.name)',
+  },
 ];
 
 const LOGS: LogsLinkSetup = {
