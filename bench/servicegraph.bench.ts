@@ -20,6 +20,7 @@ import { randomServiceGraph, type RandomServiceGraph } from '../src/core/analysi
 import { buildServiceGraph } from '../src/core/analysis/serviceGraph';
 import type { Span, Trace } from '../src/core/model/types';
 import { drawScene, type Palette } from '../src/panels/servicegraph/render/draw';
+import { formatForGraph } from '../src/panels/servicegraph/format';
 import { buildScene, layoutInputFor, radiusScale } from '../src/panels/servicegraph/render/scene';
 import { fitBounds } from '../src/panels/servicegraph/render/viewport';
 import { formatMs, formatRatio, timeInterleaved } from './measure';
@@ -94,7 +95,8 @@ function baselineCount(traces: readonly Trace[]): number {
 }
 
 function countingContext(): CanvasRenderingContext2D {
-  const target: Record<string, unknown> = {};
+  // Edge labels are placed by their measured width: about 5.5 px a character at the 10px font.
+  const target: Record<string, unknown> = { measureText: (text: string) => ({ width: text.length * 5.5 }) };
   return new Proxy(target, {
     get: (_t, prop: string) => (prop in target ? target[prop] : () => undefined),
     set: (_t, prop: string, v) => {
@@ -224,6 +226,7 @@ export default async function bench(): Promise<string[]> {
                 width: 1600,
                 height: 900,
                 labelMinZoom: 0.45,
+                format: formatForGraph(graph),
               });
             },
           },

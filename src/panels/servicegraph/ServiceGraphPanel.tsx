@@ -16,6 +16,7 @@ import { Toolbar } from './components/Toolbar';
 import { menuItems, type MenuItem } from './data/menuItems';
 import { readServiceGraphFrames, type DatasourceRef } from './data/readFrames';
 import { buildViewModel } from './data/viewModel';
+import { formatForGraph } from './format';
 import { useGraphLayout, usePalette } from './hooks';
 import { buildScene, layoutInputFor, nodeBounds, radiusScale } from './render/scene';
 import { fitBounds, zoomAt, type Viewport } from './render/viewport';
@@ -75,6 +76,11 @@ export function ServiceGraphPanel({ data, width, height, options, timeRange }: P
   const completeness = useMemo(() => readCompleteness(data.series), [data.series]);
   // Rates from a window that was not read completely are lower bounds, and say so.
   const atLeast = completeness !== undefined && !completeness.complete;
+  // One unit for the whole graph, from all of it: focus and filters do not switch /s to /min.
+  const format = useMemo(
+    () => formatForGraph(input.kind === 'graph' ? input.graph : { nodes: [], edges: [] }, atLeast),
+    [input, atLeast]
+  );
 
   const [focus, setFocus] = useState<string | undefined>();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
@@ -260,11 +266,11 @@ export function ServiceGraphPanel({ data, width, height, options, timeRange }: P
           labelMinZoom={opts.labelMinZoom}
           selected={menu?.id}
           onActivate={setMenu}
-          atLeast={atLeast}
+          format={format}
         />
       )}
       {!showList && <Legend palette={palette} thresholds={thresholds} sizeBy={opts.sizeBy} />}
-      <GraphTable graph={vm.graph} visible={showList} height={graphHeight} onFocus={focusService} atLeast={atLeast} />
+      <GraphTable graph={vm.graph} visible={showList} height={graphHeight} onFocus={focusService} format={format} />
       {completeness && !completeness.complete && (
         <div className={styles.completeness}>
           <CompletenessBadge meta={completeness} />

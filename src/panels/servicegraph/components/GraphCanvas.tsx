@@ -1,6 +1,7 @@
 import { css } from '@emotion/css';
 import React, { useEffect, useMemo, useRef, useState } from 'react';
 
+import type { GraphFormat } from '../format';
 import { drawScene, type Palette } from '../render/draw';
 import { buildHitIndex } from '../render/hitTest';
 import type { Scene } from '../render/scene';
@@ -19,8 +20,8 @@ interface Props {
   labelMinZoom: number;
   selected?: string;
   onActivate: (t: HitTarget) => void;
-  /** Rates are lower bounds (the window was not read completely). */
-  atLeast?: boolean;
+  /** The graph's rate unit and rounding, the same for labels, tooltips and buttons. */
+  format: GraphFormat;
 }
 
 const styles = {
@@ -32,8 +33,8 @@ const styles = {
 const CLICK_SLOP = 4;
 
 export function GraphCanvas(props: Props) {
-  const { scene, width, height, viewport, onViewportChange, palette, labelMinZoom, selected, onActivate } = props;
-  const atLeast = props.atLeast === true;
+  const { scene, width, height, viewport, onViewportChange, palette, labelMinZoom, selected, onActivate, format } =
+    props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const drag = useRef<{ x: number; y: number; moved: number } | undefined>(undefined);
   const [hover, setHover] = useState<HoverTarget | undefined>();
@@ -56,9 +57,9 @@ export function GraphCanvas(props: Props) {
       labelMinZoom: labelMinZoom * ratio,
       hover: hover?.item.id,
       selected,
-      atLeast,
+      format,
     });
-  }, [scene, width, height, viewport, palette, labelMinZoom, hover, selected, atLeast]);
+  }, [scene, width, height, viewport, palette, labelMinZoom, hover, selected, format]);
 
   // Wheel zoom needs a non-passive listener to stop the dashboard from scrolling.
   useEffect(() => {
@@ -131,11 +132,11 @@ export function GraphCanvas(props: Props) {
         height={height}
         onActivate={onActivate}
         onHover={setHover}
-        atLeast={atLeast}
+        format={format}
       />
       {/* The open menu already names what it is for; a tooltip under it would only be covered. */}
       {hover && hover.item.id !== selected && (
-        <Tooltip item={hover.item} x={hover.x} y={hover.y} width={width} height={height} atLeast={atLeast} />
+        <Tooltip item={hover.item} x={hover.x} y={hover.y} width={width} height={height} format={format} />
       )}
     </div>
   );

@@ -4,7 +4,7 @@ import { useStyles2 } from '@grafana/ui';
 import React from 'react';
 
 import type { ServiceGraph } from '../../../core/analysis/serviceGraph';
-import { formatMs, formatPercent, formatRate } from '../format';
+import { formatMs, formatPercent, type GraphFormat } from '../format';
 import { testIds } from '../selectors';
 
 interface Props {
@@ -13,8 +13,8 @@ interface Props {
   visible: boolean;
   height: number;
   onFocus: (id: string) => void;
-  /** Rates are lower bounds (the window was not read completely). */
-  atLeast?: boolean;
+  /** The graph's rate unit and rounding, shared with the labels and tooltips. */
+  format: GraphFormat;
 }
 
 /** Rows beyond this are summarised: a table of 8,000 calls helps nobody and slows the page. */
@@ -56,14 +56,14 @@ const FIGURE_HEADERS = (
   </>
 );
 
-export function GraphTable({ graph, visible, height, onFocus, atLeast = false }: Props) {
+export function GraphTable({ graph, visible, height, onFocus, format }: Props) {
   const styles = useStyles2(getStyles);
   const rate = (x: { requestRate: number | null; requests: number }) => x.requestRate ?? x.requests;
   const nodes = [...graph.nodes].sort((a, b) => rate(b) - rate(a));
   const edges = [...graph.edges].sort((a, b) => rate(b) - rate(a));
   const figures = (x: (typeof nodes)[number] | (typeof edges)[number]) => (
     <>
-      <td className="num">{formatRate(x.requestRate, x.requests, atLeast)}</td>
+      <td className="num">{format.rate(x.requestRate, x.requests)}</td>
       <td className="num">{formatPercent(x.errorRate)}</td>
       <td className="num">{formatMs(x.p50Ms ?? x.avgMs)}</td>
       <td className="num">{formatMs(x.p95Ms)}</td>

@@ -1,7 +1,7 @@
 import { css } from '@emotion/css';
 import React from 'react';
 
-import { formatMs, formatPercent, formatRate } from '../format';
+import { formatMs, formatPercent, type GraphFormat } from '../format';
 import type { Scene, SceneEdge, SceneNode } from '../render/scene';
 import { toScreen, type Viewport } from '../render/viewport';
 import { testIds } from '../selectors';
@@ -31,7 +31,7 @@ interface Props {
   onActivate: (t: HitTarget) => void;
   /** The buttons lie over the canvas and take its pointer events, so they report hover themselves. */
   onHover: (h: HoverTarget | undefined) => void;
-  atLeast?: boolean;
+  format: GraphFormat;
 }
 
 const styles = {
@@ -57,7 +57,7 @@ function pointerIn(ev: React.PointerEvent<HTMLElement>, fallback: { x: number; y
   return area ? { x: ev.clientX - area.left, y: ev.clientY - area.top } : fallback;
 }
 
-export function HitMap({ scene, viewport, width, height, onActivate, onHover, atLeast = false }: Props) {
+export function HitMap({ scene, viewport, width, height, onActivate, onHover, format }: Props) {
   const hoverProps = (item: SceneNode | SceneEdge, centre: { x: number; y: number }, size: number) => {
     // Keyboard focus shows the same tooltip, anchored at the target's lower-right corner.
     const corner = { x: centre.x + size / 2, y: centre.y + size / 2 };
@@ -95,7 +95,7 @@ export function HitMap({ scene, viewport, width, height, onActivate, onHover, at
             data-testid={testIds.node(n.id)}
             data-kind={n.kind}
             data-dimmed={n.dimmed ? 'true' : 'false'}
-            aria-label={`${n.label}: ${formatRate(n.data.requestRate, n.data.requests, atLeast)}, ${formatPercent(n.data.errorRate)} errors, p95 ${formatMs(n.data.p95Ms ?? n.data.avgMs)}`}
+            aria-label={`${n.label}: ${format.rate(n.data.requestRate, n.data.requests)}, ${formatPercent(n.data.errorRate)} errors, p95 ${formatMs(n.data.p95Ms ?? n.data.avgMs)}`}
             onClick={() => onActivate({ type: 'node', id: n.id, x: p.x, y: p.y })}
             {...hoverProps(n, p, size)}
           />
@@ -109,7 +109,7 @@ export function HitMap({ scene, viewport, width, height, onActivate, onHover, at
           style={{ left: p.x, top: p.y, width: 12, height: 12 }}
           data-testid={testIds.edge(e.id)}
           data-dimmed={e.dimmed ? 'true' : 'false'}
-          aria-label={`Calls from ${e.source} to ${e.target}: ${formatRate(e.data.requestRate, e.data.requests, atLeast)}, ${formatPercent(e.data.errorRate)} errors`}
+          aria-label={`Calls from ${e.source} to ${e.target}: ${format.rate(e.data.requestRate, e.data.requests)}, ${formatPercent(e.data.errorRate)} errors`}
           onClick={() => onActivate({ type: 'edge', id: e.id, x: p.x, y: p.y })}
           {...hoverProps(e, p, 12)}
         />

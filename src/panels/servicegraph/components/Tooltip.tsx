@@ -3,7 +3,7 @@ import { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 import React from 'react';
 
-import { formatMs, formatPercent, formatRate } from '../format';
+import { formatMs, formatPercent, type GraphFormat } from '../format';
 import type { SceneEdge, SceneNode } from '../render/scene';
 import { testIds } from '../selectors';
 import { usePopupPlacement } from './usePopupPlacement';
@@ -15,7 +15,7 @@ interface Props {
   /** The graph area the tooltip must stay inside (the panel clips anything beyond it). */
   width: number;
   height: number;
-  atLeast?: boolean;
+  format: GraphFormat;
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
@@ -40,7 +40,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
   muted: css({ color: theme.colors.text.secondary }),
 });
 
-export function Tooltip({ item, x, y, width, height, atLeast = false }: Props) {
+export function Tooltip({ item, x, y, width, height, format }: Props) {
   const styles = useStyles2(getStyles);
   const d = item.data;
   const title = 'r' in item ? item.label : `${item.source} → ${item.target}`;
@@ -53,7 +53,7 @@ export function Tooltip({ item, x, y, width, height, atLeast = false }: Props) {
         <span className={styles.muted}>Kind</span>
         <span>{kind}</span>
         <span className={styles.muted}>Rate</span>
-        <span>{formatRate(d.requestRate, d.requests, atLeast)}</span>
+        <span>{format.rate(d.requestRate, d.requests)}</span>
         <span className={styles.muted}>Errors</span>
         <span>
           {formatPercent(d.errorRate)} ({d.errors})

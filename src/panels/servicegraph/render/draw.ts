@@ -1,4 +1,6 @@
 import type { Health } from '../data/health';
+import { formatPercent, type GraphFormat } from '../format';
+import { bowControl, placeEdgeLabels, type PlacedLabel } from './edgeLabels';
 import { drawKindIcon } from './icons';
 import type { Scene, SceneEdge, SceneNode } from './scene';
 import { visibleWorld, type Viewport } from './viewport';
@@ -19,8 +21,8 @@ export interface DrawOptions {
   readonly labelMinZoom: number;
   readonly hover?: string;
   readonly selected?: string;
-  /** The window was not read completely: rates are lower bounds, drawn as "≥". */
-  readonly atLeast?: boolean;
+  /** The graph's one rate unit and rounding, shared with the tooltips and the table. */
+  readonly format: GraphFormat;
 }
 
 export interface DrawStats {
@@ -33,17 +35,14 @@ export interface DrawStats {
 /** Call rates along edges need more room than node names, so they appear only when zoomed further in. */
 const EDGE_LABEL_ZOOM_FACTOR = 2;
 
-function edgeLabel(e: SceneEdge, atLeast: boolean): string {
-  const rate = e.data.requestRate;
-  const main =
-    (atLeast ? '≥ ' : '') +
-    (rate === null
-      ? `${e.data.requests}`
-      : rate >= 1
-        ? `${rate.toFixed(rate >= 100 ? 0 : 1)}/s`
-        : `${(rate * 60).toFixed(1)}/min`);
-  return e.data.errorRate > 0 ? `${main} · ${(e.data.errorRate * 100).toFixed(1)}% err` : main;
+/** A call's label: the tooltip's rate, in the graph's unit, and its error share when there are errors. */
+export function edgeLabel(e: SceneEdge, format: GraphFormat): string {
+  const main = format.rateShort(e.data.requestRate, e.data.requests);
+  return e.data.errorRate > 0 ? `${main} · ${formatPercent(e.data.errorRate)} err` : main;
 }
+
+const EDGE_LABEL_FONT_PX = 10;
+const EDGE_LABEL_HEIGHT = 12;
 
 const DIM_ALPHA = 0.15;
 
@@ -66,9 +65,8 @@ function traceEdge(ctx: CanvasRenderingContext2D, e: SceneEdge) {
   ctx.moveTo(pts[0].x, pts[0].y);
   if (e.reversed && pts.length === 2) {
     // A turned cycle edge would lie on top of its forward twin: bow it out below.
-    const mx = (pts[0].x + pts[1].x) / 2;
-    const my = (pts[0].y + pts[1].y) / 2 + Math.max(18, Math.abs(pts[1].x - pts[0].x) * 0.15);
-    ctx.quadraticCurveTo(mx, my, pts[1].x, pts[1].y);
+    const c = bowControl(pts[0], pts[1]);
+    ctx.quadraticCurveTo(c.x, c.y, pts[1].x, pts[1].y);
     return;
   }
   for (let i = 1; i < pts.length; i++) {
@@ -162,6 +160,42 @@ function drawNode(ctx: CanvasRenderingContext2D, n: SceneNode, p: Palette, detai
   }
 }
 
+/** Labels for the calls in view, each placed off every line, service and other label. */
+function drawEdgeLabels(
+  ctx: CanvasRenderingContext2D,
+  scene: Scene,
+  view: ReturnType<typeof visibleWorld>,
+  p: Palette,
+  format: GraphFormat
+): number {
+  const drawn = scene.edges.filter((e) => !e.selfLoop && e.points.length >= 2 && edgeVisible(e, view));
+  // Busier calls are labelled first, so they get the places nearest their middle.
+  const labels = drawn
+    .filter((e) => !e.dimmed)
+    .sort((a, b) => (b.data.requestRate ?? b.data.requests) - (a.data.requestRate ?? a.data.requests))
+    .map((edge) => ({ edge, text: edgeLabel(edge, format) }));
+  ctx.font = `${EDGE_LABEL_FONT_PX}px sans-serif`;
+  const placed: PlacedLabel[] = placeEdgeLabels({
+    labels,
+    edges: drawn,
+    nodes: scene.nodes,
+    measure: (text) => ctx.measureText(text).width,
+    height: EDGE_LABEL_HEIGHT,
+  });
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  for (const l of placed) {
+    // A backing in the panel colour keeps the text legible where it passes near other drawing.
+    ctx.globalAlpha = 0.85;
+    ctx.fillStyle = p.background;
+    ctx.fillRect(l.x - l.width / 2 - 1, l.y - l.height / 2, l.width + 2, l.height);
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = p.text;
+    ctx.fillText(l.text, l.x, l.y);
+  }
+  return placed.length;
+}
+
 /** Draws the scene; returns counts so tests and the bench can check culling and level of detail. */
 export function drawScene(
   ctx: CanvasRenderingContext2D,
@@ -195,18 +229,7 @@ export function drawScene(
   }
   let edgeLabelsDrawn = 0;
   if (vp.scale >= opts.labelMinZoom * EDGE_LABEL_ZOOM_FACTOR) {
-    ctx.font = '10px sans-serif';
-    ctx.textBaseline = 'bottom';
-    for (const e of scene.edges) {
-      if (e.selfLoop || e.points.length < 2 || e.dimmed || !edgeVisible(e, view)) {
-        continue;
-      }
-      const a = e.points[Math.floor((e.points.length - 1) / 2)];
-      const b = e.points[Math.ceil((e.points.length - 1) / 2)];
-      ctx.fillStyle = p.text;
-      ctx.fillText(edgeLabel(e, opts.atLeast === true), (a.x + b.x) / 2, (a.y + b.y) / 2 - 3);
-      edgeLabelsDrawn++;
-    }
+    edgeLabelsDrawn = drawEdgeLabels(ctx, scene, view, p, opts.format);
   }
   ctx.globalAlpha = 1;
   return { nodesDrawn, edgesDrawn, labelsDrawn, edgeLabelsDrawn };

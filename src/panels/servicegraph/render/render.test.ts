@@ -1,6 +1,7 @@
 import { layeredLayout } from '../../../core/analysis/layout';
 import { serviceGraphFromDependencies } from '../../../core/analysis/serviceGraph';
-import { drawScene, type Palette } from './draw';
+import { formatForGraph } from '../format';
+import { drawScene, edgeLabel, type Palette } from './draw';
 import { buildHitIndex, distanceToSegment } from './hitTest';
 import { buildScene, layoutInputFor, radiusScale, truncateLabel, MAX_RADIUS, MIN_RADIUS } from './scene';
 import { fitBounds, toScreen, toWorld, zoomAt } from './viewport';
@@ -45,7 +46,9 @@ function recordingContext() {
       get:
         (_t, prop: string) =>
         (...args: unknown[]) =>
-          calls.push(`${prop}(${args.length > 0 ? String(args[0]) : ''})`),
+          prop === 'measureText'
+            ? { width: String(args[0]).length * 6 }
+            : calls.push(`${prop}(${args.length > 0 ? String(args[0]) : ''})`),
       set: () => true,
     }
   ) as unknown as CanvasRenderingContext2D;
@@ -112,28 +115,39 @@ describe('hit testing', () => {
   });
 });
 
+const format = formatForGraph(graph);
+
 describe('drawScene', () => {
-  it('draws every node, edge and label when zoomed in', () => {
+  it('draws every node, edge and label when zoomed in, all rates in one unit (regression #19)', () => {
     const { ctx, calls } = recordingContext();
     const vp = fitBounds(scene.bounds, 800, 600);
-    const stats = drawScene(ctx, scene, vp, palette, { width: 800, height: 600, labelMinZoom: vp.scale / 2 });
+    const stats = drawScene(ctx, scene, vp, palette, { width: 800, height: 600, labelMinZoom: vp.scale / 2, format });
     expect(stats).toEqual({ nodesDrawn: 3, edgesDrawn: 3, labelsDrawn: 3, edgeLabelsDrawn: 3 });
+    // 10/s beside 0.1/s used to be drawn as "10.0/s" and "6.0/min" on one graph.
     expect(calls.filter((c) => c.startsWith('fillText'))).toEqual([
       'fillText(api)',
       'fillText(db)',
       'fillText(web)',
-      'fillText(6.0/min)',
-      'fillText(6.0/min)',
-      'fillText(10.0/s)',
+      'fillText(600 req/min)',
+      'fillText(6.0 req/min)',
+      'fillText(6.0 req/min)',
     ]);
+  });
+
+  it("labels a call with its tooltip's rate and error share", () => {
+    const e = scene.edges.find((x) => x.id === 'web->api')!;
+    const failing = { ...e, data: { ...e.data, errorRate: 0.0123 } };
+    expect(edgeLabel(failing, format)).toBe(`${format.rate(e.data.requestRate, e.data.requests)} · 1.2% err`);
   });
 
   it('hides labels below the label zoom and culls what is off screen', () => {
     const { ctx } = recordingContext();
     const vp = fitBounds(scene.bounds, 800, 600);
-    const far = drawScene(ctx, scene, vp, palette, { width: 800, height: 600, labelMinZoom: 10 });
+    const far = drawScene(ctx, scene, vp, palette, { width: 800, height: 600, labelMinZoom: 10, format });
     expect([far.labelsDrawn, far.edgeLabelsDrawn]).toEqual([0, 0]);
     const away = { ...vp, tx: vp.tx + 100000 };
-    expect(drawScene(ctx, scene, away, palette, { width: 800, height: 600, labelMinZoom: 0 }).nodesDrawn).toBe(0);
+    expect(drawScene(ctx, scene, away, palette, { width: 800, height: 600, labelMinZoom: 0, format }).nodesDrawn).toBe(
+      0
+    );
   });
 });
