@@ -35,7 +35,13 @@ function samples() {
 /** Counts drawing calls; stands in for a canvas so the render cost measured is ours, not the GPU's. */
 function recordingContext(): { ctx: CanvasRenderingContext2D; calls: () => number } {
   let calls = 0;
-  const target: Record<string, unknown> = {};
+  // Text width as a canvas would report it for 12px sans-serif, roughly: the axes place labels by it.
+  const target: Record<string, unknown> = {
+    measureText: (text: string) => {
+      calls++;
+      return { width: 7 * text.length };
+    },
+  };
   const ctx = new Proxy(target, {
     get: (_t, prop) => (prop in target ? target[prop as string] : () => void calls++),
     set: (_t, prop, value) => {
@@ -58,7 +64,7 @@ export default async function bench(): Promise<string[]> {
     background: '#111',
     selectionColor: '#fff',
     font: '12px sans-serif',
-    formatTime: (ms: number) => String(ms),
+    time: { format: (ms: number) => new Date(ms).toISOString().slice(11, 19), utcOffsetMs: () => 0 },
   };
   const [sort, bucket, bucketRender] = timeInterleaved(
     [

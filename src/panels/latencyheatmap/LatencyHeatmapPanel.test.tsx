@@ -4,7 +4,7 @@ import React from 'react';
 
 import { buildLatencyHeatmap, gridFromHeatmap, type LatencySample } from '../../core/analysis/latency';
 import { latencySamplesFrame } from '../../shared/frames/latencyFrames';
-import { LatencyHeatmapPanel } from './LatencyHeatmapPanel';
+import { LatencyHeatmapPanel, SIDE_DETAILS_MIN_WIDTH, detailsLayout } from './LatencyHeatmapPanel';
 import { cellRect, computeLayout } from './render/layout';
 import { COMPLETENESS_BADGE_TEST_ID } from '../../shared/components/CompletenessBadge';
 import { BUDGET_REACHED } from '../../shared/frames/testing/completenessFixtures';
@@ -32,7 +32,8 @@ function samples(): LatencySample[] {
 
 function props(
   series: PanelProps['data']['series'],
-  options: Partial<LatencyHeatmapOptions> = {}
+  options: Partial<LatencyHeatmapOptions> = {},
+  width = WIDTH
 ): PanelProps<LatencyHeatmapOptions> {
   const timeRange = { ...getDefaultTimeRange(), from: dateTime(0), to: dateTime(37_000) };
   return {
@@ -42,7 +43,7 @@ function props(
     timeZone: 'utc',
     options: { ...DEFAULT_OPTIONS, resolution: 0, ...options },
     transparent: false,
-    width: WIDTH,
+    width,
     height: HEIGHT,
     fieldConfig: { defaults: {}, overrides: [] },
     renderCounter: 0,
@@ -70,9 +71,9 @@ const frame = latencySamplesFrame(samples(), {
 });
 
 /** The same grid the panel builds, to find where a cell is drawn. */
-function expectedGrid() {
+function expectedGrid(width = WIDTH) {
   const s = samples();
-  const columns = Math.max(8, Math.floor((WIDTH - 80) / 14));
+  const columns = Math.max(8, Math.floor((width - 80) / 14));
   return gridFromHeatmap(
     buildLatencyHeatmap(
       {
@@ -124,6 +125,85 @@ describe('LatencyHeatmapPanel', () => {
     const rows = within(table).getAllByRole('row');
     expect(rows[1]).toHaveTextContent('span.http.route=/dispatch');
     expect(rows[1]).toHaveTextContent('80%');
+  });
+
+  it('shows a colour scale from one span to the fullest cell (#19)', () => {
+    render(<LatencyHeatmapPanel {...props([frame], { countScale: 'linear' })} />);
+    const legend = screen.getByTestId('latency-color-legend');
+    const max = expectedGrid().maxCount;
+    expect(legend).toHaveAccessibleName(
+      `Colour scale, spans per cell (linear): 1, ${Math.round((1 + max) / 2)}, ${max}`
+    );
+    expect(legend).toHaveTextContent('spans/cell');
+  });
+
+  describe('a dragged region (#19)', () => {
+    let draws: Array<Array<[string, unknown[]]>> = [];
+    let getContext: jest.SpyInstance;
+    beforeEach(() => {
+      draws = [];
+      // jsdom has no canvas: record what the panel draws, one list per frame (each starts with clearRect).
+      getContext = jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(() => {
+        const target: Record<string, unknown> = {
+          measureText: (text: string) => ({ width: 6 * text.length }),
+          clearRect: (...args: unknown[]) => draws.push([['clearRect', args]]),
+        };
+        return new Proxy(target, {
+          get: (_t, prop: string) =>
+            prop in target ? target[prop] : (...args: unknown[]) => draws[draws.length - 1]?.push([prop, args]),
+          set: (_t, prop: string, value) => {
+            target[prop] = prop === 'measureText' || prop === 'clearRect' ? target[prop] : value;
+            return true;
+          },
+        }) as unknown as CanvasRenderingContext2D;
+      });
+    });
+    afterEach(() => getContext.mockRestore());
+
+    function dragSlowRow(width: number) {
+      const grid = expectedGrid(width);
+      const layout = computeLayout(width, HEIGHT - LEGEND, grid.columns, grid.rowBounds.length);
+      const slowRow = grid.rowBounds.findIndex((b) => 800e6 > b.lowerNs && 800e6 <= b.upperNs);
+      const first = cellRect(layout, 1, slowRow);
+      const last = cellRect(layout, 4, slowRow);
+      const canvas = screen.getByTestId('latency-heatmap-canvas');
+      fireEvent.mouseDown(canvas, { clientX: first.x + 1, clientY: first.y + 1 });
+      fireEvent.mouseMove(canvas, { clientX: last.x + last.w - 1, clientY: last.y + last.h - 1 });
+      fireEvent.mouseUp(canvas, { clientX: last.x + last.w - 1, clientY: last.y + last.h - 1 });
+      return { first, last };
+    }
+
+    it.each([WIDTH, 1000])('keeps the heatmap height when the comparison opens (panel %d px wide)', (width) => {
+      render(<LatencyHeatmapPanel {...props([frame], {}, width)} />);
+      const canvas = screen.getByTestId('latency-heatmap-canvas');
+      const before = canvas.style.height;
+      dragSlowRow(width);
+      expect(screen.getByTestId('latency-comparison')).toBeInTheDocument();
+      expect(canvas.style.height).toBe(before);
+      expect(canvas.style.height).toBe(`${HEIGHT - LEGEND}px`);
+      if (width >= SIDE_DETAILS_MIN_WIDTH) {
+        // Beside the heatmap, as tall as it.
+        const { detailsWidth } = detailsLayout(width, HEIGHT, true);
+        expect(screen.getByTestId('latency-details').style.width).toBe(`${detailsWidth}px`);
+        expect(canvas.style.width).toBe(`${width - detailsWidth}px`);
+      }
+    });
+
+    it('keeps drawing the selection box after the mouse is released', () => {
+      render(<LatencyHeatmapPanel {...props([frame])} />);
+      const { first, last } = dragSlowRow(WIDTH);
+      expect(screen.getByTestId('latency-comparison')).toBeInTheDocument();
+      const lastFrame = draws[draws.length - 1];
+      const dashed = lastFrame.findIndex(([name, args]) => name === 'setLineDash' && (args[0] as number[]).length > 0);
+      expect(dashed).toBeGreaterThanOrEqual(0);
+      const [name, rect] = lastFrame[dashed + 1];
+      expect(name).toBe('strokeRect');
+      const [x, y, w, h] = rect as number[];
+      expect(x).toBeCloseTo(first.x, 6);
+      expect(y).toBeCloseTo(first.y, 6);
+      expect(x + w).toBeCloseTo(last.x + last.w, 6);
+      expect(y + h).toBeCloseTo(last.y + last.h, 6);
+    });
   });
 
   it('says why it is empty instead of drawing nothing', () => {

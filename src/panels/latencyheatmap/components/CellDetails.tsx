@@ -11,11 +11,12 @@ interface Props {
   grid: HeatmapGrid;
   cell: Cell;
   datasourceUid?: string;
+  timeZone?: string;
   onClose: () => void;
 }
 
 /** The clicked cell: its range, its count, and example traces that open in the trace view. */
-export function CellDetails({ grid, cell, datasourceUid, onClose }: Props) {
+export function CellDetails({ grid, cell, datasourceUid, timeZone, onClose }: Props) {
   const styles = useStyles2(getStyles);
   const index = cell.column * grid.rowBounds.length + cell.row;
   const count = grid.counts[index];
@@ -32,7 +33,8 @@ export function CellDetails({ grid, cell, datasourceUid, onClose }: Props) {
           {formatDurationNs(bounds.upperNs)}
         </strong>
         <span className={styles.muted}>
-          {dateTimeFormat(from, { format: 'HH:mm:ss' })} – {dateTimeFormat(to, { format: 'HH:mm:ss' })}
+          {dateTimeFormat(from, { format: 'HH:mm:ss', timeZone })} –{' '}
+          {dateTimeFormat(to, { format: 'HH:mm:ss', timeZone })}
         </span>
         <IconButton name="times" aria-label="Close cell details" onClick={onClose} />
       </header>

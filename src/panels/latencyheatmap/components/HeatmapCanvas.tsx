@@ -5,7 +5,8 @@ import React, { useEffect, useMemo, useRef, useState } from 'react';
 
 import { formatDurationNs, type HeatmapGrid, type LatencySelection } from '../../../core/analysis/latency';
 import { drawHeatmap } from '../render/draw';
-import { cellAt, computeLayout, regionToSelection } from '../render/layout';
+import { utcOffsetMs } from '../data/utcOffset';
+import { cellAt, computeLayout, regionToSelection, selectionRect } from '../render/layout';
 import type { ColorScheme, CountScale } from '../types';
 
 export interface Cell {
@@ -25,6 +26,8 @@ interface Props {
   onRegionSelect: (selection: LatencySelection) => void;
   /** Summary read by screen readers: the canvas itself is not accessible. */
   ariaLabel: string;
+  /** The dashboard's time zone, for axis and tooltip times. */
+  timeZone?: string;
 }
 
 const DRAG_THRESHOLD_PX = 4;
@@ -40,6 +43,7 @@ export function HeatmapCanvas({
   onCellClick,
   onRegionSelect,
   ariaLabel,
+  timeZone,
 }: Props) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
@@ -81,12 +85,19 @@ export function HeatmapCanvas({
         background: theme.colors.background.canvas,
         selectionColor: theme.colors.text.maxContrast,
         font: `${theme.typography.bodySmall.fontSize} ${theme.typography.fontFamily}`,
-        formatTime: (ms) =>
-          dateTimeFormat(ms, { format: grid.stepMs * grid.columns > 86_400_000 ? 'MM/DD HH:mm' : 'HH:mm:ss' }),
+        time: {
+          format: (ms, format) => dateTimeFormat(ms, { format, timeZone }),
+          utcOffsetMs: (ms) => utcOffsetMs(ms, timeZone),
+        },
       },
-      { hover: hover?.cell, selected: selectedCell, region }
+      {
+        hover: hover?.cell,
+        selected: selectedCell,
+        region,
+        selection: selection && selectionRect(layout, grid, selection),
+      }
     );
-  }, [grid, layout, width, height, scheme, countScale, theme, hover, selectedCell, drag, selection]);
+  }, [grid, layout, width, height, scheme, countScale, theme, hover, selectedCell, drag, selection, timeZone]);
 
   const point = (e: React.MouseEvent) => {
     const rect = canvasRef.current?.getBoundingClientRect();
@@ -147,8 +158,8 @@ export function HeatmapCanvas({
           role="tooltip"
         >
           <div>
-            {dateTimeFormat(grid.startMs + hover.cell.column * grid.stepMs, { format: 'HH:mm:ss' })} –{' '}
-            {dateTimeFormat(grid.startMs + (hover.cell.column + 1) * grid.stepMs, { format: 'HH:mm:ss' })}
+            {dateTimeFormat(grid.startMs + hover.cell.column * grid.stepMs, { format: 'HH:mm:ss', timeZone })} –{' '}
+            {dateTimeFormat(grid.startMs + (hover.cell.column + 1) * grid.stepMs, { format: 'HH:mm:ss', timeZone })}
           </div>
           <div>
             {formatDurationNs(hoverBounds.lowerNs)} – {formatDurationNs(hoverBounds.upperNs)}

@@ -1,4 +1,4 @@
-import type { ColorScheme } from '../types';
+import type { ColorScheme, CountScale } from '../types';
 
 /**
  * Perceptually uniform colour ramps (anchor colours of matplotlib's viridis and magma, and two
@@ -47,7 +47,7 @@ export function rampColor(scheme: ColorScheme, t: number): string {
 }
 
 /** Maps a count to [0, 1] so both rare and dense cells stay visible. */
-export function countToUnit(count: number, max: number, scale: 'linear' | 'sqrt' | 'log'): number {
+export function countToUnit(count: number, max: number, scale: CountScale): number {
   if (count <= 0 || max <= 0) {
     return 0;
   }
@@ -62,3 +62,53 @@ export function countToUnit(count: number, max: number, scale: 'linear' | 'sqrt'
 }
 
 export const PERCENTILE_COLORS = ['#FF7A1A', '#F2495C', '#B877D9', '#FADE2A', '#8AB8FF', '#73BF69'];
+
+/** The colour of a non-empty cell: never fully dark, so a single slow request stays visible. */
+export function cellColor(scheme: ColorScheme, count: number, maxCount: number, scale: CountScale): string {
+  return rampColor(scheme, 0.08 + 0.92 * countToUnit(count, maxCount, scale));
+}
+
+/** The count whose colour sits at unit u on the scale: countToUnit's inverse. */
+function countAtUnit(u: number, max: number, scale: CountScale): number {
+  switch (scale) {
+    case 'linear':
+      return u * max;
+    case 'sqrt':
+      return (u * Math.sqrt(max)) ** 2;
+    case 'log':
+      return Math.expm1(u * Math.log1p(max));
+  }
+}
+
+export interface ColorScaleLegend {
+  /** CSS gradient from a one-span cell's colour to the fullest cell's, in the drawn scale. */
+  readonly gradient: string;
+  /** Counts labelled under the bar, at their positions (0..1) along it. */
+  readonly labels: ReadonlyArray<{ readonly count: number; readonly position: number }>;
+}
+
+/**
+ * What each colour means, for the legend: the bar runs from 1 span to the fullest cell, coloured
+ * exactly as cells are (same ramp, same count scale), with a middle label where that scale puts the
+ * halfway colour, so a sqrt or log scale reads as one.
+ */
+export function colorScaleLegend(scheme: ColorScheme, scale: CountScale, maxCount: number): ColorScaleLegend {
+  const max = Math.max(1, Math.round(maxCount));
+  const low = countToUnit(1, max, scale);
+  const steps = 12;
+  const stops: string[] = [];
+  for (let i = 0; i <= steps; i++) {
+    const f = i / steps;
+    const count = countAtUnit(low + (1 - low) * f, max, scale);
+    stops.push(`${cellColor(scheme, count, max, scale)} ${Math.round(f * 100)}%`);
+  }
+  const labels: Array<{ count: number; position: number }> = [{ count: 1, position: 0 }];
+  const mid = Math.round(countAtUnit(low + (1 - low) / 2, max, scale));
+  if (max >= 3 && mid > 1 && mid < max) {
+    labels.push({ count: mid, position: (countToUnit(mid, max, scale) - low) / (1 - low) });
+  }
+  if (max > 1) {
+    labels.push({ count: max, position: 1 });
+  }
+  return { gradient: `linear-gradient(to right, ${stops.join(', ')})`, labels };
+}

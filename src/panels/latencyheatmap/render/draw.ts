@@ -1,7 +1,8 @@
 import type { HeatmapGrid } from '../../../core/analysis/latency';
 import type { ColorScheme, CountScale } from '../types';
-import { PERCENTILE_COLORS, countToUnit, rampColor } from './colors';
-import { PlotLayout, cellRect, xTicks, yForDuration, yTicks } from './layout';
+import { PERCENTILE_COLORS, cellColor } from './colors';
+import { PlotLayout, cellRect, yForDuration } from './layout';
+import { durationTicks, timeTicks, type TimeAxisOptions } from './ticks';
 
 export interface DrawStyle {
   readonly scheme: ColorScheme;
@@ -11,13 +12,17 @@ export interface DrawStyle {
   readonly background: string;
   readonly selectionColor: string;
   readonly font: string;
-  readonly formatTime: (ms: number) => string;
+  /** Time labels in the dashboard's zone: format and offset (measure and width come from the canvas). */
+  readonly time: Pick<TimeAxisOptions, 'format' | 'utcOffsetMs'>;
 }
 
 export interface Highlight {
   readonly hover?: { column: number; row: number };
   readonly selected?: { column: number; row: number };
+  /** The rectangle being dragged, as the pointer moves. */
   readonly region?: { x: number; y: number; w: number; h: number };
+  /** The committed selection the comparison describes, snapped to cells. */
+  readonly selection?: { x: number; y: number; w: number; h: number };
 }
 
 /** Draws cells, percentile lines, axes and highlights. Pure drawing: no state, no DOM lookups. */
@@ -41,8 +46,7 @@ export function drawHeatmap(
       const count = grid.counts[c * rows + r];
       if (count > 0) {
         const { x, y, w, h } = cellRect(l, c, r);
-        // Never fully dark for a non-empty cell: a single slow request must stay visible.
-        ctx.fillStyle = rampColor(style.scheme, 0.08 + 0.92 * countToUnit(count, grid.maxCount, style.countScale));
+        ctx.fillStyle = cellColor(style.scheme, count, grid.maxCount, style.countScale);
         ctx.fillRect(x, y, Math.max(1, w - gap), Math.max(1, h - gap));
       }
     }
@@ -78,11 +82,13 @@ export function drawHeatmap(
       ctx.strokeRect(x + 0.5, y + 0.5, w - 1, h - 1);
     }
   }
-  if (highlight.region) {
-    const { x, y, w, h } = highlight.region;
+  const box = highlight.region ?? highlight.selection;
+  if (box) {
+    const { x, y, w, h } = box;
     ctx.fillStyle = 'rgba(255, 255, 255, 0.12)';
     ctx.fillRect(x, y, w, h);
     ctx.strokeStyle = style.selectionColor;
+    ctx.lineWidth = highlight.region ? 1 : 2;
     ctx.setLineDash([4, 3]);
     ctx.strokeRect(x, y, w, h);
     ctx.setLineDash([]);
@@ -92,13 +98,18 @@ export function drawHeatmap(
   ctx.font = style.font;
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
-  for (const t of yTicks(l, grid)) {
-    ctx.fillText(t.label, l.left - 6, t.y);
+  for (const t of durationTicks(l, grid)) {
+    ctx.fillText(t.label, l.left - 6, t.at);
   }
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
-  for (const t of xTicks(l, grid, style.formatTime)) {
-    ctx.fillText(t.label, t.x, l.top + l.height + 6);
+  const xAxis = timeTicks(l, grid, {
+    ...style.time,
+    measure: (label) => ctx.measureText(label).width,
+    canvasWidth: width,
+  });
+  for (const t of xAxis) {
+    ctx.fillText(t.label, t.at, l.top + l.height + 6);
   }
   ctx.strokeStyle = style.gridColor;
   ctx.lineWidth = 1;

@@ -1,4 +1,4 @@
-import { formatDurationNs, type HeatmapGrid, type LatencySelection } from '../../../core/analysis/latency';
+import { type HeatmapGrid, type LatencySelection } from '../../../core/analysis/latency';
 
 /** Where the plot sits in the canvas, and the size of one cell. Row 0 is at the bottom. */
 export interface PlotLayout {
@@ -59,32 +59,33 @@ export function yForDuration(l: PlotLayout, grid: HeatmapGrid, ns: number): numb
   return undefined;
 }
 
-/** Labelled duration ticks at row boundaries, thinned so labels never overlap. */
-export function yTicks(l: PlotLayout, grid: HeatmapGrid, minSpacingPx = 18): Array<{ y: number; label: string }> {
-  const ticks: Array<{ y: number; label: string }> = [];
-  let lastY = Infinity;
-  for (let row = 0; row < grid.rowBounds.length; row++) {
-    const y = l.top + l.height - (row + 1) * l.cellH;
-    if (lastY - y >= minSpacingPx) {
-      ticks.push({ y, label: formatDurationNs(grid.rowBounds[row].upperNs) });
-      lastY = y;
-    }
-  }
-  return ticks;
-}
-
-export function xTicks(
+/**
+ * Where a committed selection is drawn: its columns, and from the top of its longest row to the
+ * bottom of its shortest. Selections are whole cells (regionToSelection), so this is the same box
+ * the drag snapped to, and it stays on screen while the comparison is open.
+ */
+export function selectionRect(
   l: PlotLayout,
   grid: HeatmapGrid,
-  format: (ms: number) => string,
-  minSpacingPx = 90
-): Array<{ x: number; label: string }> {
-  const ticks: Array<{ x: number; label: string }> = [];
-  const every = Math.max(1, Math.ceil(minSpacingPx / Math.max(1, l.cellW)));
-  for (let c = 0; c <= grid.columns; c += every) {
-    ticks.push({ x: l.left + c * l.cellW, label: format(grid.startMs + c * grid.stepMs) });
+  sel: LatencySelection
+): { x: number; y: number; w: number; h: number } | undefined {
+  const rows = grid.rowBounds;
+  if (rows.length === 0 || grid.stepMs <= 0) {
+    return undefined;
   }
-  return ticks;
+  const first = Math.max(0, Math.round((sel.fromMs - grid.startMs) / grid.stepMs));
+  const last = Math.min(grid.columns, Math.round((sel.toMs - grid.startMs) / grid.stepMs));
+  const low = rows.findIndex((b) => b.upperNs > sel.minNs);
+  let high = rows.length - 1;
+  while (high > 0 && rows[high].lowerNs >= sel.maxNs) {
+    high--;
+  }
+  if (last <= first || low < 0 || high < low) {
+    return undefined;
+  }
+  const top = l.top + l.height - (high + 1) * l.cellH;
+  const bottom = l.top + l.height - low * l.cellH;
+  return { x: l.left + first * l.cellW, y: top, w: (last - first) * l.cellW, h: bottom - top };
 }
 
 /** A dragged rectangle, snapped outward to whole cells, as a time × duration selection. */
