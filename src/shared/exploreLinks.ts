@@ -50,6 +50,52 @@ export function exploreUrlFor(
   return `/explore?schemaVersion=1&panes=${encodeURIComponent(JSON.stringify(panes))}${org}`;
 }
 
+/** Builds one row's Explore URL from its query text and its time range. */
+export type ExploreUrlBuilder = (text: string, range: TimeRangeRef) => string;
+
+/** Text placed where a row's value goes; control characters keep it out of any real uid or query. */
+const SLOT = { text: '\u0001tl-text\u0001', from: '\u0001tl-from\u0001', to: '\u0001tl-to\u0001' } as const;
+
+/** A string value as it appears inside exploreUrlFor's output: JSON-escaped, then percent-encoded. */
+function encodedValue(value: string): string {
+  return encodeURIComponent(JSON.stringify(value).slice(1, -1));
+}
+
+/**
+ * exploreUrlFor for many rows whose queries differ only in one string (the query text, placed by
+ * `queryFor`) and whose ranges differ: the URL is written once with a marker in each of the three
+ * places, and each row's URL is the parts between the markers joined with the row's values encoded.
+ * That is the same text exploreUrlFor writes, because JSON.stringify escapes a string value the
+ * same wherever it stands and encodeURIComponent works one code point at a time; only the escaping
+ * and encoding of the row's own values is left per row. If a marker is not found exactly once (a
+ * model that copies or drops the text), every row falls back to exploreUrlFor.
+ */
+export function exploreUrlBuilder(
+  ds: DatasourceRef,
+  queryFor: (text: string) => { refId?: string; [key: string]: unknown },
+  orgId: number | undefined = currentOrgId()
+): ExploreUrlBuilder {
+  const fallback: ExploreUrlBuilder = (text, range) => exploreUrlFor(ds, queryFor(text), range, orgId);
+  const url = exploreUrlFor(ds, queryFor(SLOT.text), { from: SLOT.from, to: SLOT.to }, orgId);
+  const slots = (['text', 'from', 'to'] as const).map((name) => {
+    const marker = encodedValue(SLOT[name]);
+    const at = url.indexOf(marker);
+    return { name, at, end: at + marker.length, once: at >= 0 && url.indexOf(marker, at + 1) < 0 };
+  });
+  if (!slots.every((s) => s.once)) {
+    return fallback;
+  }
+  const [a, b, c] = [...slots].sort((x, y) => x.at - y.at);
+  const p0 = url.slice(0, a.at);
+  const p1 = url.slice(a.end, b.at);
+  const p2 = url.slice(b.end, c.at);
+  const p3 = url.slice(c.end);
+  return (text, range) => {
+    const v = { text: encodedValue(text), from: encodedValue(range.from), to: encodedValue(range.to) };
+    return p0 + v[a.name] + p1 + v[b.name] + p2 + v[c.name] + p3;
+  };
+}
+
 /** Explore URL for a TraceLens query. */
 export function exploreUrl(
   datasourceUid: string,

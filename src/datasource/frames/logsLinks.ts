@@ -1,7 +1,7 @@
 import type { DataLink } from '@grafana/data';
 
-import { exploreUrlFor } from '../../shared/exploreLinks';
-import { buildLogsQuery, logsQueryModel, type LogsDatasourceRef, type LogsLinkContext } from '../links';
+import { exploreUrlBuilder } from '../../shared/exploreLinks';
+import { logsQueryBuilder, logsQueryModel, type LogsDatasourceRef, type LogsLinkContext } from '../links';
 import type { TraceToLogsOptionsV2 } from '../types';
 
 /** Trace-to-logs as configured on the data source, with the logs data source resolved. */
@@ -19,23 +19,30 @@ export interface RowLogsLinks {
   link?: DataLink;
 }
 
+/** One row's logs URL, or '' where no query can be built for it. */
+export type LogsUrlOf = (row: LogsLinkContext) => string;
+
 /**
  * Field links are per field, not per row, and an internal link's time range is one range for the
  * whole field; but each row's logs live in that row's own time (the trace's or the span's start and
  * end, with the configured shifts). So each row gets a complete Explore URL, its query escaped by
  * our own builders and its own range, in a hidden field, and the link opens that URL as it is
- * (`:raw`, so Grafana does not encode it a second time).
+ * (`:raw`, so Grafana does not encode it a second time). What depends only on the settings (the
+ * query's tag names and shifts, the URL's fixed parts) is settled here once per search table, so a
+ * row pays only for escaping its own query and range.
  */
-export function rowLogsLinks(setup: LogsLinkSetup, rows: LogsLinkContext[], title: string): RowLogsLinks {
-  const target = { uid: setup.target.uid, type: setup.target.type };
-  const urls = rows.map((row) => {
-    const r = buildLogsQuery(setup.options, setup.target.type, row);
-    if (!r.ok) {
-      return '';
-    }
-    const range = { from: String(r.value.fromMs), to: String(r.value.toMs) };
-    return exploreUrlFor(target, logsQueryModel(setup.target.type, r.value.text), range);
-  });
+export function logsUrlOf(setup: LogsLinkSetup): LogsUrlOf {
+  const type = setup.target.type;
+  const queryFor = logsQueryBuilder(setup.options, type);
+  const urlFor = exploreUrlBuilder({ uid: setup.target.uid, type }, (text) => logsQueryModel(type, text));
+  return (row) => {
+    const r = queryFor(row);
+    return r.ok ? urlFor(r.value.text, { from: String(r.value.fromMs), to: String(r.value.toMs) }) : '';
+  };
+}
+
+/** The rows' URLs, and the link that opens them unless no row has one. */
+export function rowLogsLinks(urls: string[], title: string): RowLogsLinks {
   if (urls.every((u) => u === '')) {
     return { urls };
   }

@@ -1,10 +1,17 @@
-import { createDataFrame, FieldType, type DataFrame, type Field } from '@grafana/data';
+import { FieldType, type DataFrame, type DataLink, type Field } from '@grafana/data';
 
+import type { SearchSpan } from '../../core/engine';
 import type { SearchResponse, SearchSpanSet, TraceSearchMetadata } from '../client/types';
 import type { LogsLinkContext } from '../links';
 import { spanViewLink, traceViewLink, type SelfRef } from './links';
-import { LOGS_URL_FIELD, rowLogsLinks, type LogsLinkSetup } from './logsLinks';
-import { nanosToMs, otlpAttributes } from './values';
+import {
+  LOGS_URL_FIELD,
+  logsUrlOf as logsLinksFor,
+  rowLogsLinks,
+  type LogsLinkSetup,
+  type LogsUrlOf,
+} from './logsLinks';
+import { nanosToMs, otlpValue } from './values';
 
 export interface SearchFrameContext {
   self: SelfRef;
@@ -21,15 +28,49 @@ function spanSetsOf(trace: TraceSearchMetadata): readonly SearchSpanSet[] {
   return trace.spanSet ? [trace.spanSet] : [];
 }
 
+type Cell = string | number | boolean | undefined;
+
 /** Numbers stay numbers (sortable, unit-able); anything mixed is shown as text. */
-function attributeField(name: string, raw: Array<string | number | boolean | undefined>): Field {
+function attributeField(name: string, raw: Cell[]): Field {
   const numeric = raw.every((v) => v === undefined || typeof v === 'number');
-  return {
-    name,
-    type: numeric ? FieldType.number : FieldType.string,
-    config: {},
-    values: raw.map((v) => (v === undefined ? null : numeric ? v : String(v))),
+  const values = new Array<string | number | boolean | null>(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const v = raw[i];
+    values[i] = v === undefined ? null : numeric ? v : String(v);
+  }
+  return { name, type: numeric ? FieldType.number : FieldType.string, config: {}, values };
+}
+
+/**
+ * A spanset's attributes as one column per key, a row per span: each span's own attributes in
+ * order (a repeated key keeps its last value), then the spanset's (by(), aggregates), which every
+ * span shares and which win over a span's own. Values OTLP leaves empty are no value at all.
+ */
+function attributeColumns(set: SearchSpanSet, spans: readonly SearchSpan[]): Map<string, Cell[]> {
+  const columns = new Map<string, Cell[]>();
+  const column = (key: string) => {
+    let c = columns.get(key);
+    if (c === undefined) {
+      c = new Array<Cell>(spans.length).fill(undefined);
+      columns.set(key, c);
+    }
+    return c;
   };
+  for (let i = 0; i < spans.length; i++) {
+    for (const kv of spans[i].attributes ?? []) {
+      const v = otlpValue(kv.value);
+      if (v !== undefined) {
+        column(kv.key)[i] = v;
+      }
+    }
+  }
+  for (const kv of set.attributes ?? []) {
+    const v = otlpValue(kv.value);
+    if (v !== undefined) {
+      column(kv.key).fill(v);
+    }
+  }
+  return columns;
 }
 
 /**
@@ -54,71 +95,95 @@ function traceRowContext(trace: TraceSearchMetadata): LogsLinkContext {
   };
 }
 
+/** The frame fields' shared parts: one set of link objects for the whole search table. */
+interface SearchTableParts {
+  readonly ctx: SearchFrameContext;
+  readonly spanLink: DataLink;
+  readonly logsUrlOf?: LogsUrlOf;
+}
+
+function frame(name: string, refId: string | undefined, fields: Field[], length: number): DataFrame {
+  // What createDataFrame would make of these fields, which are complete already (name, type,
+  // config and values each), without copying every field of every spanset once more.
+  return { name, refId, fields, length, meta: { preferredVisualisationType: 'table' } };
+}
+
+/** Each span's attributes as text, for the logs query's tag mappings. */
+function rowAttributes(columns: Map<string, Cell[]>, i: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, c] of columns) {
+    const v = c[i];
+    if (v !== undefined) {
+      out[key] = String(v);
+    }
+  }
+  return out;
+}
+
 /**
  * One sub-frame per spanset: the matched spans with their attributes as columns, each span id
- * linking to the span in the trace view.
+ * linking to the span in the trace view. Built a column at a time from the spans.
  */
-function spanSetFrame(trace: TraceSearchMetadata, set: SearchSpanSet, ctx: SearchFrameContext): DataFrame {
+function spanSetFrame(traceId: string, set: SearchSpanSet, parts: SearchTableParts): DataFrame {
   const spans = set.spans ?? [];
-  const setAttributes = otlpAttributes(set.attributes);
-  const perSpan = spans.map((s) => ({ ...otlpAttributes(s.attributes), ...setAttributes }));
-  const attributeKeys = [...new Set(perSpan.flatMap((a) => Object.keys(a)))].sort();
-  const startMs = spans.map((s) => nanosToMs(s.startTimeUnixNano) ?? null);
+  const n = spans.length;
+  const traceIds = new Array<string>(n).fill(traceId);
+  const spanIds = new Array<string>(n);
+  const startMs = new Array<number | null>(n);
+  const names = new Array<string>(n);
+  const durations = new Array<number | null>(n);
+  for (let i = 0; i < n; i++) {
+    const s = spans[i];
+    spanIds[i] = s.spanID;
+    startMs[i] = nanosToMs(s.startTimeUnixNano) ?? null;
+    names[i] = s.name ?? '';
+    durations[i] = s.durationNanos === undefined ? null : Number(s.durationNanos);
+  }
+  const columns = attributeColumns(set, spans);
 
+  const spanIdField: Field = {
+    name: 'spanID',
+    type: FieldType.string,
+    config: { displayNameFromDS: 'Span ID', links: [parts.spanLink] },
+    values: spanIds,
+  };
   const fields: Field[] = [
-    { name: 'traceIdHidden', type: FieldType.string, config: HIDDEN, values: spans.map(() => trace.traceID) },
-    {
-      name: 'spanID',
-      type: FieldType.string,
-      config: { displayNameFromDS: 'Span ID', links: [spanViewLink(ctx.self, 'traceIdHidden')] },
-      values: spans.map((s) => s.spanID),
-    },
+    { name: 'traceIdHidden', type: FieldType.string, config: HIDDEN, values: traceIds },
+    spanIdField,
     { name: 'spanStartTime', type: FieldType.time, config: { displayNameFromDS: 'Start time' }, values: startMs },
-    {
-      name: 'name',
-      type: FieldType.string,
-      config: { displayNameFromDS: 'Name' },
-      values: spans.map((s) => s.name ?? ''),
-    },
-    ...attributeKeys.map((key) =>
-      attributeField(
-        key,
-        perSpan.map((a) => a[key])
-      )
-    ),
-    {
-      name: 'duration',
-      type: FieldType.number,
-      config: { displayNameFromDS: 'Duration', unit: 'ns' },
-      values: spans.map((s) => (s.durationNanos === undefined ? null : Number(s.durationNanos))),
-    },
+    { name: 'name', type: FieldType.string, config: { displayNameFromDS: 'Name' }, values: names },
   ];
+  for (const key of [...columns.keys()].sort()) {
+    fields.push(attributeField(key, columns.get(key) ?? []));
+  }
+  fields.push({
+    name: 'duration',
+    type: FieldType.number,
+    config: { displayNameFromDS: 'Duration', unit: 'ns' },
+    values: durations,
+  });
 
-  if (ctx.logs) {
-    const rows = spans.map((s, i): LogsLinkContext => {
+  if (parts.logsUrlOf) {
+    const urls = new Array<string>(n);
+    for (let i = 0; i < n; i++) {
       const start = startMs[i] ?? 0;
-      return {
-        traceId: trace.traceID,
-        spanId: s.spanID,
-        attributes: Object.fromEntries(Object.entries(perSpan[i]).map(([k, v]) => [k, String(v)])),
+      urls[i] = parts.logsUrlOf({
+        traceId,
+        spanId: spanIds[i],
+        attributes: rowAttributes(columns, i),
         startMs: start,
-        endMs: start + Number(s.durationNanos ?? 0) / 1e6,
-        spanName: s.name,
-      };
-    });
-    const logs = rowLogsLinks(ctx.logs, rows, 'Logs for this span');
+        endMs: start + Number(spans[i].durationNanos ?? 0) / 1e6,
+        spanName: spans[i].name,
+      });
+    }
+    const logs = rowLogsLinks(urls, 'Logs for this span');
     if (logs.link) {
-      fields[1].config.links = [...(fields[1].config.links ?? []), logs.link];
+      spanIdField.config.links = [parts.spanLink, logs.link];
       fields.push({ name: LOGS_URL_FIELD, type: FieldType.string, config: HIDDEN, values: logs.urls });
     }
   }
 
-  return createDataFrame({
-    name: `Spanset ${trace.traceID}`,
-    refId: ctx.refId,
-    fields,
-    meta: { preferredVisualisationType: 'table' },
-  });
+  return frame(`Spanset ${traceId}`, parts.ctx.refId, fields, n);
 }
 
 /**
@@ -128,6 +193,8 @@ function spanSetFrame(trace: TraceSearchMetadata, set: SearchSpanSet, ctx: Searc
 export function buildSearchFrame(response: SearchResponse, ctx: SearchFrameContext): DataFrame {
   const traces = response.traces ?? [];
   const traceIdLinks = [traceViewLink(ctx.self)];
+  const logsUrlOf = ctx.logs ? logsLinksFor(ctx.logs) : undefined;
+  const parts: SearchTableParts = { ctx, spanLink: spanViewLink(ctx.self, 'traceIdHidden'), logsUrlOf };
   const fields: Field[] = [
     {
       name: 'traceID',
@@ -163,22 +230,20 @@ export function buildSearchFrame(response: SearchResponse, ctx: SearchFrameConte
       name: 'nested',
       type: FieldType.nestedFrames,
       config: {},
-      values: traces.map((t) => spanSetsOf(t).map((set) => spanSetFrame(t, set, ctx))),
+      values: traces.map((t) => spanSetsOf(t).map((set) => spanSetFrame(t.traceID, set, parts))),
     },
   ];
 
-  if (ctx.logs) {
-    const logs = rowLogsLinks(ctx.logs, traces.map(traceRowContext), 'Logs for this trace');
+  if (logsUrlOf) {
+    const logs = rowLogsLinks(
+      traces.map((t) => logsUrlOf(traceRowContext(t))),
+      'Logs for this trace'
+    );
     if (logs.link) {
       traceIdLinks.push(logs.link);
       fields.push({ name: LOGS_URL_FIELD, type: FieldType.string, config: HIDDEN, values: logs.urls });
     }
   }
 
-  return createDataFrame({
-    name: 'Traces',
-    refId: ctx.refId,
-    fields,
-    meta: { preferredVisualisationType: 'table' },
-  });
+  return frame('Traces', ctx.refId, fields, traces.length);
 }

@@ -27,13 +27,25 @@ export interface ResolvedTag {
   value: string;
 }
 
-function resolveTags(options: TraceToLogsOptionsV2, ctx: LogsLinkContext): ResolvedTag[] {
+/** A tag mapping with its name in the logs store settled once, not per span. */
+interface Mapping {
+  key: string;
+  name: string;
+}
+
+function mappingsOf(options: TraceToLogsOptionsV2): Mapping[] {
   const mappings = options.tags && options.tags.length > 0 ? options.tags : DEFAULT_LOGS_TAGS;
+  return mappings
+    .filter(({ key }) => key !== '')
+    .map(({ key, value }) => ({ key, name: value && value.trim() !== '' ? value.trim() : key }));
+}
+
+function resolveTags(mappings: readonly Mapping[], ctx: LogsLinkContext): ResolvedTag[] {
   const out: ResolvedTag[] = [];
-  for (const { key, value } of mappings) {
+  for (const { key, name } of mappings) {
     const v = ctx.attributes[key];
-    if (key !== '' && v !== undefined && v !== '') {
-      out.push({ name: value && value.trim() !== '' ? value.trim() : key, value: v });
+    if (v !== undefined && v !== '') {
+      out.push({ name, value: v });
     }
   }
   return out;
@@ -51,34 +63,54 @@ function wantsSpanFilter(
   return ctx.spanId !== undefined && options.filterBySpanID === true;
 }
 
-function lokiQuery(options: TraceToLogsOptionsV2, ctx: LogsLinkContext, tags: ResolvedTag[]): LogsQueryResult {
-  if (tags.length === 0) {
-    return { ok: false, reason: noTagsReason(options) };
-  }
-  const selector = `{${tags.map((t) => `${toLokiLabelName(t.name)}=${logQLString(t.value)}`).join(', ')}}`;
+/** Writes a query's text for one span or trace; the range is added by the builder. */
+type TextOf = (ctx: LogsLinkContext, tags: ResolvedTag[]) => { ok: true; text: string } | { ok: false; reason: string };
+
+function lokiText(options: TraceToLogsOptionsV2): TextOf {
+  const reason = noTagsReason(options);
+  const labels = new Map<string, string>();
+  const label = (name: string) => {
+    let l = labels.get(name);
+    if (l === undefined) {
+      l = toLokiLabelName(name);
+      labels.set(name, l);
+    }
+    return l;
+  };
   const structured = options.lokiFilterMode === 'structuredMetadata';
-  const filter = (label: string, id: string) =>
-    structured ? ` | ${label}=${logQLString(id)}` : ` |= ${logQLString(id)}`;
-  let text = selector;
-  if (wantsTraceFilter(options, ctx)) {
-    text += filter('trace_id', ctx.traceId);
-  }
-  if (wantsSpanFilter(options, ctx)) {
-    text += filter('span_id', ctx.spanId);
-  }
-  return withRange(options, ctx, text);
+  const filter = (name: string, id: string) =>
+    structured ? ` | ${name}=${logQLString(id)}` : ` |= ${logQLString(id)}`;
+  return (ctx, tags) => {
+    if (tags.length === 0) {
+      return { ok: false, reason };
+    }
+    let text = '{';
+    for (let i = 0; i < tags.length; i++) {
+      text += `${i > 0 ? ', ' : ''}${label(tags[i].name)}=${logQLString(tags[i].value)}`;
+    }
+    text += '}';
+    if (wantsTraceFilter(options, ctx)) {
+      text += filter('trace_id', ctx.traceId);
+    }
+    if (wantsSpanFilter(options, ctx)) {
+      text += filter('span_id', ctx.spanId);
+    }
+    return { ok: true, text };
+  };
 }
 
-function luceneQuery(options: TraceToLogsOptionsV2, ctx: LogsLinkContext, tags: ResolvedTag[]): LogsQueryResult {
-  const clauses = tags.map((t) => `${escapeLuceneField(t.name)}:${lucenePhrase(t.value)}`);
-  if (wantsTraceFilter(options, ctx)) {
-    clauses.push(`trace_id:${lucenePhrase(ctx.traceId)}`);
-  }
-  if (wantsSpanFilter(options, ctx)) {
-    clauses.push(`span_id:${lucenePhrase(ctx.spanId)}`);
-  }
-  // An empty Lucene query is invalid in Elasticsearch; `*` asks for every document in range.
-  return withRange(options, ctx, clauses.length > 0 ? clauses.join(' AND ') : '*');
+function luceneText(options: TraceToLogsOptionsV2): TextOf {
+  return (ctx, tags) => {
+    const clauses = tags.map((t) => `${escapeLuceneField(t.name)}:${lucenePhrase(t.value)}`);
+    if (wantsTraceFilter(options, ctx)) {
+      clauses.push(`trace_id:${lucenePhrase(ctx.traceId)}`);
+    }
+    if (wantsSpanFilter(options, ctx)) {
+      clauses.push(`span_id:${lucenePhrase(ctx.spanId)}`);
+    }
+    // An empty Lucene query is invalid in Elasticsearch; `*` asks for every document in range.
+    return { ok: true, text: clauses.length > 0 ? clauses.join(' AND ') : '*' };
+  };
 }
 
 function noTagsReason(options: TraceToLogsOptionsV2): string {
@@ -86,21 +118,6 @@ function noTagsReason(options: TraceToLogsOptionsV2): string {
     .map((t) => t.key)
     .join(', ');
   return `Loki needs a stream selector, and none of the mapped tags (${keys}) is on this span`;
-}
-
-function withRange(options: TraceToLogsOptionsV2, ctx: LogsLinkContext, text: string): LogsQueryResult {
-  const startShift = parseTimeShift(options.spanStartTimeShift);
-  const endShift = parseTimeShift(options.spanEndTimeShift);
-  if (startShift === undefined) {
-    return { ok: false, reason: `span start time shift "${options.spanStartTimeShift}" is not a duration such as -1m` };
-  }
-  if (endShift === undefined) {
-    return { ok: false, reason: `span end time shift "${options.spanEndTimeShift}" is not a duration such as 1m` };
-  }
-  const fromMs = Math.floor(ctx.startMs + startShift);
-  // Logs stores need a non-empty range; a zero-length span still gets one millisecond.
-  const toMs = Math.max(Math.ceil(ctx.endMs + endShift), fromMs + 1);
-  return { ok: true, value: { text, fromMs, toMs } };
 }
 
 /** `${__span.tags["k"]}` and `${__span.tags.k}` as well as the plain variables. */
@@ -203,37 +220,81 @@ export function interpolateCustomQuery(
   });
 }
 
-/**
- * The logs query for a span or trace, in the language of the target data source, or why there is
- * none (so the caller can leave the link out rather than send a query that cannot work).
- */
-export function buildLogsQuery(
-  options: TraceToLogsOptionsV2,
-  targetType: string,
-  ctx: LogsLinkContext
-): LogsQueryResult {
-  const language = languageFor(targetType);
-  const tags = resolveTags(options, ctx);
-  if (options.customQuery) {
-    const template = (options.query ?? '').trim();
-    if (template === '') {
-      return { ok: false, reason: 'custom query is on but empty' };
-    }
+function customText(options: TraceToLogsOptionsV2, language: LogsLanguage, targetType: string): TextOf {
+  const template = (options.query ?? '').trim();
+  if (template === '') {
+    return () => ({ ok: false, reason: 'custom query is on but empty' });
+  }
+  return (ctx, tags) => {
     try {
-      return withRange(options, ctx, interpolateCustomQuery(template, language, ctx, tags, targetType));
+      return { ok: true, text: interpolateCustomQuery(template, language, ctx, tags, targetType) };
     } catch (e) {
       if (e instanceof Unwritable) {
         return { ok: false, reason: e.reason };
       }
       throw e;
     }
+  };
+}
+
+function textOf(options: TraceToLogsOptionsV2, language: LogsLanguage, targetType: string): TextOf {
+  if (options.customQuery) {
+    return customText(options, language, targetType);
   }
   switch (language) {
     case 'logql':
-      return lokiQuery(options, ctx, tags);
+      return lokiText(options);
     case 'lucene':
-      return luceneQuery(options, ctx, tags);
-    case 'custom-only':
-      return { ok: false, reason: `links to ${targetType} need a custom query` };
+      return luceneText(options);
+    case 'custom-only': {
+      const reason = `links to ${targetType} need a custom query`;
+      return () => ({ ok: false, reason });
+    }
   }
+}
+
+/**
+ * The logs query for each span or trace, in the language of the target data source, or why there
+ * is none (so the caller can leave the link out rather than send a query that cannot work). What
+ * depends only on the settings (language, tag names, time shifts) is settled once, so a table of
+ * thousands of rows pays per row only for its own values.
+ */
+export function logsQueryBuilder(
+  options: TraceToLogsOptionsV2,
+  targetType: string
+): (ctx: LogsLinkContext) => LogsQueryResult {
+  const language = languageFor(targetType);
+  const mappings = mappingsOf(options);
+  const text = textOf(options, language, targetType);
+  const startShift = parseTimeShift(options.spanStartTimeShift);
+  const endShift = parseTimeShift(options.spanEndTimeShift);
+  return (ctx) => {
+    const t = text(ctx, resolveTags(mappings, ctx));
+    if (!t.ok) {
+      return t;
+    }
+    // A query that cannot be written is the first thing to fix, so its reason wins over a bad shift.
+    if (startShift === undefined) {
+      return {
+        ok: false,
+        reason: `span start time shift "${options.spanStartTimeShift}" is not a duration such as -1m`,
+      };
+    }
+    if (endShift === undefined) {
+      return { ok: false, reason: `span end time shift "${options.spanEndTimeShift}" is not a duration such as 1m` };
+    }
+    const fromMs = Math.floor(ctx.startMs + startShift);
+    // Logs stores need a non-empty range; a zero-length span still gets one millisecond.
+    const toMs = Math.max(Math.ceil(ctx.endMs + endShift), fromMs + 1);
+    return { ok: true, value: { text: t.text, fromMs, toMs } };
+  };
+}
+
+/** The logs query for one span or trace (logsQueryBuilder for a single row). */
+export function buildLogsQuery(
+  options: TraceToLogsOptionsV2,
+  targetType: string,
+  ctx: LogsLinkContext
+): LogsQueryResult {
+  return logsQueryBuilder(options, targetType)(ctx);
 }
