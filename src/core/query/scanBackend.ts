@@ -29,7 +29,8 @@ export interface ScanLimits {
  * The TraceQL half of a backend that runs no TraceQL itself: search, metrics and trace fetches are
  * the shared scan executor over the backend's own slice searches. A backend extends this and
  * supplies only its scan and the words for a bounded answer, so these four answers are written once
- * for every such backend rather than once per backend folder.
+ * for every such backend rather than once per backend folder. A backend that answers natively when
+ * it can (Tempo) overrides them and calls these for its fallback, so every backend scans one way.
  */
 export abstract class ScanBackend<S extends WindowScan> implements ScanSource<S> {
   abstract readonly label: string;

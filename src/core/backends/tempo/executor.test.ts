@@ -56,6 +56,15 @@ describe('Tempo backend on a current Tempo (native)', () => {
     expect(req?.query.get('q')).toBe('{ (span.order.amount > 250 || span.order.amount > 250.0) }');
   });
 
+  it('fetches traces for analyses by the query as Tempo is sent it, numbers in both types', async () => {
+    const b = createBackend({ kind: 'tempo', transport: nodeTransport(server.url) });
+    const out = await b.fetchTraces('{ span.order.amount > 250 }', window);
+    const req = server.requests.filter((r) => r.path === '/api/search').pop();
+    expect(req?.query.get('q')).toBe('{ (span.order.amount > 250 || span.order.amount > 250.0) }');
+    expect(req?.query.get('spss')).toBe('1');
+    expect(out.stats.tracesFetched).toBe(2);
+  });
+
   it('runs metrics natively with a step and exemplars', async () => {
     const b = createBackend({ kind: 'tempo', transport: nodeTransport(server.url) });
     const out = await b.metrics('{} | rate() by (resource.service.name) > 0.1', { ...window, step: 60_000_000_000 });
@@ -196,6 +205,8 @@ describe('Tempo backend on a development build (v3.1.0-dev)', () => {
       const b = createBackend({ kind: 'tempo', transport: nodeTransport(server.url) });
       const out = await b.metrics(q, range);
       expect(out.stats.tracesFetched).toBe(2);
+      // The refused query_range counts too: then one search and a fetch per trace.
+      expect(out.stats.requests).toBe(4);
       expect(out.notices.map((n) => n.text).join(' ')).toContain(
         'refused arithmetic between metrics queries when asked natively'
       );

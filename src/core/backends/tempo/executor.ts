@@ -1,24 +1,15 @@
-import { evaluateMetrics, evaluateMetricsInstant, metricsFetchWindow } from '../../engine';
 import { TraceLensError, errorMessage } from '../../errors';
 import type { Trace } from '../../model/types';
-import {
-  DEFAULT_LIMIT,
-  checkWindow,
-  engineMetricsOutcome,
-  evaluateSearch,
-  formatStep,
-  matchingTraces,
-  parseQuery,
-  stats,
-} from '../../query/common';
+import { DEFAULT_LIMIT, checkWindow, formatStep, parseQuery, stats } from '../../query/common';
 import { mapBounded } from '../../query/mapBounded';
-import { limitReachedNotice } from '../../query/notices';
+import { ScanBackend, type ScanLimits } from '../../query/scanBackend';
+import type { ScanFetch } from '../../query/scanExecutor';
 import type {
-  FetchOutcome,
   InstantMetricsOutcome,
   MetricsOptions,
   MetricsOutcome,
   Notice,
+  QueryStats,
   SearchOptions,
   SearchOutcome,
   Window,
@@ -42,43 +33,16 @@ import type {
 import { TempoClient } from './client';
 import { explainTempoPlan } from './explain';
 import { tempoCapabilities, type TempoFeature } from './capabilities';
-import {
-  partialNotice,
-  spssClampedNotice,
-  tempoBoundedNotice,
-  tempoFallbackNotice,
-  tempoRefusedNotice,
-} from './notices';
+import { partialNotice, tempoBoundedNotice, tempoFallbackNotice, tempoRefusedNotice } from './notices';
 import { planTempoQuery, type TempoEnginePlan, type TempoPlan } from './plan';
-import type { SearchResponse } from './types';
-
-/** Tempo's answer (HTTP 400) to a query its parser or validator does not know. */
-const UNKNOWN_CONSTRUCT =
-  /parse error|syntax error|not (yet )?supported|unsupported|unknown|invalid traceql|compiling query/i;
-/** Tempo's answer when spss is above its max_spans_per_span_set. */
-const SPSS_LIMIT = /spans per span ?set exceeds (\d+)/i;
-
-function refusedAsUnknown(e: unknown): boolean {
-  return (
-    e instanceof TraceLensError && e.status === 400 && UNKNOWN_CONSTRUCT.test(e.message) && !SPSS_LIMIT.test(e.message)
-  );
-}
-
-function spssLimit(e: unknown): number | null {
-  const m = e instanceof TraceLensError && e.status === 400 ? SPSS_LIMIT.exec(e.message) : null;
-  return m ? Number(m[1]) : null;
-}
+import { SpssLimit, nativeMetricsOutcome, refusedAsUnknown } from './native';
 
 type Attempt<T> = { readonly done: T } | { readonly engine: TempoEnginePlan; readonly notices: Notice[] };
 
 /** Tempo's search takes whole seconds. */
 const SECOND_NS = 1_000_000_000n;
 
-interface Fetched {
-  readonly traces: Trace[];
-  readonly notices: Notice[];
-  readonly bounded: boolean;
-}
+type TempoScan = WindowScan & { readonly plan: TempoPlan };
 
 export const TEMPO_FEATURES: BackendFeatures = {
   dependencies: false,
@@ -89,9 +53,11 @@ export const TEMPO_FEATURES: BackendFeatures = {
 
 /**
  * TraceQL over Tempo: natively where the server's version runs every construct of the query;
- * otherwise a narrowing search on Tempo, the traces fetched by id, and the engine finishing.
+ * otherwise the shared scan executor, as for Jaeger and Zipkin, over one Tempo-specific slice
+ * search (a narrowing search on Tempo, then each hit fetched by id), with the engine finishing.
+ * What stays here is only Tempo's: the native attempt, probing and refusals, and the spss limit.
  */
-export class TempoBackend implements Backend {
+export class TempoBackend extends ScanBackend<TempoScan> implements Backend {
   readonly kind = 'tempo';
   readonly label = 'Tempo';
   readonly features = TEMPO_FEATURES;
@@ -99,13 +65,13 @@ export class TempoBackend implements Backend {
   private version?: Promise<string>;
   /** Constructs this server refused when probed; later plans send them to the engine directly. */
   private readonly refused = new Set<TempoFeature>();
-  /** The server's max_spans_per_span_set, once it has told us. */
-  private maxSpss?: number;
+  private readonly spss = new SpssLimit();
 
   constructor(
     private readonly transport: Transport,
-    private readonly opts: { searchDepth: number; maxConcurrency: number }
+    private readonly opts: ScanLimits
   ) {
+    super(opts);
     this.client = new TempoClient(transport);
   }
 
@@ -122,11 +88,10 @@ export class TempoBackend implements Backend {
     }
     checkWindow(opts);
     const meter = new RequestMeter();
-    const transport = meter.wrap(this.transport);
-    const client = new TempoClient(transport);
+    const client = new TempoClient(meter.wrap(this.transport));
     const limit = opts.limit ?? DEFAULT_LIMIT;
     const attempt = await this.attempt(root, opts, async (rewritten) => {
-      const { response, notices } = await this.nativeSearch(client, rewritten ?? queryText, opts, limit);
+      const { response, notices } = await this.spss.search(client, rewritten ?? queryText, opts, limit);
       if (response.traces.length >= limit) {
         notices.push({
           severity: 'info',
@@ -139,34 +104,14 @@ export class TempoBackend implements Backend {
         stats: stats({ tracesMatched: response.traces.length, bytesFetched: meter.bytes, requests: meter.requests }),
       };
     });
-    if ('done' in attempt) {
-      return attempt.done;
-    }
-    const f = await this.fetchForEngine(transport, attempt.engine, opts);
-    const { response, matched } = await evaluateSearch(root, f.traces, { ...opts, bytes: meter.bytes });
-    const notices = [...attempt.notices, ...f.notices];
-    if (matched > limit) {
-      notices.push(limitReachedNotice(limit, matched));
-    }
-    return {
-      response,
-      notices,
-      stats: stats({
-        tracesFetched: f.traces.length,
-        tracesMatched: matched,
-        bytesFetched: meter.bytes,
-        requests: meter.requests,
-        bounded: f.bounded,
-      }),
-    };
+    return 'done' in attempt ? attempt.done : finishedByEngine(attempt, meter, await super.search(queryText, opts));
   }
 
   async metrics(queryText: string, opts: MetricsOptions): Promise<MetricsOutcome> {
     const root = parseQuery(queryText);
     checkWindow(opts);
     const meter = new RequestMeter();
-    const transport = meter.wrap(this.transport);
-    const client = new TempoClient(transport);
+    const client = new TempoClient(meter.wrap(this.transport));
     const attempt = await this.attempt(root, opts, async (rewritten) => {
       const response = await client.queryRange(
         {
@@ -180,25 +125,14 @@ export class TempoBackend implements Backend {
       );
       return nativeMetricsOutcome(response, meter);
     });
-    if ('done' in attempt) {
-      return attempt.done;
-    }
-    const f = await this.fetchForEngine(transport, attempt.engine, { ...opts, ...metricsFetchWindow(opts) });
-    const r = evaluateMetrics(root, f.traces, {
-      start: opts.start,
-      end: opts.end,
-      step: opts.step,
-      exemplars: opts.exemplars,
-    });
-    return this.engineOutcome(r, f, attempt.notices, meter);
+    return 'done' in attempt ? attempt.done : finishedByEngine(attempt, meter, await super.metrics(queryText, opts));
   }
 
   async metricsInstant(queryText: string, opts: Window): Promise<InstantMetricsOutcome> {
     const root = parseQuery(queryText);
     checkWindow(opts);
     const meter = new RequestMeter();
-    const transport = meter.wrap(this.transport);
-    const client = new TempoClient(transport);
+    const client = new TempoClient(meter.wrap(this.transport));
     const attempt = await this.attempt(root, opts, async (rewritten) => {
       const response = await client.queryInstant(
         { q: rewritten ?? queryText, start: opts.start, end: opts.end },
@@ -206,52 +140,9 @@ export class TempoBackend implements Backend {
       );
       return nativeMetricsOutcome(response, meter);
     });
-    if ('done' in attempt) {
-      return attempt.done;
-    }
-    const f = await this.fetchForEngine(transport, attempt.engine, { ...opts, ...metricsFetchWindow(opts) });
-    const r = evaluateMetricsInstant(root, f.traces, { start: opts.start, end: opts.end });
-    return this.engineOutcome(r, f, attempt.notices, meter);
-  }
-
-  /** A metrics answer the engine computed over fetched traces, with every notice and the request stats. */
-  private engineOutcome<R>(
-    r: Parameters<typeof engineMetricsOutcome<R>>[0],
-    f: Fetched,
-    notices: readonly Notice[],
-    meter: RequestMeter
-  ) {
-    return engineMetricsOutcome(
-      r,
-      this.label,
-      { ...f, notices: [...notices, ...f.notices] },
-      stats({ tracesFetched: f.traces.length, bytesFetched: meter.bytes, requests: meter.requests, bounded: f.bounded })
-    );
-  }
-
-  /**
-   * Whole traces for analyses: Tempo's search narrows (natively when it can run the query's filter),
-   * each hit is fetched in full, and the engine keeps the traces the query matches.
-   */
-  async fetchTraces(queryText: string, window: Window): Promise<FetchOutcome> {
-    const root = parseQuery(queryText);
-    checkWindow(window);
-    const meter = new RequestMeter();
-    const transport = meter.wrap(this.transport);
-    const plan = await this.plan(root, window);
-    const f = await this.fetchIds(transport, narrowingFor(queryText, root, plan), window);
-    const traces = root.query.type === 'Pipeline' ? await matchingTraces(root, f.traces, window.signal) : f.traces;
-    return {
-      traces,
-      notices: f.notices,
-      stats: stats({
-        tracesFetched: f.traces.length,
-        tracesMatched: traces.length,
-        bytesFetched: meter.bytes,
-        requests: meter.requests,
-        bounded: f.bounded,
-      }),
-    };
+    return 'done' in attempt
+      ? attempt.done
+      : finishedByEngine(attempt, meter, await super.metricsInstant(queryText, opts));
   }
 
   getTrace(id: string, signal?: AbortSignal): Promise<Trace> {
@@ -297,6 +188,32 @@ export class TempoBackend implements Backend {
     const root = parseQuery(queryText);
     const plan = await this.plan(root, window);
     return { plan, ...explainTempoPlan(plan) };
+  }
+
+  scan(queryText: string, window: Window): Promise<WindowScan> {
+    const root = parseQuery(queryText);
+    checkWindow(window);
+    return this.planScan(root, window);
+  }
+
+  /**
+   * The scan the shared executor runs (engine fallback, analyses' trace fetches, window scans):
+   * one slice search on Tempo, finding the traces the engine then evaluates the query over.
+   */
+  async planScan(root: RootNode, window: Window): Promise<TempoScan> {
+    const plan = await this.plan(root, window);
+    return {
+      root,
+      plan,
+      notices: [],
+      searches: [this.sliceSearch(narrowing(root, plan), window)],
+      bytes: 0,
+      requests: 0,
+    };
+  }
+
+  boundedNotice(f: ScanFetch<TempoScan>): Notice {
+    return tempoBoundedNotice(f.searchDepth);
   }
 
   private async plan(root: RootNode, window: Window): Promise<TempoPlan> {
@@ -348,61 +265,16 @@ export class TempoBackend implements Backend {
   }
 
   /**
-   * A native search with spss kept within the server's max_spans_per_span_set: Tempo refuses a
-   * larger spss (HTTP 400) rather than clamping it, so the limit it names is remembered, the search
-   * asked again with it, and a notice says so.
-   */
-  private async nativeSearch(
-    client: TempoClient,
-    q: string,
-    opts: SearchOptions,
-    limit: number
-  ): Promise<{ response: SearchResponse; notices: Notice[] }> {
-    const asked = opts.spss;
-    const within = (n: number | undefined) =>
-      n !== undefined && this.maxSpss !== undefined ? Math.min(n, this.maxSpss) : n;
-    const run = (spss: number | undefined) =>
-      client.search({ q, start: opts.start, end: opts.end, limit, spss }, opts.signal);
-    let spss = within(asked);
-    let response: SearchResponse;
-    try {
-      response = await run(spss);
-    } catch (e) {
-      const max = spssLimit(e);
-      if (max === null || max <= 0) {
-        throw e;
-      }
-      this.maxSpss = max;
-      spss = within(asked);
-      response = await run(spss);
-    }
-    const notices: Notice[] =
-      asked !== undefined && spss !== undefined && spss < asked ? [spssClampedNotice(asked, spss)] : [];
-    return { response, notices };
-  }
-
-  private async fetchForEngine(transport: Transport, plan: TempoEnginePlan, window: Window): Promise<Fetched> {
-    const f = await this.fetchIds(transport, plan.narrowing, window);
-    const labels = plan.unsupported.map((u) =>
-      u.defect !== undefined ? `${u.label} correctly (${u.defect})` : `${u.label} (since ${u.since})`
-    );
-    return {
-      ...f,
-      notices: [tempoFallbackNotice(plan.version, labels, plan.narrowing, f.traces.length), ...f.notices],
-    };
-  }
-
-  /**
    * One slice search: Tempo's search runs the narrowing TraceQL for the ids, then each trace is
    * fetched whole (within the scan's window, so a trace is not cut at a slice edge).
    */
-  private sliceSearch(transport: Transport, q: string, window: Window): SliceSearch {
+  private sliceSearch(q: string, window: Window): SliceSearch {
     return {
       label: '',
       resolutionNs: SECOND_NS,
       search: async ({ start, end, limit, signal }): Promise<SliceResult> => {
         const meter = new RequestMeter();
-        const client = new TempoClient(meter.wrap(transport));
+        const client = new TempoClient(meter.wrap(this.transport));
         const hits = await client.search({ q, start, end, limit, spss: 1 }, signal);
         const ids = hits.traces.map((t) => t.traceID);
         const traces = await mapBounded(
@@ -419,53 +291,41 @@ export class TempoBackend implements Backend {
       },
     };
   }
-
-  async scan(queryText: string, window: Window): Promise<WindowScan> {
-    const root = parseQuery(queryText);
-    checkWindow(window);
-    const plan = await this.plan(root, window);
-    return {
-      root,
-      plan,
-      notices: [],
-      searches: [this.sliceSearch(this.transport, narrowingFor(queryText, root, plan), window)],
-      bytes: 0,
-      requests: 0,
-    };
-  }
-
-  private async fetchIds(transport: Transport, q: string, window: Window): Promise<Fetched> {
-    const depth = this.opts.searchDepth;
-    const slice = await this.sliceSearch(transport, q, window).search({
-      start: window.start,
-      end: window.end,
-      limit: depth,
-      signal: window.signal,
-    });
-    const notices: Notice[] = [...slice.notices];
-    if (slice.full) {
-      notices.push(tempoBoundedNotice(depth));
-    }
-    return { traces: [...slice.traces], notices, bounded: slice.full };
-  }
 }
 
 /**
- * What Tempo's search runs to find the traces for the engine: the query itself where Tempo runs
- * it natively (a search, not a metrics query), else the planner's narrowing filter.
+ * The shared executor's answer, told as Tempo's fallback: why Tempo did not run the query (its
+ * refusal, then what its version lacks), and the bytes and requests a refused native attempt cost.
  */
-function narrowingFor(queryText: string, root: RootNode, plan: TempoPlan): string {
-  if (plan.mode === 'native') {
-    return root.query.type === 'Pipeline' ? queryText : '{}';
-  }
-  return plan.narrowing;
+function finishedByEngine<R extends { readonly notices: readonly Notice[]; readonly stats: QueryStats }>(
+  attempt: { readonly engine: TempoEnginePlan; readonly notices: readonly Notice[] },
+  meter: RequestMeter,
+  outcome: R
+): R {
+  const plan = attempt.engine;
+  const labels = plan.unsupported.map((u) =>
+    u.defect !== undefined ? `${u.label} correctly (${u.defect})` : `${u.label} (since ${u.since})`
+  );
+  const fallback = tempoFallbackNotice(plan.version, labels, plan.narrowing, outcome.stats.tracesFetched);
+  return {
+    ...outcome,
+    notices: [...attempt.notices, fallback, ...outcome.notices],
+    stats: {
+      ...outcome.stats,
+      bytesFetched: outcome.stats.bytesFetched + meter.bytes,
+      requests: outcome.stats.requests + meter.requests,
+    },
+  };
 }
 
-/** Tempo's own metrics answer, with a notice when Tempo says it is partial. */
-function nativeMetricsOutcome<R extends { readonly status?: string; readonly message?: string }>(
-  response: R,
-  meter: RequestMeter
-): { response: R; notices: Notice[]; stats: ReturnType<typeof stats> } {
-  const notices = response.status === 'PARTIAL' ? [partialNotice('metrics result', response.message)] : [];
-  return { response, notices, stats: stats({ bytesFetched: meter.bytes, requests: meter.requests }) };
+/**
+ * What Tempo's search runs to find the traces for the engine: where Tempo runs the query natively,
+ * the query itself as Tempo is sent it (numeric comparisons in both types, so no double-valued
+ * match is missed) for a search, or `{}` for a metrics query; else the planner's narrowing filter.
+ */
+function narrowing(root: RootNode, plan: TempoPlan): string {
+  if (plan.mode === 'engine') {
+    return plan.narrowing;
+  }
+  return root.query.type === 'Pipeline' ? printTraceQL(plan.rewritten ?? root) : '{}';
 }
