@@ -29,3 +29,45 @@ describe('Tempo search responses: ids are checked where they arrive', () => {
     expect(() => parseSearchResponse(ep, search('abc', 'x/y'))).toThrow(/spans\[0\]\.spanID is not a hex span id/);
   });
 });
+
+describe('Tempo search responses: errors name the place in the body', () => {
+  const withSpans = (spans: unknown) => ({ traces: [{ traceID: 'abc', spanSets: [{ matched: 1 }, { spans }] }] });
+
+  it.each([
+    [{ traces: [{ traceID: 'abc', spanSets: {} }] }, 'traces[0].spanSets is not a list'],
+    [withSpans('x'), 'traces[0].spanSets[1].spans is not a list'],
+    [withSpans([{ spanID: 'a' }, 7]), 'traces[0].spanSets[1].spans[1] is not an object'],
+    [
+      withSpans([{ spanID: 'a', attributes: [{ key: 'k' }, { key: 3 }] }]),
+      'spanSets[1].spans[0].attributes[1].key is not a string',
+    ],
+    [withSpans([{ spanID: 'a', attributes: ['kv'] }]), 'traces[0].spanSets[1].spans[0].attributes[0] is not an object'],
+    [{ traces: [{ traceID: 'abc', spanSet: { attributes: {} } }] }, 'traces[0].spanSet.attributes is not a list'],
+  ])('%j: %s', (body, message) => {
+    expect(() => parseSearchResponse(ep, body)).toThrow(
+      expect.objectContaining({ kind: 'malformed', message: expect.stringContaining(message) })
+    );
+  });
+});
+
+describe('Tempo search responses: the deprecated spanSet', () => {
+  it('is the spanset when it is all there is', () => {
+    const r = parseSearchResponse(ep, {
+      traces: [{ traceID: 'abc', spanSet: { spans: [{ spanID: 'a' }], matched: 4 } }],
+    });
+    expect(r.traces[0].spanSets).toEqual([
+      { spans: [expect.objectContaining({ spanID: '000000000000000a' })], matched: 4, attributes: [] },
+    ]);
+    expect(r.traces[0].spanSet).toBe(r.traces[0].spanSets[0]);
+  });
+
+  it('is not read when spanSets are there (Tempo sends it as a copy of the first)', () => {
+    const r = parseSearchResponse(ep, {
+      traces: [
+        { traceID: 'abc', spanSet: { spans: 'not read' }, spanSets: [{ spans: [{ spanID: 'b' }], matched: 1 }] },
+      ],
+    });
+    expect(r.traces[0].spanSet).toBe(r.traces[0].spanSets[0]);
+    expect(r.traces[0].spanSets[0].spans[0].spanID).toBe('000000000000000b');
+  });
+});

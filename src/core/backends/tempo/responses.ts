@@ -20,20 +20,31 @@ import type { QueryInstantResponse, QueryRangeResponse, TagScope, TagValue } fro
 
 type Rec = Record<string, unknown>;
 
-function list(ep: Endpoint, obj: Rec, key: string, where: string): unknown[] {
+/**
+ * Where in the body a value is, for an error message. Written only when there is an error: the
+ * search answer has thousands of spans and attributes, and a path string built for each would cost
+ * more than checking it.
+ */
+type Where = string | (() => string);
+
+function path(where: Where): string {
+  return typeof where === 'string' ? where : where();
+}
+
+function list(ep: Endpoint, obj: Rec, key: string, where: Where): unknown[] {
   const v = obj[key];
   if (v === undefined || v === null) {
     return [];
   }
   if (!Array.isArray(v)) {
-    throw malformed(ep, `${where}${key} is not a list`);
+    throw malformed(ep, `${path(where)}${key} is not a list`);
   }
   return v;
 }
 
-function rec(ep: Endpoint, v: unknown, where: string): Rec {
+function rec(ep: Endpoint, v: unknown, where: Where): Rec {
   if (!isRecord(v)) {
-    throw malformed(ep, `${where} is not an object`);
+    throw malformed(ep, `${path(where)} is not an object`);
   }
   return v;
 }
@@ -53,83 +64,102 @@ function num(v: unknown): number {
   return 0;
 }
 
-function keyValues(ep: Endpoint, v: unknown, where: string): KeyValue[] {
+const EMPTY_STRING: AnyValue = { stringValue: '' };
+
+function keyValues(ep: Endpoint, v: unknown, where: Where): KeyValue[] {
   if (v === undefined || v === null) {
     return [];
   }
   if (!Array.isArray(v)) {
-    throw malformed(ep, `${where} is not a list`);
+    throw malformed(ep, `${path(where)} is not a list`);
   }
-  return v.map((kv, i) => {
-    const r = rec(ep, kv, `${where}[${i}]`);
-    if (typeof r.key !== 'string') {
-      throw malformed(ep, `${where}[${i}].key is not a string`);
+  const out = new Array<KeyValue>(v.length);
+  for (let i = 0; i < v.length; i++) {
+    const kv: unknown = v[i];
+    if (!isRecord(kv) || typeof kv.key !== 'string') {
+      throw malformed(ep, `${path(where)}[${i}]${isRecord(kv) ? '.key is not a string' : ' is not an object'}`);
     }
-    return { key: r.key, value: (isRecord(r.value) ? r.value : { stringValue: '' }) as AnyValue };
-  });
+    out[i] = { key: kv.key, value: (isRecord(kv.value) ? kv.value : EMPTY_STRING) as AnyValue };
+  }
+  return out;
 }
 
-function spanSet(ep: Endpoint, v: unknown, where: string): SearchSpanSet {
+const SPAN_ID = /^[0-9a-fA-F]{1,16}$/;
+
+function spanSet(ep: Endpoint, v: unknown, where: () => string): SearchSpanSet {
   const r = rec(ep, v, where);
-  const spans = list(ep, r, 'spans', `${where}.`).map((s, i) => {
-    const sr = rec(ep, s, `${where}.spans[${i}]`);
+  const raw = list(ep, r, 'spans', () => `${where()}.`);
+  const spans = new Array<SearchSpanSet['spans'][number]>(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const at = () => `${where()}.spans[${i}]`;
+    const sr = rec(ep, raw[i], at);
     const spanId = str(sr.spanID);
     // Ids end up in links and request paths: anything but hex is refused here, where it arrives.
-    if (spanId !== '' && !/^[0-9a-fA-F]{1,16}$/.test(spanId)) {
-      throw malformed(ep, `${where}.spans[${i}].spanID is not a hex span id: ${JSON.stringify(spanId.slice(0, 40))}`);
+    if (spanId !== '' && !SPAN_ID.test(spanId)) {
+      throw malformed(ep, `${at()}.spanID is not a hex span id: ${JSON.stringify(spanId.slice(0, 40))}`);
     }
-    return {
-      spanID: spanId.toLowerCase().padStart(16, '0'),
+    spans[i] = {
+      spanID: spanId.length === 16 ? spanId.toLowerCase() : spanId.toLowerCase().padStart(16, '0'),
       name: str(sr.name),
       startTimeUnixNano: str(sr.startTimeUnixNano, '0'),
       durationNanos: str(sr.durationNanos, '0'),
-      attributes: keyValues(ep, sr.attributes, `${where}.spans[${i}].attributes`),
+      attributes: keyValues(ep, sr.attributes, () => `${at()}.attributes`),
     };
-  });
+  }
   return {
     spans,
     matched: num(r.matched),
-    attributes: keyValues(ep, r.attributes, `${where}.attributes`),
+    attributes: keyValues(ep, r.attributes, () => `${where()}.attributes`),
   };
 }
 
+const TRACE_ID = /^[0-9a-fA-F]{1,32}$/;
+const NO_SPANS: SearchSpanSet = { spans: [], matched: 0, attributes: [] };
+
 function traceMeta(ep: Endpoint, v: unknown, i: number): TraceSearchMetadata {
-  const where = `traces[${i}]`;
+  const where = () => `traces[${i}]`;
   const r = rec(ep, v, where);
   if (typeof r.traceID !== 'string' || r.traceID === '') {
-    throw malformed(ep, `${where}.traceID is missing`);
+    throw malformed(ep, `${where()}.traceID is missing`);
   }
-  if (!/^[0-9a-fA-F]{1,32}$/.test(r.traceID)) {
-    throw malformed(ep, `${where}.traceID is not a hex trace id: ${JSON.stringify(r.traceID.slice(0, 40))}`);
+  if (!TRACE_ID.test(r.traceID)) {
+    throw malformed(ep, `${where()}.traceID is not a hex trace id: ${JSON.stringify(r.traceID.slice(0, 40))}`);
   }
-  const sets = list(ep, r, 'spanSets', `${where}.`).map((s, j) => spanSet(ep, s, `${where}.spanSets[${j}]`));
-  const single = r.spanSet !== undefined && r.spanSet !== null ? spanSet(ep, r.spanSet, `${where}.spanSet`) : undefined;
+  const rawSets = list(ep, r, 'spanSets', () => `${where()}.`);
+  const sets = rawSets.map((s, j) => spanSet(ep, s, () => `${where()}.spanSets[${j}]`));
+  // Tempo sends the deprecated spanSet as a copy of spanSets[0]: read it only when it is all there is.
+  const single =
+    sets.length === 0 && r.spanSet !== undefined && r.spanSet !== null
+      ? spanSet(ep, r.spanSet, () => `${where()}.spanSet`)
+      : undefined;
   const spanSets = sets.length ? sets : single ? [single] : [];
   const stats: Record<string, { spanCount: number; errorCount: number }> = {};
   if (isRecord(r.serviceStats)) {
-    for (const [svc, st] of Object.entries(r.serviceStats)) {
+    for (const svc of Object.keys(r.serviceStats)) {
+      const st = r.serviceStats[svc];
       const s = isRecord(st) ? st : {};
       stats[svc] = { spanCount: num(s.spanCount), errorCount: num(s.errorCount) };
     }
   }
+  const id = r.traceID.toLowerCase();
   return {
-    traceID: r.traceID.toLowerCase().padStart(32, '0'),
+    traceID: id.length === 32 ? id : id.padStart(32, '0'),
     rootServiceName: str(r.rootServiceName),
     rootTraceName: str(r.rootTraceName),
     startTimeUnixNano: str(r.startTimeUnixNano, '0'),
     durationMs: num(r.durationMs),
-    spanSet: spanSets[0] ?? { spans: [], matched: 0, attributes: [] },
+    spanSet: spanSets[0] ?? NO_SPANS,
     spanSets,
     serviceStats: stats,
   };
 }
 
 export function parseSearchResponse(ep: Endpoint, json: unknown): SearchResponse {
-  const r = rec(ep, json, 'the body');
+  const r = rec(ep, json, () => 'the body');
   if (!('traces' in r) && !('metrics' in r)) {
     throw malformed(ep, 'expected {traces, metrics}');
   }
-  const traces = list(ep, r, 'traces', '').map((t, i) => traceMeta(ep, t, i));
+  const traces = list(ep, r, 'traces', () => '').map((t, i) => traceMeta(ep, t, i));
   return { traces, metrics: stats(r.metrics) };
 }
 
