@@ -1,6 +1,6 @@
 import { LoadingState, type DataSourceInstanceSettings } from '@grafana/data';
-import type { TemplateSrv } from '@grafana/runtime';
-import { lastValueFrom, toArray } from 'rxjs';
+import type { BackendSrvRequest, FetchResponse, TemplateSrv } from '@grafana/runtime';
+import { lastValueFrom, of, throwError, toArray, type Observable } from 'rxjs';
 
 import { TraceLensError } from '../core/errors';
 import { TraceLensDataSource } from './datasource';
@@ -342,5 +342,61 @@ describe('TraceLensDataSource: complete numbers (#17)', () => {
     await Promise.resolve();
     sub.unsubscribe();
     expect(seen?.aborted).toBe(true);
+  });
+});
+
+// Regression #19: the Tempo data source provisioned without a URL reported "Tempo rejected the
+// request (HTTP 400) … buildinfo", as if Tempo were broken.
+describe('TraceLensDataSource without a URL', () => {
+  /** Grafana's data source API answering with saved settings, or failing as it does for a Viewer. */
+  function settingsApi(answer: { url?: string | null } | 'forbidden') {
+    const requests: string[] = [];
+    const fetch = (options: BackendSrvRequest): Observable<FetchResponse<unknown>> => {
+      requests.push(`${options.method} ${options.url}`);
+      return answer === 'forbidden'
+        ? throwError(() => ({ status: 403, data: { message: 'Permissions needed: datasources:read' } }))
+        : of({ data: answer } as FetchResponse<unknown>);
+    };
+    return { fetch, requests };
+  }
+  const proxyRefusal = () =>
+    new TraceLensError('http', 'Tempo /api/status/buildinfo answered 400 Bad Request', { status: 400 });
+  const tempo = (client: TraceLensClient, fetch: ReturnType<typeof settingsApi>['fetch']) =>
+    new TraceLensDataSource(settings({ backend: 'tempo' }), templateSrvWith({}), { createClient: () => client, fetch });
+
+  it('says so in the health check, after asking Grafana for the saved settings', async () => {
+    const api = settingsApi({ url: '' });
+    const ds = tempo(fakeClient({ detect: jest.fn().mockRejectedValue(proxyRefusal()) }), api.fetch);
+    expect(await ds.testDatasource()).toEqual({
+      status: 'error',
+      message:
+        'No URL configured: TraceLens cannot reach Tempo until the URL points at its query API, for example http://localhost:3200.',
+    });
+    expect(api.requests).toEqual(['GET /api/datasources/uid/tl-uid']);
+  });
+
+  it('says so for every query that fails through the proxy', async () => {
+    const api = settingsApi({ url: '   ' });
+    const ds = tempo(fakeClient({ search: jest.fn().mockRejectedValue(proxyRefusal()) }), api.fetch);
+    const r = await lastValueFrom(ds.query(queryRequest([{ refId: 'A', query: '{}' }])));
+    expect(r.state).toBe(LoadingState.Error);
+    expect(r.error?.message).toMatch(/^No URL configured: TraceLens cannot reach Tempo/);
+  });
+
+  it('keeps the backend error when a URL is set or the settings cannot be read', async () => {
+    for (const answer of [{ url: 'http://tempo:3200' }, 'forbidden'] as const) {
+      const api = settingsApi(answer);
+      const ds = tempo(fakeClient({ detect: jest.fn().mockRejectedValue(proxyRefusal()) }), api.fetch);
+      expect((await ds.testDatasource()).message).toContain('Tempo rejected the request (HTTP 400)');
+    }
+  });
+
+  it('does not ask Grafana about failures a URL cannot cause', async () => {
+    const api = settingsApi({ url: '' });
+    const parse = new TraceLensError('parse', 'line 1, column 3: unexpected end of query');
+    const ds = tempo(fakeClient({ search: jest.fn().mockRejectedValue(parse) }), api.fetch);
+    const r = await lastValueFrom(ds.query(queryRequest([{ refId: 'A', query: '{' }])));
+    expect(r.error?.message).toBe(parse.message);
+    expect(api.requests).toEqual([]);
   });
 });

@@ -8,14 +8,16 @@ import {
   type ScopedVars,
   type TestDataSourceResponse,
 } from '@grafana/data';
-import { getDataSourceSrv, getTemplateSrv, type TemplateSrv } from '@grafana/runtime';
-import { catchError, merge, of, type Observable } from 'rxjs';
+import { getBackendSrv, getDataSourceSrv, getTemplateSrv, type TemplateSrv } from '@grafana/runtime';
+import { catchError, from, map, merge, of, type Observable } from 'rxjs';
 
 import { BACKENDS, DEFAULT_BACKEND } from '../core/backends';
+import { isTraceLensError, TraceLensError } from '../core/errors';
 import { createCoreClient } from './client/coreClient';
 import type { ClientFactory, TimeWindow, TraceLensClient } from './client/types';
 import type { LogsLinkSetup } from './frames';
-import { healthFailure, healthSuccess } from './health/healthMessage';
+import { isUrlMissing } from './health/configuredUrl';
+import { healthFailure, healthSuccess, noUrlMessage } from './health/healthMessage';
 import { interpolateTemplateVariables, isMetricsText } from './language/traceql';
 import { SAMPLING_ROUTE } from './proxy/routes';
 import { errorResponse } from './query/errors';
@@ -63,6 +65,7 @@ export class TraceLensDataSource extends DataSourceApi<TraceLensQuery, TraceLens
   readonly client: TraceLensClient;
   private readonly logs?: LogsLinkSetup;
   private readonly serviceMap?: () => Promise<DataSourceApi>;
+  private readonly fetchFn: FetchFn;
 
   constructor(
     instanceSettings: DataSourceInstanceSettings<TraceLensOptions>,
@@ -74,12 +77,13 @@ export class TraceLensDataSource extends DataSourceApi<TraceLensQuery, TraceLens
     this.backend = json.backend ?? DEFAULT_BACKEND;
     const timeoutMs = requestTimeoutMs(json);
     const baseUrl = instanceSettings.url ?? '';
-    const transport = createGrafanaTransport({ baseUrl, defaultTimeoutMs: timeoutMs, fetch: deps.fetch });
+    this.fetchFn = deps.fetch ?? ((o) => getBackendSrv().fetch<unknown>(o));
+    const transport = createGrafanaTransport({ baseUrl, defaultTimeoutMs: timeoutMs, fetch: this.fetchFn });
     const samplingTransport = json.samplingUrl
       ? createGrafanaTransport({
           baseUrl: `${baseUrl}/${SAMPLING_ROUTE}`,
           defaultTimeoutMs: timeoutMs,
-          fetch: deps.fetch,
+          fetch: this.fetchFn,
         })
       : undefined;
     this.client = (deps.createClient ?? createCoreClient)({
@@ -137,7 +141,11 @@ export class TraceLensDataSource extends DataSourceApi<TraceLensQuery, TraceLens
         } catch (err) {
           return of(errorResponse(err, target.refId));
         }
-        return this.runOne(ctx, q).pipe(catchError((err: unknown) => of(errorResponse(err, q.refId))));
+        return this.runOne(ctx, q).pipe(
+          catchError((err: unknown) =>
+            from(this.noUrlError(err)).pipe(map((noUrl) => errorResponse(noUrl ?? err, q.refId)))
+          )
+        );
       });
     return streams.length > 0 ? merge(...streams) : of({ data: [] });
   }
@@ -235,10 +243,26 @@ export class TraceLensDataSource extends DataSourceApi<TraceLensQuery, TraceLens
     try {
       return healthSuccess(this.backend, await this.client.detect());
     } catch (err) {
-      return healthFailure(this.backend, err);
+      const noUrl = await this.noUrlError(err);
+      return noUrl ? { status: 'error', message: noUrl.message } : healthFailure(this.backend, err);
     }
   }
+
+  /**
+   * "No URL configured" in place of a failure to reach the backend through the proxy, when the data
+   * source really has no URL (the proxy's own answer is a bare HTTP error); undefined otherwise.
+   */
+  private async noUrlError(err: unknown): Promise<TraceLensError | undefined> {
+    const mayBeProxy = isTraceLensError(err) && PROXY_FAILURE_KINDS.has(err.kind);
+    if (mayBeProxy && (await isUrlMissing(this.uid, this.fetchFn))) {
+      return new TraceLensError('input', noUrlMessage(this.backend), { cause: err });
+    }
+    return undefined;
+  }
 }
+
+/** What Grafana's proxy answers for a data source without a URL, depending on its version and routes. */
+const PROXY_FAILURE_KINDS: ReadonlySet<string> = new Set(['http', 'unreachable', 'malformed']);
 
 function toValues(items: string[]): MetricFindValue[] {
   return items.map((text) => ({ text, value: text }));

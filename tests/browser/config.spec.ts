@@ -87,3 +87,15 @@ test('a bearer token goes to secureJsonData: stored as a flag, never returned to
     await restore(request, original);
   }
 });
+
+// Regression #19: the provisioned Tempo without a URL reported "Tempo rejected the request (HTTP
+// 400) … buildinfo" instead of saying what is wrong.
+test('testing a data source saved without a URL says no URL is configured', async ({ page }) => {
+  await openSandboxPage(page, '/config/tracelens-tempo');
+  await expect(page.getByTestId(selectors.config.noUrl)).toBeVisible();
+  await page.getByTestId('save-and-test').click();
+  const result = page.getByTestId('test-result');
+  await expect(result).toContainText('No URL configured: TraceLens cannot reach Tempo');
+  await expect(result).not.toContainText('HTTP');
+  await saveScreenshot(page, 'config-tempo-no-url');
+});

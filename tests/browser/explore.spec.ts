@@ -126,6 +126,14 @@ test('a data source without a URL is marked in the picker and explained', async 
   await expect(tempo).toBeAttached();
   await tempo.check({ force: true });
   await expect(page.getByTestId('datasource-without-url')).toContainText('has no URL configured');
+
+  // Its queries fail saying why, not with the proxy's bare HTTP error (regression #19).
+  const editor = page.getByTestId(selectors.query.editor);
+  await expect(editor.locator('.monaco-editor[data-uri]')).toBeVisible();
+  await page.getByTestId('run-query').click();
+  await expect(page.getByTestId('query-error').first()).toContainText(
+    'No URL configured: TraceLens cannot reach Tempo'
+  );
 });
 
 test('an invalid query shows the error at its position', async ({ page }) => {

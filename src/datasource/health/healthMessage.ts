@@ -1,6 +1,7 @@
 import { BACKENDS } from '../../core/backends';
 import { isTraceLensError } from '../../core/errors';
 import type { DetectResult } from '../client/types';
+import { labels } from '../labels';
 
 export interface HealthResult {
   status: 'success' | 'error';
@@ -40,6 +41,16 @@ export function healthSuccess(configured: string, found: DetectResult): HealthRe
     message: `Connected to ${nameOf(found.kind)}${version} using ${api}.`,
   };
   return found.message ? { ...result, details: { message: found.message } } : result;
+}
+
+/**
+ * The one message for a data source saved without a URL, for the health check and every query:
+ * the same words the config editor shows under the URL field.
+ */
+export function noUrlMessage(configured: string): string {
+  const example = BACKENDS.find((b) => b.kind === configured)?.defaultUrl ?? 'http://host:port';
+  const L = labels.config.connection;
+  return `${L.noUrlTitle}: ${L.noUrl(nameOf(configured), example)}`;
 }
 
 /** Says what is wrong and what to check, for each way the health check can fail. */
