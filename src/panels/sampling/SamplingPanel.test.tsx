@@ -93,6 +93,59 @@ describe('SamplingPanel', () => {
     expect(screen.getByTestId('sampling-whatif')).toHaveTextContent(/Instrumentation alone costs 2\.0% of a core/);
   });
 
+  it('keeps the rate, the count and its interval in separate columns (#19)', () => {
+    render(<SamplingPanel {...props([frontend, batch])} />);
+    const table = screen.getByTestId('sampling-table');
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    const fe = within(table)
+      .getAllByRole('row')
+      .find((r) => r.textContent?.includes('frontend'))!;
+    const cells = within(fe).getAllByRole('cell');
+    // The row header (service) is not a cell: cells start at the Sampler column.
+    const cell = (header: string) => cells[headers.indexOf(header) - 1].textContent;
+    expect(cell('Est. real requests')).toBe('100/s');
+    expect(cell('Est. requests in range')).toBe('6000');
+    expect(cell('95% interval')).toBe('5700–6300');
+  });
+
+  it('writes tiny rates per hour or per day, not 0.0000078/s (#19)', () => {
+    const quiet: ServiceSampling = {
+      ...frontend,
+      storedTraces: 1,
+      storedTracesPerSecond: 0.0000078,
+      estimatedRequestsPerSecond: 0.000078,
+    };
+    render(<SamplingPanel {...props([quiet])} />);
+    const row = within(screen.getByTestId('sampling-table'))
+      .getAllByRole('row')
+      .find((r) => r.textContent?.includes('frontend'))!;
+    expect(row).toHaveTextContent('0.67/day');
+    expect(row).toHaveTextContent('6.7/day');
+    expect(row).not.toHaveTextContent(/0\.00000/);
+  });
+
+  it('says in words when too few traces are kept to estimate an hourly p99 (#19)', () => {
+    render(<SamplingPanel {...props([frontend])} />);
+    const whatIf = screen.getByTestId('sampling-whatif');
+    const lowest = within(whatIf)
+      .getAllByRole('row')
+      .find((r) => r.textContent?.startsWith('0.10%'))!;
+    expect(lowest).toHaveTextContent('too few traces to estimate');
+    expect(whatIf).not.toHaveTextContent(/±\d{3,}%/);
+  });
+
+  it('scrolls wide tables sideways inside the panel, the first column pinned (#19)', () => {
+    render(<SamplingPanel {...props([frontend, batch])} />);
+    for (const id of ['sampling-table-scroll', 'sampling-whatif-scroll']) {
+      const scroll = screen.getByTestId(id);
+      expect(getComputedStyle(scroll).overflowX).toBe('auto');
+      const firstHeader = within(scroll).getAllByRole('columnheader')[0];
+      expect(getComputedStyle(firstHeader).position).toBe('sticky');
+    }
+  });
+
   it('says what it needs when given other data', () => {
     render(
       <SamplingPanel

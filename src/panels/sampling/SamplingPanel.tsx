@@ -9,7 +9,8 @@ import { readSamplingFrame } from '../../shared/frames/samplingFrames';
 import { Explanations } from './components/Explanations';
 import { ServiceTable, rowKey } from './components/ServiceTable';
 import { WhatIf } from './components/WhatIf';
-import { DEFAULT_OPTIONS, SamplingPanelOptions, formatRate } from './types';
+import { formatRate } from './format';
+import { DEFAULT_OPTIONS, SamplingPanelOptions } from './types';
 
 export function SamplingPanel({ data, width, height, options }: PanelProps<SamplingPanelOptions>) {
   const styles = useStyles2(getStyles);
@@ -53,8 +54,8 @@ export function SamplingPanel({ data, width, height, options }: PanelProps<Sampl
       <CompletenessBadge meta={completeness} />
       <p className={styles.summary}>
         Stored {atLeast}
-        {formatRate(totalStored, ' traces/s')}; they stand for {atLeast}
-        {formatRate(totalReal, ' requests/s')}
+        {formatRate(totalStored, 'traces')}; they stand for {atLeast}
+        {formatRate(totalReal, 'requests')}
         {estimable.length < table.rows.length
           ? ` (${table.rows.length - estimable.length} services not estimable)`
           : ''}{' '}
@@ -69,7 +70,8 @@ export function SamplingPanel({ data, width, height, options }: PanelProps<Sampl
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  panel: css({ overflow: 'auto', padding: theme.spacing(0, 0.5) }),
+  // Only vertical scrolling here: wide tables scroll sideways inside their own wrappers.
+  panel: css({ overflowX: 'hidden', overflowY: 'auto', padding: theme.spacing(0, 0.5) }),
   summary: css({ margin: theme.spacing(0, 0, 1, 0), color: theme.colors.text.secondary }),
   empty: css({
     display: 'flex',

@@ -38,29 +38,3 @@ export function parseRates(text: string | undefined): number[] {
   const unique = Array.from(new Set(rates)).sort((a, b) => a - b);
   return unique.length ? unique : [0.001, 0.01, 0.05, 0.1, 1];
 }
-
-export const formatPercent = (v: number | null | undefined): string => {
-  if (v === null || v === undefined || !Number.isFinite(v)) {
-    return '–';
-  }
-  const pct = v * 100;
-  return `${pct >= 10 ? pct.toFixed(0) : pct >= 1 ? pct.toFixed(1) : pct.toPrecision(2)}%`;
-};
-
-export const formatRate = (v: number | null | undefined, unit = '/s'): string => {
-  if (v === null || v === undefined || !Number.isFinite(v)) {
-    return '–';
-  }
-  const abs = Math.abs(v);
-  const text =
-    abs >= 1e6
-      ? `${(v / 1e6).toFixed(1)}M`
-      : abs >= 1e3
-        ? `${(v / 1e3).toFixed(1)}k`
-        : abs >= 10
-          ? v.toFixed(0)
-          : abs >= 1
-            ? v.toFixed(1)
-            : v.toPrecision(2);
-  return `${text}${unit}`;
-};

@@ -50,7 +50,12 @@ export function Explanations({
         </li>
         <li>
           <strong>p99 error</strong>: the p99 rests on the ~1% of kept traces above it; with n kept traces an hour its
-          relative error is about 1/√(0.01·n).
+          relative error is about 1/√(0.01·n). Above ±50% (fewer than four kept traces an hour above the p99) the table
+          says &quot;too few traces to estimate&quot; instead of a number.
+        </li>
+        <li>
+          <strong>Units</strong>: rates are per second, minute, hour or day, whichever keeps the number at one or more;
+          estimated requests and their 95% interval are counts over the whole time range.
         </li>
       </ul>
     </Collapse>

@@ -4,7 +4,9 @@ import { Badge, BadgeColor, Tooltip, useStyles2 } from '@grafana/ui';
 import React from 'react';
 
 import { costAt, suggestRate, type SamplerKind, type ServiceSampling } from '../../../core/analysis/sampling';
-import { SamplingPanelOptions, formatPercent, formatRate } from '../types';
+import { formatCount, formatCpuPercent, formatPercent, formatRate, formatStoragePerDay } from '../format';
+import { SamplingPanelOptions } from '../types';
+import { scrollTableStyles } from './tableStyles';
 
 const SAMPLER_LABEL: Record<SamplerKind, { text: string; color: BadgeColor; help: string }> = {
   tracestate: {
@@ -58,118 +60,121 @@ export function bytesPerSpanOf(r: ServiceSampling, options: SamplingPanelOptions
 /** One row per service: sampler, effective vs configured rate, stored vs real traffic, cost vs budget. */
 export function ServiceTable({ rows, options, selected, onSelect }: Props) {
   const styles = useStyles2(getStyles);
+  const table = useStyles2(scrollTableStyles);
   return (
-    <table className={styles.table} data-testid="sampling-table">
-      <thead>
-        <tr>
-          <th scope="col">Service</th>
-          <th scope="col">Sampler</th>
-          <th scope="col">Configured</th>
-          <th scope="col">Effective</th>
-          <th scope="col">Stored</th>
-          <th scope="col">Estimated real (95%)</th>
-          <th scope="col">Spans/trace</th>
-          <th scope="col">CPU</th>
-          <th scope="col">Storage</th>
-          <th scope="col">Suggested</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => {
-          const key = rowKey(r);
-          const label = SAMPLER_LABEL[r.sampler];
-          const model = costModelOf(r, options);
-          const cost = costAt(r.storedSpansPerSecond, model, r.estimatedRequestsPerSecond);
-          const cpuOver = cost.cpuPercentOfCore > options.cpuBudgetPercent;
-          const storageOver = (cost.storageGBPerDay ?? 0) > options.storageBudgetGBPerDay;
-          const suggested =
-            r.estimatedRequestsPerSecond !== null
-              ? suggestRate({
-                  requestsPerSecond: r.estimatedRequestsPerSecond,
-                  spansPerTrace: r.spansPerTrace,
-                  errorRate: r.errorRate,
-                  model,
-                  cpuBudgetPercent: options.cpuBudgetPercent,
-                  storageBudgetGBPerDay: options.storageBudgetGBPerDay,
-                })
-              : null;
-          return (
-            <tr
-              key={key}
-              className={cx(styles.row, key === selected && styles.selected)}
-              onClick={() => onSelect(key)}
-              aria-selected={key === selected}
-              tabIndex={0}
-              onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onSelect(key)}
-            >
-              <th scope="row">
-                {r.service}
-                {r.operation && <span className={styles.muted}> {r.operation}</span>}
-              </th>
-              <td>
-                <Tooltip content={`${label.help} ${r.samplerDetail}`}>
-                  <span>
-                    <Badge text={label.text} color={label.color} />
-                  </span>
-                </Tooltip>
-              </td>
-              <td>{formatPercent(r.probability)}</td>
-              <td>{formatPercent(r.effectiveRate)}</td>
-              <td>{formatRate(r.storedTracesPerSecond)}</td>
-              <td title={r.notes.join(' ')}>
+    <div className={table.scroll} data-testid="sampling-table-scroll">
+      <table className={table.table} data-testid="sampling-table">
+        <thead>
+          <tr>
+            <th scope="col">Service</th>
+            <th scope="col">Sampler</th>
+            <th scope="col">Configured</th>
+            <th scope="col">Effective</th>
+            <th scope="col">Stored traces</th>
+            <th scope="col">Est. real requests</th>
+            <th scope="col">Est. requests in range</th>
+            <th scope="col">95% interval</th>
+            <th scope="col">Spans/trace</th>
+            <th scope="col">CPU</th>
+            <th scope="col">Storage</th>
+            <th scope="col">Suggested</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const key = rowKey(r);
+            const label = SAMPLER_LABEL[r.sampler];
+            const model = costModelOf(r, options);
+            const cost = costAt(r.storedSpansPerSecond, model, r.estimatedRequestsPerSecond);
+            const cpuOver = cost.cpuPercentOfCore > options.cpuBudgetPercent;
+            const storageOver = (cost.storageGBPerDay ?? 0) > options.storageBudgetGBPerDay;
+            const suggested =
+              r.estimatedRequestsPerSecond !== null
+                ? suggestRate({
+                    requestsPerSecond: r.estimatedRequestsPerSecond,
+                    spansPerTrace: r.spansPerTrace,
+                    errorRate: r.errorRate,
+                    model,
+                    cpuBudgetPercent: options.cpuBudgetPercent,
+                    storageBudgetGBPerDay: options.storageBudgetGBPerDay,
+                  })
+                : null;
+            return (
+              <tr
+                key={key}
+                className={cx(styles.row, key === selected && styles.selected)}
+                onClick={() => onSelect(key)}
+                aria-selected={key === selected}
+                tabIndex={0}
+                onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onSelect(key)}
+              >
+                <th scope="row">
+                  {r.service}
+                  {r.operation && <span className={styles.muted}> {r.operation}</span>}
+                </th>
+                <td>
+                  <Tooltip content={`${label.help} ${r.samplerDetail}`}>
+                    <span>
+                      <Badge text={label.text} color={label.color} />
+                    </span>
+                  </Tooltip>
+                </td>
+                <td>{formatPercent(r.probability)}</td>
+                <td>{formatPercent(r.effectiveRate)}</td>
+                <td>{formatRate(r.storedTracesPerSecond)}</td>
                 {r.estimatedRequestsPerSecond === null ? (
-                  <span className={styles.muted}>not estimable</span>
+                  <td colSpan={3} title={r.notes.join(' ')}>
+                    <span className={styles.muted}>not estimable</span>
+                  </td>
                 ) : (
                   <>
-                    {formatRate(r.estimatedRequestsPerSecond)}
-                    {r.estimatedRequestsInterval && (
-                      <span>
-                        {' '}
-                        ({Math.round(r.estimatedRequestsInterval[0])}–{Math.round(r.estimatedRequestsInterval[1])})
-                      </span>
-                    )}
+                    <td>{formatRate(r.estimatedRequestsPerSecond)}</td>
+                    <td>{formatCount(r.estimatedRequests)}</td>
+                    <td title="95% interval for the requests in the time range">
+                      {r.estimatedRequestsInterval
+                        ? `${formatCount(r.estimatedRequestsInterval[0])}–${formatCount(r.estimatedRequestsInterval[1])}`
+                        : '–'}
+                    </td>
                   </>
                 )}
-              </td>
-              <td>{r.spansPerTrace.toFixed(1)}</td>
-              <td
-                className={cpuOver ? styles.over : styles.under}
-                title={
-                  r.estimatedRequestsPerSecond === null
-                    ? 'Recording cost only: the per-request instrumentation cost needs the real request rate'
-                    : `${cost.cpuFloorPercentOfCore.toPrecision(2)}% of it is per-request instrumentation that sampling does not remove`
-                }
-              >
-                {r.estimatedRequestsPerSecond === null ? '≥' : ''}
-                {cost.cpuPercentOfCore.toPrecision(2)}%
-              </td>
-              <td className={storageOver ? styles.over : styles.under}>
-                {(cost.storageGBPerDay ?? 0).toPrecision(2)} GB/day
-              </td>
-              <td>{suggested === null ? '–' : formatPercent(suggested)}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+                <td>{r.spansPerTrace.toFixed(1)}</td>
+                <td
+                  className={cpuOver ? styles.over : styles.under}
+                  title={
+                    r.estimatedRequestsPerSecond === null
+                      ? 'Recording cost only: the per-request instrumentation cost needs the real request rate'
+                      : `${formatCpuPercent(cost.cpuFloorPercentOfCore)} of it is per-request instrumentation that sampling does not remove`
+                  }
+                >
+                  {r.estimatedRequestsPerSecond === null ? '≥ ' : ''}
+                  {formatCpuPercent(cost.cpuPercentOfCore)}
+                </td>
+                <td className={storageOver ? styles.over : styles.under}>
+                  {formatStoragePerDay(cost.storageGBPerDay ?? 0)}
+                </td>
+                <td>{suggested === null ? '–' : formatPercent(suggested)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    fontSize: theme.typography.bodySmall.fontSize,
-    'th, td': {
-      textAlign: 'left',
-      padding: theme.spacing(0.5, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
-      whiteSpace: 'nowrap',
+  row: css({
+    cursor: 'pointer',
+    '&:hover, &:hover > :first-child': {
+      backgroundImage: `linear-gradient(${theme.colors.action.hover}, ${theme.colors.action.hover})`,
     },
-    'thead th': { color: theme.colors.text.secondary, fontWeight: theme.typography.fontWeightMedium },
   }),
-  row: css({ cursor: 'pointer', '&:hover': { background: theme.colors.action.hover } }),
-  selected: css({ background: theme.colors.action.selected }),
+  // The sticky first cell is opaque; a gradient layer over it shows the selection there too.
+  selected: css({
+    '&, & > :first-child': {
+      backgroundImage: `linear-gradient(${theme.colors.action.selected}, ${theme.colors.action.selected})`,
+    },
+  }),
   // Full-contrast text (small type on a selected row fails contrast in secondary colour); italics mark it as secondary.
   muted: css({ color: theme.colors.text.primary, fontStyle: 'italic' }),
   over: css({ color: theme.colors.error.text, fontWeight: theme.typography.fontWeightMedium }),

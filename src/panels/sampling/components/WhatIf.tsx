@@ -4,8 +4,10 @@ import { Input, useStyles2 } from '@grafana/ui';
 import React, { useState } from 'react';
 
 import { suggestRate, whatIf, type ServiceSampling } from '../../../core/analysis/sampling';
-import { SamplingPanelOptions, formatPercent, formatRate, parseRates } from '../types';
+import { formatCpuPercent, formatP99Error, formatPercent, formatRate, formatStoragePerDay } from '../format';
+import { SamplingPanelOptions, parseRates } from '../types';
 import { costModelOf, rowKey } from './ServiceTable';
+import { scrollTableStyles } from './tableStyles';
 
 interface Props {
   row: ServiceSampling;
@@ -15,6 +17,7 @@ interface Props {
 /** Candidate rates (and one typed by the user) priced for one service, with the suggested rate. */
 export function WhatIf({ row, options }: Props) {
   const styles = useStyles2(getStyles);
+  const table = useStyles2(scrollTableStyles);
   const [typed, setTyped] = useState('');
   if (row.estimatedRequestsPerSecond === null) {
     return (
@@ -51,42 +54,44 @@ export function WhatIf({ row, options }: Props) {
           onChange={(e) => setTyped(e.currentTarget.value)}
         />
         <span className={styles.muted}>
-          {formatRate(row.estimatedRequestsPerSecond)} real requests, {row.spansPerTrace.toFixed(1)} spans each,{' '}
+          {formatRate(row.estimatedRequestsPerSecond, 'real requests')}, {row.spansPerTrace.toFixed(1)} spans each,{' '}
           {formatPercent(row.errorRate)} with errors
         </span>
       </div>
-      <table className={styles.table}>
-        <thead>
-          <tr>
-            <th scope="col">Rate</th>
-            <th scope="col">Traces kept</th>
-            <th scope="col">CPU (% of a core)</th>
-            <th scope="col">Storage</th>
-            <th scope="col">Error traces kept/hour</th>
-            <th scope="col">p99 error (hourly)</th>
-            <th scope="col">Budget</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.rate} className={cx(r.rate === suggested && styles.suggested)}>
-              <th scope="row">
-                {formatPercent(r.rate)}
-                {r.rate === suggested && ' (suggested)'}
-              </th>
-              <td>{formatRate(r.tracesPerSecond)}</td>
-              <td>{r.cost.cpuPercentOfCore.toPrecision(2)}%</td>
-              <td>{r.cost.storageGBPerDay === null ? '–' : `${r.cost.storageGBPerDay.toPrecision(2)} GB/day`}</td>
-              <td>{r.errorTracesPerHour.toFixed(r.errorTracesPerHour < 10 ? 1 : 0)}</td>
-              <td>{Number.isFinite(r.p99RelativeError) ? `±${formatPercent(r.p99RelativeError)}` : 'no data'}</td>
-              <td className={r.withinBudget ? styles.ok : styles.over}>{r.withinBudget ? 'within' : 'over'}</td>
+      <div className={table.scroll} data-testid="sampling-whatif-scroll">
+        <table className={table.table}>
+          <thead>
+            <tr>
+              <th scope="col">Rate</th>
+              <th scope="col">Traces kept</th>
+              <th scope="col">CPU (% of a core)</th>
+              <th scope="col">Storage</th>
+              <th scope="col">Error traces kept</th>
+              <th scope="col">Hourly p99 error</th>
+              <th scope="col">Budget</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.rate} className={cx(r.rate === suggested && styles.suggested)}>
+                <th scope="row">
+                  {formatPercent(r.rate)}
+                  {r.rate === suggested && ' (suggested)'}
+                </th>
+                <td>{formatRate(r.tracesPerSecond)}</td>
+                <td>{formatCpuPercent(r.cost.cpuPercentOfCore)}</td>
+                <td>{formatStoragePerDay(r.cost.storageGBPerDay)}</td>
+                <td>{formatRate(r.errorTracesPerHour / 3600)}</td>
+                <td>{formatP99Error(r.p99RelativeError)}</td>
+                <td className={r.withinBudget ? styles.ok : styles.over}>{r.withinBudget ? 'within' : 'over'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {suggested === null && floorOverBudget && (
         <p className={styles.over}>
-          Instrumentation alone costs {rows[0].cost.cpuFloorPercentOfCore.toPrecision(2)}% of a core at this traffic,
+          Instrumentation alone costs {formatCpuPercent(rows[0].cost.cpuFloorPercentOfCore)} of a core at this traffic,
           before any span is recorded: no sampling rate meets a {options.cpuBudgetPercent}% budget. Trim instrumentation
           (fewer auto-instrumented libraries) or raise the budget.
         </p>
@@ -109,17 +114,12 @@ const getStyles = (theme: GrafanaTheme2) => ({
     flexWrap: 'wrap',
   }),
   muted: css({ color: theme.colors.text.secondary }),
-  table: css({
-    width: '100%',
-    borderCollapse: 'collapse',
-    fontSize: theme.typography.bodySmall.fontSize,
-    'th, td': {
-      textAlign: 'left',
-      padding: theme.spacing(0.25, 1),
-      borderBottom: `1px solid ${theme.colors.border.weak}`,
+  // A gradient layer, so the opaque sticky first cell shows the highlight too.
+  suggested: css({
+    '&, & > :first-child': {
+      backgroundImage: `linear-gradient(${theme.colors.success.transparent}, ${theme.colors.success.transparent})`,
     },
   }),
-  suggested: css({ background: theme.colors.success.transparent }),
   ok: css({ color: theme.colors.success.text }),
   over: css({ color: theme.colors.error.text }),
 });
