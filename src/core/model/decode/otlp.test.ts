@@ -139,6 +139,59 @@ describe('OTLP decoding', () => {
     });
   });
 
+  // Regression #19: Jaeger's api_v3 puts its own span warnings in an `@jaeger@warnings` attribute,
+  // one copy per adjuster pass, so a span's details listed the same remark over and over.
+  it("turns Jaeger's @jaeger@warnings attribute into trace warnings, once per span and message", () => {
+    const lost = 'parent span ID=4e8d61d705b1ecf1 is not in the trace; skipping clock skew adjustment';
+    const warnings = (messages: string[]) => ({
+      key: '@jaeger@warnings',
+      value: { arrayValue: { values: messages.map((m) => ({ stringValue: m })) } },
+    });
+    const span = (spanId: string, attributes: unknown[]) => ({
+      traceId: '00000000000000000000000000000001',
+      spanId,
+      name: 'GET /dispatch',
+      startTimeUnixNano: '1689969302000000000',
+      endTimeUnixNano: '1689969302000001000',
+      attributes,
+    });
+    // A fresh body each time: an owned body's attribute objects become the decoded pairs.
+    const route = () => ({ key: 'http.route', value: { stringValue: '/dispatch' } });
+    for (const owned of [false, true]) {
+      const [trace] = decodeOtlp(
+        {
+          result: {
+            resourceSpans: [
+              {
+                resource: {},
+                scopeSpans: [
+                  {
+                    spans: [
+                      span('0000000000000002', [route(), warnings(Array(90).fill(lost))]),
+                      span('0000000000000003', [warnings([lost, 'clock skew adjusted by 2ms'])]),
+                      span('0000000000000004', [route()]),
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
+        },
+        { owned }
+      );
+      expect(trace.warnings).toEqual([
+        `Jaeger: span 0000000000000002: ${lost}`,
+        `Jaeger: span 0000000000000003: ${lost}`,
+        'Jaeger: span 0000000000000003: clock skew adjusted by 2ms',
+      ]);
+      expect(trace.spans.map((s) => s.attributes)).toEqual([
+        { 'http.route': '/dispatch' },
+        {},
+        { 'http.route': '/dispatch' },
+      ]);
+    }
+  });
+
   it('reads the legacy instrumentationLibrarySpans key and Tempo v1 batches', () => {
     const traces = decodeTraces({
       batches: [

@@ -164,7 +164,7 @@ function decodeSpan(v: unknown, resource: Resource, scope: InstrumentationScope,
   const { start, end } = ctx;
   readUnixNanos(v.startTimeUnixNano, 'startTimeUnixNano', start);
   readUnixNanos(v.endTimeUnixNano, 'endTimeUnixNano', end);
-  const attributes = attributesField(v, ctx.owned);
+  const attributes = jaegerWarningsToNotes(attributesField(v, ctx.owned), traceId, spanId, ctx.collector);
   let status = 0;
   let statusMessage = '';
   const rawStatus = v.status;
@@ -195,6 +195,38 @@ function decodeSpan(v: unknown, resource: Resource, scope: InstrumentationScope,
       stringField(v, 'traceState')
     );
 }
+
+/**
+ * Jaeger's api_v3 carries its own span warnings (a lost parent, a skipped clock-skew adjustment) as
+ * a span attribute, `@jaeger@warnings`, an array that repeats a message once per adjuster pass. They
+ * are Jaeger's remarks, not the application's attributes: they become trace warnings worded as the
+ * v1 decoder words Jaeger's `warnings` field, each message once per span, and leave the attributes.
+ * The key starts with `@`, which no OTel attribute does, so most spans cost one character compare
+ * per attribute.
+ */
+function jaegerWarningsToNotes(
+  pairs: readonly AttributePair[],
+  traceId: string,
+  spanId: string,
+  collector: TraceCollector
+): readonly AttributePair[] {
+  const n = pairs.length;
+  for (let i = 0; i < n; i++) {
+    const key = pairs[i].key;
+    if (key.charCodeAt(0) !== AT_SIGN || key !== JAEGER_WARNINGS) {
+      continue;
+    }
+    const value = pairs[i].value;
+    for (const message of Array.isArray(value) ? value : [value]) {
+      collector.note(traceId, `Jaeger: span ${spanId}: ${typeof message === 'string' ? message : describe(message)}`);
+    }
+    return pairs.filter((pair) => pair.key !== JAEGER_WARNINGS);
+  }
+  return pairs;
+}
+
+const AT_SIGN = 64;
+const JAEGER_WARNINGS = '@jaeger@warnings';
 
 function decodeEvents(list: readonly unknown[], ctx: OtlpContext): readonly EventRow[] {
   if (list.length === 0) {
