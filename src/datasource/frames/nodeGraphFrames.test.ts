@@ -53,3 +53,44 @@ describe('node graph frames name their data source', () => {
     }
   });
 });
+
+describe("node graph frames carry the data source's logs links", () => {
+  const logs = {
+    setup: { target: { uid: 'loki-uid', type: 'loki', name: 'Loki' }, options: {} },
+    window: { startMs: 1_700_000_000_000, endMs: 1_700_000_600_000 },
+  };
+  const namespaced: ServiceGraph = {
+    ...graph,
+    nodes: [...graph.nodes, { id: 'shop/api', kind: 'service', namespace: 'shop', service: 'api', ...red }],
+  };
+
+  it("opens each service's logs over the graph's window, as the trace-to-logs settings say (regression #19)", () => {
+    const [nodes] = buildNodeGraphFrames(namespaced, 'A', { uid: 'tl' }, logs);
+    const urls = nodes.fields.find((f) => f.name === 'logsUrl')?.values.map((u: string) => decodeURIComponent(u));
+    expect(urls).toHaveLength(3);
+    expect(urls?.[0]).toContain('{service_name=\\"frontend\\"}');
+    expect(urls?.[0]).toContain('"datasource":"loki-uid"');
+    expect(urls?.[0]).toContain('"from":"1700000000000","to":"1700000600000"');
+    // A database the services call has no logs of its own.
+    expect(urls?.[1]).toBe('');
+    // A namespaced service is found by its namespace too, and by its name, not its graph id.
+    expect(urls?.[2]).toContain('{service_name=\\"api\\", service_namespace=\\"shop\\"}');
+    expect(nodes.fields.find((f) => f.name === 'logsUrl')?.config.custom).toEqual({ hidden: true });
+    expect(nodes.fields.find((f) => f.name === 'id')?.config.links?.[0]).toMatchObject({
+      title: 'Logs for this service',
+    });
+  });
+
+  it('gives a database no logs link even where an empty query would match every document', () => {
+    const es = { ...logs, setup: { ...logs.setup, target: { uid: 'es', type: 'elasticsearch', name: 'ES' } } };
+    const [nodes] = buildNodeGraphFrames(graph, 'A', { uid: 'tl' }, es);
+    const urls = nodes.fields.find((f) => f.name === 'logsUrl')?.values;
+    expect(decodeURIComponent(urls?.[0])).toContain('service_name:\\"frontend\\"');
+    expect(urls?.[1]).toBe('');
+  });
+
+  it('adds no logs field when the data source has no trace-to-logs link', () => {
+    const [nodes] = buildNodeGraphFrames(namespaced, 'A', { uid: 'tl' });
+    expect(nodes.fields.find((f) => f.name === 'logsUrl')).toBeUndefined();
+  });
+});

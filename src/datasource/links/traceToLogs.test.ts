@@ -54,6 +54,19 @@ describe('buildLogsQuery for Loki', () => {
     );
   });
 
+  it('asks for a whole service over the range when there is no trace (service graph links)', () => {
+    const service = ctx({ traceId: undefined, spanId: undefined, attributes: { 'service.name': 'api-gateway' } });
+    expect(text(buildLogsQuery({ filterByTraceID: true, filterBySpanID: true }, 'loki', service))).toBe(
+      '{service_name="api-gateway"}'
+    );
+  });
+
+  it('explains that a custom query using the trace id cannot serve a service-level link', () => {
+    const service = ctx({ traceId: undefined, spanId: undefined });
+    const r = buildLogsQuery({ customQuery: true, query: '{${__tags}} |= "${__trace.traceId}"' }, 'loki', service);
+    expect(r).toEqual({ ok: false, reason: expect.stringContaining('a link for a whole service has none') });
+  });
+
   it('passes a very long id through intact', () => {
     const long = 'f'.repeat(4096);
     expect(text(buildLogsQuery({ filterByTraceID: true }, 'loki', ctx({ traceId: long })))).toContain(`|= "${long}"`);

@@ -51,9 +51,15 @@ function resolveTags(mappings: readonly Mapping[], ctx: LogsLinkContext): Resolv
   return out;
 }
 
-/** A trace-level link always filters by trace id: that is its whole point. */
-function wantsTraceFilter(options: TraceToLogsOptionsV2, ctx: LogsLinkContext): boolean {
-  return ctx.spanId === undefined || options.filterByTraceID === true;
+/**
+ * A trace-level link always filters by trace id: that is its whole point. A service-level link has
+ * no trace to filter by: it asks for the service's logs over the range.
+ */
+function wantsTraceFilter(
+  options: TraceToLogsOptionsV2,
+  ctx: LogsLinkContext
+): ctx is LogsLinkContext & { traceId: string } {
+  return ctx.traceId !== undefined && (ctx.spanId === undefined || options.filterByTraceID === true);
 }
 
 function wantsSpanFilter(
@@ -170,7 +176,10 @@ function tagsExpansion(language: LogsLanguage, targetType: string, tags: Resolve
 }
 
 /** Trace and span ids go into queries unquoted or unescaped, so they must be what they claim: hex. */
-function hexId(id: string, what: string): string {
+function hexId(id: string | undefined, what: string): string {
+  if (id === undefined) {
+    throw new Unwritable(`the custom query uses the ${what}, and a link for a whole service has none`);
+  }
   if (!/^[0-9a-fA-F]+$/.test(id)) {
     throw new Unwritable(`the ${what} is not hexadecimal`);
   }

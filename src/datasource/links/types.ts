@@ -6,9 +6,13 @@ export interface LogsDatasourceRef {
   name: string;
 }
 
-/** What a trace-to-logs link knows about the span (or, without spanId, the trace) it starts from. */
+/**
+ * What a trace-to-logs link knows about the span (or, without spanId, the trace) it starts from;
+ * without traceId either, a service over a time range (the service graph's "Logs for a service").
+ */
 export interface LogsLinkContext {
-  traceId: string;
+  /** Absent for a service-level link: there is no one trace to filter by. */
+  traceId?: string;
   /** Absent for a trace-level link ("Logs for this trace"). */
   spanId?: string;
   /** Span attributes over resource attributes, as strings, for tag mappings and `${__span.tags}`. */

@@ -12,6 +12,7 @@ import {
   buildTraceFrame,
   withNotices,
   type LogsLinkSetup,
+  type NodeLogsLinks,
   type SelfRef,
 } from '../frames';
 import { DEFAULT_QUERY, type TraceLensQuery } from '../types';
@@ -105,12 +106,16 @@ export function runMetrics(ctx: RunContext, q: TraceLensQuery): Observable<DataQ
   );
 }
 
+function nodeLogs(ctx: RunContext): NodeLogsLinks | undefined {
+  return ctx.logs ? { setup: ctx.logs, window: windowOf(ctx.request) } : undefined;
+}
+
 export function runServiceGraph(ctx: RunContext, q: TraceLensQuery): Observable<DataQueryResponse> {
   // Metrics cannot be filtered by TraceQL, so a filtered graph is built from spans instead.
   if (ctx.serviceMap && !q.query?.trim()) {
     return promServiceGraph(ctx.serviceMap(), ctx.request).pipe(
       map((graph) => {
-        const [nodes, edges] = buildNodeGraphFrames(graph, q.refId, ctx.self);
+        const [nodes, edges] = buildNodeGraphFrames(graph, q.refId, ctx.self, nodeLogs(ctx));
         const note = { severity: 'info' as const, text: "From Tempo's service-graph metrics in Prometheus." };
         return done(q.refId, [withNotices(nodes, [note]), edges]);
       })
@@ -127,7 +132,7 @@ export function runServiceGraph(ctx: RunContext, q: TraceLensQuery): Observable<
     )
   ).pipe(
     map(({ value: r, final }) => {
-      const [nodes, edges] = buildNodeGraphFrames(r.graph, q.refId, ctx.self);
+      const [nodes, edges] = buildNodeGraphFrames(r.graph, q.refId, ctx.self, nodeLogs(ctx));
       const first = withCompleteness(
         withNotices(nodes, final ? r.notices : []),
         completenessMeta(r.completeness, !final)

@@ -209,6 +209,7 @@ export function ServiceGraphPanel({ data, width, height, options, timeRange }: P
         {
           graph: vm.graph,
           display: input.display,
+          logs: input.logs,
           members: vm.members,
           datasource: input.datasource,
           logsDatasourceUid: opts.logsDatasourceUid,

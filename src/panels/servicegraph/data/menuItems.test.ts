@@ -13,6 +13,7 @@ const graph = buildServiceGraph([t], { windowSeconds: 60, detail: 'peers' });
 const ctx: MenuContext = {
   graph,
   display: new Map(),
+  logs: new Map(),
   members: new Map([[groupNodeId('shop'), ['shop-a', 'shop-b']]]),
   datasource: { uid: 'tl', type: 'tracelens-traceql-datasource' },
   logsDatasourceUid: 'loki',
@@ -49,7 +50,7 @@ describe('menuItems', () => {
     expect(traceqls(items)).toEqual(['{resource.service.name="shop-a" || resource.service.name="shop-b"}']);
   });
 
-  it('queries a namespaced service by namespace and name, and its logs by name (regression #17)', () => {
+  it('queries a namespaced service by namespace and name, and names it whole in its logs link (regression #17)', () => {
     const ns = traceOf(
       call(
         'web',
@@ -63,7 +64,10 @@ describe('menuItems', () => {
     const nsCtx = { ...ctx, graph: buildServiceGraph([ns], { windowSeconds: 60 }) };
     const items = menuItems(nsCtx, { type: 'node', id: 'shop/api' });
     expect(traceqls(items)).toEqual(['{resource.service.namespace="shop" && resource.service.name="api"}']);
-    expect(items.map((i) => i.label)).toContain('Logs for api');
+    expect(items.map((i) => i.label)).toContain('Logs for shop/api');
+    expect(items.find((i) => i.label === 'Logs for shop/api')).toMatchObject({
+      href: expect.stringContaining(encodeURIComponent('{service_name=\\"api\\"}')),
+    });
     expect(traceqls(menuItems(nsCtx, { type: 'edge', id: 'shop/web->shop/api' }))).toEqual([
       '{resource.service.namespace="shop" && resource.service.name="web"} >> ' +
         '{resource.service.namespace="shop" && resource.service.name="api"}',
@@ -74,7 +78,28 @@ describe('menuItems', () => {
     const items = menuItems({ ...ctx, datasource: undefined, logsDatasourceUid: '' }, { type: 'node', id: 'api' });
     expect(items.filter((i) => i.kind === 'note').map((i) => i.label)).toEqual([
       'Traces through api: no data source uid in the frames or the panel query',
-      'Logs for api: choose a logs data source in the panel options',
+      'Logs for api: no trace-to-logs link on the data source; set one there, or a logs data source in the panel options',
     ]);
+  });
+
+  it("opens the data source's own trace-to-logs link without asking for a logs data source (regression #19)", () => {
+    const logs = new Map([
+      ['api', '/explore?logs-of-api'],
+      ['web', '/explore?logs-of-web'],
+    ]);
+    const noOption = { ...ctx, logsDatasourceUid: '', logs };
+    expect(menuItems(noOption, { type: 'node', id: 'api' })).toContainEqual({
+      kind: 'link',
+      label: 'Logs for api',
+      href: '/explore?logs-of-api',
+    });
+    const call = menuItems(noOption, { type: 'edge', id: 'web->api' });
+    expect(
+      call.filter((i) => i.kind === 'link' && i.label.startsWith('Logs')).map((i) => i.kind === 'link' && i.href)
+    ).toEqual(['/explore?logs-of-web', '/explore?logs-of-api']);
+    // A logs data source chosen in the panel options still wins: it was set on purpose.
+    const chosen = menuItems({ ...ctx, logs }, { type: 'node', id: 'api' }).find((i) => i.label === 'Logs for api');
+    expect(chosen).toMatchObject({ href: expect.stringContaining('loki') });
+    expect(chosen).not.toMatchObject({ href: '/explore?logs-of-api' });
   });
 });

@@ -25,6 +25,8 @@ export type MenuItem =
 export interface MenuContext {
   readonly graph: ServiceGraph;
   readonly display: ReadonlyMap<string, DisplayText>;
+  /** Logs links the data source built from its trace-to-logs settings, by node id. */
+  readonly logs: ReadonlyMap<string, string>;
   readonly members: ReadonlyMap<string, readonly string[]>;
   readonly datasource?: DatasourceRef;
   readonly logsDatasourceUid: string;
@@ -55,14 +57,24 @@ function tracesLink(ctx: MenuContext, label: string, traceql: string): MenuItem 
   return { kind: 'link', label, href: tracesUrl(ctx.datasource, traceql, ctx.range), traceql };
 }
 
-function logsLink(ctx: MenuContext, service: string): MenuItem {
-  if (!ctx.logsDatasourceUid) {
-    return { kind: 'note', label: `Logs for ${service}: choose a logs data source in the panel options` };
+/**
+ * A service's logs: the panel's own logs data source when one is chosen (an explicit override),
+ * else the link the data source built from its trace-to-logs settings, else a note saying where
+ * to set one up.
+ */
+function logsLink(ctx: MenuContext, nodeId: string): MenuItem {
+  const label = `Logs for ${nodeId}`;
+  if (ctx.logsDatasourceUid) {
+    const service = serviceRef(ctx, nodeId).name;
+    return { kind: 'link', label, href: logsUrl(ctx.logsDatasourceUid, ctx.logsQuery, service, ctx.range) };
+  }
+  const fromDatasource = ctx.logs.get(nodeId);
+  if (fromDatasource) {
+    return { kind: 'link', label, href: fromDatasource };
   }
   return {
-    kind: 'link',
-    label: `Logs for ${service}`,
-    href: logsUrl(ctx.logsDatasourceUid, ctx.logsQuery, service, ctx.range),
+    kind: 'note',
+    label: `${label}: no trace-to-logs link on the data source; set one there, or a logs data source in the panel options`,
   };
 }
 
@@ -95,7 +107,7 @@ export function menuItems(ctx: MenuContext, target: { type: 'node' | 'edge'; id:
       ),
     ];
     if (!peer) {
-      items.push(logsLink(ctx, serviceRef(ctx, target.id).name));
+      items.push(logsLink(ctx, target.id));
     }
     items.push({ kind: 'action', label: `Focus on ${target.id}`, action: 'focus', target: target.id });
     const group = ctx.groupOfExpanded(target.id);
@@ -119,10 +131,10 @@ export function menuItems(ctx: MenuContext, target: { type: 'node' | 'edge'; id:
     : traceqlForEdge(serviceRef(ctx, edge.source), serviceRef(ctx, edge.target));
   const items: MenuItem[] = [
     tracesLink(ctx, `Traces for calls ${edge.source} → ${edge.target}`, traceql),
-    logsLink(ctx, serviceRef(ctx, edge.source).name),
+    logsLink(ctx, edge.source),
   ];
   if (!peer) {
-    items.push(logsLink(ctx, serviceRef(ctx, edge.target).name));
+    items.push(logsLink(ctx, edge.target));
   }
   return items;
 }

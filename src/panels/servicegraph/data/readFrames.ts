@@ -34,6 +34,11 @@ export type GraphInput =
       readonly kind: 'graph';
       readonly graph: ServiceGraph;
       readonly display: ReadonlyMap<string, DisplayText>;
+      /**
+       * A service's logs link from the data source's own trace-to-logs settings (the TraceLens
+       * data source's hidden `logsUrl` field), by node id; services without one are absent.
+       */
+      readonly logs: ReadonlyMap<string, string>;
       readonly datasource?: DatasourceRef;
     }
   | { readonly kind: 'none'; readonly reason: string };
@@ -176,6 +181,7 @@ export function readServiceGraphFrames(series: readonly DataFrame[], fallbackDat
   }
   const graphNodes = new Map<string, ServiceGraphNode>();
   const display = new Map<string, DisplayText>();
+  const logs = new Map<string, string>();
   if (nodes) {
     const id = fieldOf(nodes, 'id');
     for (let i = 0; i < nodes.length; i++) {
@@ -196,6 +202,10 @@ export function readServiceGraphFrames(series: readonly DataFrame[], fallbackDat
         title: str(fieldOf(nodes, 'title'), i) || nodeId,
         subtitle: str(fieldOf(nodes, 'subtitle'), i),
       });
+      const logsUrl = str(fieldOf(nodes, 'logsUrl'), i);
+      if (logsUrl !== '') {
+        logs.set(nodeId, logsUrl);
+      }
     }
   }
   const graphEdges: ServiceGraphEdge[] = [];
@@ -233,6 +243,7 @@ export function readServiceGraphFrames(series: readonly DataFrame[], fallbackDat
     kind: 'graph',
     graph: { nodes: [...graphNodes.values()], edges: graphEdges, windowSeconds: null, source: 'frames' },
     display,
+    logs,
     datasource: datasourceOf(
       [nodes, edges].filter((f): f is DataFrame => f !== undefined),
       fallbackDatasource
