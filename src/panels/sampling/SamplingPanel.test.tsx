@@ -173,6 +173,19 @@ describe('parseRates', () => {
       'lower bound: 20,000 of ≥ 20,153 traces, budget reached'
     );
     expect(screen.getByText(/^Stored at least/)).toBeInTheDocument();
+    // The table's own figures are lower bounds too, each saying so where it is read.
+    const table = screen.getByTestId('sampling-table');
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    const fe = within(table)
+      .getAllByRole('row')
+      .find((r) => r.textContent?.includes('frontend'))!;
+    const cells = within(fe).getAllByRole('cell');
+    const cell = (header: string) => cells[headers.indexOf(header) - 1].textContent;
+    expect(cell('Stored traces')).toBe('at least 10/s');
+    expect(cell('Est. real requests')).toBe('at least 100/s');
+    expect(cell('Est. requests in range')).toBe('at least 6000');
   });
 
   it('shows no badge for complete counts', () => {

@@ -62,7 +62,13 @@ export function SamplingPanel({ data, width, height, options }: PanelProps<Sampl
         over the last {Math.round(table.meta.windowSeconds / 60)} min. Budgets: {opts.cpuBudgetPercent}% CPU,{' '}
         {opts.storageBudgetGBPerDay} GB/day.
       </p>
-      <ServiceTable rows={table.rows} options={opts} selected={rowKey(current)} onSelect={setSelected} />
+      <ServiceTable
+        rows={table.rows}
+        options={opts}
+        selected={rowKey(current)}
+        onSelect={setSelected}
+        atLeast={atLeast !== ''}
+      />
       <WhatIf row={current} options={opts} />
       <Explanations cpuMicrosPerSpan={opts.cpuMicrosPerSpan} cpuMicrosPerRequest={opts.cpuMicrosPerRequest} />
     </div>

@@ -41,6 +41,8 @@ interface Props {
   options: SamplingPanelOptions;
   selected?: string;
   onSelect: (key: string) => void;
+  /** The window was not read completely: every stored and estimated figure is a lower bound. */
+  atLeast?: boolean;
 }
 
 export const rowKey = (r: ServiceSampling) => (r.operation ? `${r.service} ${r.operation}` : r.service);
@@ -58,8 +60,10 @@ export function bytesPerSpanOf(r: ServiceSampling, options: SamplingPanelOptions
 }
 
 /** One row per service: sampler, effective vs configured rate, stored vs real traffic, cost vs budget. */
-export function ServiceTable({ rows, options, selected, onSelect }: Props) {
+export function ServiceTable({ rows, options, selected, onSelect, atLeast = false }: Props) {
   const styles = useStyles2(getStyles);
+  // Each row's figures must say they are lower bounds on their own: a row is read apart from the summary.
+  const bound = atLeast ? 'at least ' : '';
   const table = useStyles2(scrollTableStyles);
   return (
     <div className={table.scroll} data-testid="sampling-table-scroll">
@@ -121,15 +125,24 @@ export function ServiceTable({ rows, options, selected, onSelect }: Props) {
                 </td>
                 <td>{formatPercent(r.probability)}</td>
                 <td>{formatPercent(r.effectiveRate)}</td>
-                <td>{formatRate(r.storedTracesPerSecond)}</td>
+                <td>
+                  {bound}
+                  {formatRate(r.storedTracesPerSecond)}
+                </td>
                 {r.estimatedRequestsPerSecond === null ? (
                   <td colSpan={3} title={r.notes.join(' ')}>
                     <span className={styles.muted}>not estimable</span>
                   </td>
                 ) : (
                   <>
-                    <td>{formatRate(r.estimatedRequestsPerSecond)}</td>
-                    <td>{formatCount(r.estimatedRequests)}</td>
+                    <td>
+                      {bound}
+                      {formatRate(r.estimatedRequestsPerSecond)}
+                    </td>
+                    <td>
+                      {bound}
+                      {formatCount(r.estimatedRequests)}
+                    </td>
                     <td title="95% interval for the requests in the time range">
                       {r.estimatedRequestsInterval
                         ? `${formatCount(r.estimatedRequestsInterval[0])}–${formatCount(r.estimatedRequestsInterval[1])}`
