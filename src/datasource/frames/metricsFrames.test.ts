@@ -40,6 +40,19 @@ describe('buildMetricsFrames', () => {
     expect(frames[1].name).toBe('{} | rate()');
   });
 
+  it('gives the values the unit of what the query measures, for the legend and the axis (regression #19)', () => {
+    const rate = buildMetricsFrames(result, { self, instant: false, query: '{} | rate()' }, 0);
+    expect(rate.slice(0, 2).map((f) => f.fields[1].config.unit)).toEqual(['count:spans/s', 'count:spans/s']);
+    const p99 = buildMetricsFrames(result, { self, instant: true, query: '{} | quantile_over_time(duration, .99)' }, 0);
+    expect(p99.map((f) => f.fields[1].config.unit)).toEqual(['s', 's']);
+    const ratio = buildMetricsFrames(
+      result,
+      { self, instant: false, query: '({status=error} | rate()) / ({} | rate())' },
+      0
+    );
+    expect(ratio[0].fields[1].config.unit).toBeUndefined();
+  });
+
   it('adds an exemplar annotation frame whose trace id opens the trace view', () => {
     const ex = buildMetricsFrames(result, { self, instant: false, query: 'q' }, 0)[2];
     expect(ex.name).toBe('exemplar');

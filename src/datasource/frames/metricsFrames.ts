@@ -2,6 +2,7 @@ import { createDataFrame, DataFrameType, DataTopic, FieldType, type DataFrame, t
 
 import type { MetricsResult, MetricsSeries } from '../client/types';
 import { traceViewLink, type SelfRef } from './links';
+import { metricsUnit } from './metricsUnits';
 import { otlpAttributes } from './values';
 
 /** The exemplar label Tempo uses for the trace id (`trace:id`), and older spellings. */
@@ -43,7 +44,12 @@ export function displayName(labels: Labels, fallback: string): string {
   return entries.map(([k, v]) => `${k}=${v}`).join(', ');
 }
 
-function rangeFrame(series: MetricsSeries, ctx: MetricsFrameContext): DataFrame {
+/** The series' values and axis say what they measure: spans/s, spans, seconds (see metricsUnit). */
+function valueConfig(labels: Labels, ctx: MetricsFrameContext, unit: string | undefined) {
+  return { displayNameFromDS: displayName(labels, ctx.query), ...(unit ? { unit } : {}) };
+}
+
+function rangeFrame(series: MetricsSeries, ctx: MetricsFrameContext, unit: string | undefined): DataFrame {
   const labels = labelsOf(series);
   const samples = series.samples ?? [];
   return createDataFrame({
@@ -54,7 +60,7 @@ function rangeFrame(series: MetricsSeries, ctx: MetricsFrameContext): DataFrame 
       {
         name: 'value',
         type: FieldType.number,
-        config: { displayNameFromDS: displayName(labels, ctx.query) },
+        config: valueConfig(labels, ctx, unit),
         labels,
         values: samples.map((s) => s.value),
       },
@@ -63,7 +69,12 @@ function rangeFrame(series: MetricsSeries, ctx: MetricsFrameContext): DataFrame 
   });
 }
 
-function instantFrame(series: MetricsSeries, ctx: MetricsFrameContext, atMs: number): DataFrame {
+function instantFrame(
+  series: MetricsSeries,
+  ctx: MetricsFrameContext,
+  atMs: number,
+  unit: string | undefined
+): DataFrame {
   const labels = labelsOf(series);
   return createDataFrame({
     name: seriesName(labels, ctx.query),
@@ -73,7 +84,7 @@ function instantFrame(series: MetricsSeries, ctx: MetricsFrameContext, atMs: num
       {
         name: 'value',
         type: FieldType.number,
-        config: { displayNameFromDS: displayName(labels, ctx.query) },
+        config: valueConfig(labels, ctx, unit),
         labels,
         values: [series.value ?? null],
       },
@@ -169,9 +180,10 @@ function histogramRowsFrame(series: readonly MetricsSeries[], ctx: MetricsFrameC
 /** TraceQL metrics results as Grafana time series (or instant values) plus an exemplar frame. */
 export function buildMetricsFrames(result: MetricsResult, ctx: MetricsFrameContext, instantAtMs: number): DataFrame[] {
   const rows = histogramRowsFrame(result.series, ctx);
+  const unit = rows ? undefined : metricsUnit(ctx.query);
   const frames = rows
     ? [rows]
-    : result.series.map((s) => (ctx.instant ? instantFrame(s, ctx, instantAtMs) : rangeFrame(s, ctx)));
+    : result.series.map((s) => (ctx.instant ? instantFrame(s, ctx, instantAtMs, unit) : rangeFrame(s, ctx, unit)));
   const exemplars = ctx.instant ? undefined : exemplarFrame(result, ctx);
   return exemplars ? [...frames, exemplars] : frames;
 }
