@@ -1,6 +1,7 @@
-import { Page, expect, test } from '@playwright/test';
+import { Locator, Page, expect, test } from '@playwright/test';
 
 import { selectors } from '../../src/datasource/selectors';
+import { formatForGraph } from '../../src/panels/servicegraph/format';
 import { requireBuilt } from './support/builtPlugins';
 import { openSandboxPage, saveScreenshot } from './support/sandboxPage';
 import { zipkinDependencies, zipkinServicesOf, zipkinTrace } from './support/zipkin';
@@ -94,4 +95,69 @@ test("the service graph over Zipkin counts the calls that Zipkin's own dependenc
   }
   expect(watch.pageErrors).toEqual([]);
   await saveScreenshot(page, 'zipkin-service-graph');
+});
+
+/** The data source uids whose data-proxy path the page requests from now on. */
+function watchProxiedDataSources(page: Page): Set<string> {
+  const uids = new Set<string>();
+  page.on('request', (request) => {
+    const match = /^\/api\/datasources\/proxy\/uid\/([^/]+)\//.exec(new URL(request.url()).pathname);
+    if (match) {
+      uids.add(decodeURIComponent(match[1]));
+    }
+  });
+  return uids;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+function callsButton(panel: Locator, parent: string, child: string): Locator {
+  const name = new RegExp(`^Calls from ${escapeRegExp(parent)} to ${escapeRegExp(child)}:`);
+  return panel.getByRole('button', { name });
+}
+
+// The provisioned dashboard's panels all take their data source from the `datasource` variable, so
+// var-datasource in the URL moves every panel to Zipkin, and the picker moves them back. The range
+// is pinned so each call rate is Zipkin's own call count over the same window.
+test("the dashboard opened with var-datasource on Zipkin draws Zipkin's calls in every panel", async ({ page }) => {
+  requireBuilt('panels/servicegraph', 'panels/latencyheatmap', 'panels/sampling');
+  const to = Date.now();
+  const from = to - 3_600_000;
+  const links = await zipkinDependencies({ endTs: to, lookback: to - from });
+  expect(links.length, 'Zipkin links the demo services').toBeGreaterThanOrEqual(4);
+
+  const proxied = watchProxiedDataSources(page);
+  const watch = await openSandboxPage(page, `/dashboard?var-datasource=${ZIPKIN_UID}&from=${from}&to=${to}`);
+  const picker = page.getByLabel('Data source', { exact: true });
+  await expect(picker).toHaveValue(ZIPKIN_UID);
+  const panels = page.locator('[data-panel-type^="tracelens-"]');
+  await expect(panels).toHaveCount(3);
+  for (const panel of await panels.all()) {
+    await expect(panel).toHaveAttribute('data-panel-state', /Done|Error/, { timeout: 60_000 });
+    expect(await panel.getAttribute('data-panel-error')).toBe('');
+  }
+
+  const graph = page.locator('[data-panel-type="tracelens-servicegraph-panel"]');
+  const seconds = (to - from) / 1000;
+  const format = formatForGraph({ nodes: [], edges: links.map((l) => ({ requestRate: l.callCount / seconds })) });
+  for (const link of links) {
+    const rate = format.rate(link.callCount / seconds, link.callCount);
+    await expect(callsButton(graph, link.parent, link.child)).toHaveAttribute(
+      'aria-label',
+      new RegExp(`: ${escapeRegExp(rate)},`)
+    );
+  }
+  expect([...proxied]).toEqual([ZIPKIN_UID]);
+  expect(watch.pageErrors).toEqual([]);
+  await saveScreenshot(page, 'zipkin-dashboard');
+
+  // Back on Jaeger the same graph names services namespace/name, as only Jaeger's spans carry them.
+  await picker.selectOption({ label: 'TraceLens (Jaeger)' });
+  await expect(page).toHaveURL(/[?&]var-datasource=tracelens-jaeger(&|$)/);
+  await expect(callsButton(graph, 'tracelens-demo/frontend', 'tracelens-demo/api-gateway')).toHaveCount(1, {
+    timeout: 60_000,
+  });
+  expect(proxied.has('tracelens-jaeger')).toBe(true);
 });

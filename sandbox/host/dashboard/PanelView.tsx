@@ -29,6 +29,8 @@ interface Props {
   range: TimeRange;
   eventBus: EventBus;
   services: SandboxServices;
+  /** The dashboard variables' values: panels query again when one changes, as in Grafana. */
+  variableValues: string;
   onChangeTimeRange: (range: AbsoluteTimeRange) => void;
 }
 
@@ -52,7 +54,12 @@ function usePanelPlugin(type: string): { plugin?: PanelPlugin; error?: string } 
   return state;
 }
 
-function usePanelData(panel: SavedPanel, range: TimeRange, services: SandboxServices): PanelData | undefined {
+function usePanelData(
+  panel: SavedPanel,
+  range: TimeRange,
+  services: SandboxServices,
+  variableValues: string
+): PanelData | undefined {
   const [data, setData] = useState<PanelData>();
   useEffect(() => {
     const targets = panel.targets ?? [];
@@ -84,7 +91,7 @@ function usePanelData(panel: SavedPanel, range: TimeRange, services: SandboxServ
       cancelled = true;
       subscription?.unsubscribe();
     };
-  }, [panel, range, services.dataSourceSrv]);
+  }, [panel, range, services.dataSourceSrv, variableValues]);
   return data;
 }
 
@@ -93,11 +100,11 @@ function usePanelData(panel: SavedPanel, range: TimeRange, services: SandboxServ
  * options and field config defaulted from the plugin, field overrides applied to the data, and the
  * dashboard's time range, event bus and variable interpolation passed in PanelProps.
  */
-export function PanelView({ panel, range, eventBus, services, onChangeTimeRange }: Props) {
+export function PanelView({ panel, range, eventBus, services, variableValues, onChangeTimeRange }: Props) {
   const [ref, width] = useElementWidth<HTMLDivElement>();
   const height = panelPixelHeight(panel);
   const { plugin, error: pluginError } = usePanelPlugin(panel.type);
-  const data = usePanelData(panel, range, services);
+  const data = usePanelData(panel, range, services, variableValues);
   const defaults = useMemo(
     () =>
       plugin

@@ -10,7 +10,7 @@ import {
 } from '@grafana/data';
 import { getBackendSrv, locationService } from '@grafana/runtime';
 import { Alert, LoadingPlaceholder, TimeRangePicker, ToolbarButton, useStyles2 } from '@grafana/ui';
-import React, { useEffect, useMemo, useState } from 'react';
+import React, { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 
 import { PanelView } from '../dashboard/PanelView';
 import {
@@ -20,6 +20,7 @@ import {
   GRID_COLUMNS,
   SavedDashboard,
 } from '../dashboard/dashboardModel';
+import { DashboardVariable, resolveVariables, variableParam } from '../dashboard/variables';
 import { SandboxServices } from '../runtime/installServices';
 import { useLocation } from '../useLocation';
 
@@ -63,7 +64,6 @@ export function DashboardPage({ uid, services }: Props) {
       const { dashboard: saved } = await getBackendSrv().get<{ dashboard: SavedDashboard }>(
         `/api/dashboards/uid/${encodeURIComponent(target)}`
       );
-      services.templateSrv.setVariables(saved.templating?.list ?? []);
       if (!cancelled) {
         setDashboard(saved);
       }
@@ -79,7 +79,22 @@ export function DashboardPage({ uid, services }: Props) {
     return () => {
       cancelled = true;
     };
-  }, [uid, services.templateSrv]);
+  }, [uid]);
+
+  const variables = useMemo(
+    () =>
+      dashboard
+        ? resolveVariables(dashboard.templating?.list ?? [], location.search, services.dataSourceSrv.getList())
+        : [],
+    [dashboard, location.search, services.dataSourceSrv]
+  );
+  // A layout effect runs before the panels' (passive) query effects of the same render, so a
+  // changed var-datasource is in the template service before any panel asks for its data source.
+  useLayoutEffect(() => services.templateSrv.setVariables(variables), [variables, services.templateSrv]);
+  const variableValues = useMemo(
+    () => JSON.stringify(variables.map((variable) => variable.current.value)),
+    [variables]
+  );
 
   const range = useMemo(
     () => (dashboard ? rangeFromUrl(location.search, dashboard) : undefined),
@@ -113,6 +128,11 @@ export function DashboardPage({ uid, services }: Props) {
     <div className={styles.page}>
       <div className={styles.toolbar}>
         <h1 className={styles.title}>{dashboard.title}</h1>
+        {variables
+          .filter((variable) => variable.type === 'datasource' && variable.hide !== 2)
+          .map((variable) => (
+            <VariablePicker key={variable.name} variable={variable} />
+          ))}
         <div data-sandbox-chrome="time-range-picker">
           <TimeRangePicker
             value={range}
@@ -147,6 +167,7 @@ export function DashboardPage({ uid, services }: Props) {
               range={range}
               eventBus={eventBus}
               services={services}
+              variableValues={variableValues}
               onChangeTimeRange={onChangeTimeRange}
             />
           </div>
@@ -156,7 +177,39 @@ export function DashboardPage({ uid, services }: Props) {
   );
 }
 
+/** A data source variable's picker; choosing writes var-<name> to the URL, as Grafana does. */
+function VariablePicker({ variable }: { variable: DashboardVariable }) {
+  const styles = useStyles2(getStyles);
+  const id = `variable-${variable.name}`;
+  return (
+    <div className={styles.variable} data-sandbox-chrome="variable-picker">
+      <label htmlFor={id}>{variable.label ?? variable.name}</label>
+      <select
+        id={id}
+        className={styles.select}
+        value={String(variable.current.value)}
+        onChange={(event) => locationService.partial({ [variableParam(variable.name)]: event.target.value })}
+      >
+        {variable.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 const getStyles = (theme: GrafanaTheme2) => ({
+  variable: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1) }),
+  select: css({
+    height: theme.spacing(4),
+    padding: theme.spacing(0, 1),
+    color: theme.colors.text.primary,
+    background: theme.components.input.background,
+    border: `1px solid ${theme.components.input.borderColor}`,
+    borderRadius: theme.shape.radius.default,
+  }),
   page: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(2) }),
   toolbar: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(2) }),
   title: css({ fontSize: theme.typography.h3.fontSize, margin: 0, flex: 1 }),

@@ -7,7 +7,10 @@ import { findVariableReferences, replaceVariableReferences } from './variableSyn
 /** A dashboard variable as saved in dashboard JSON (`templating.list[]`), the part we interpolate. */
 export interface SavedVariable {
   name: string;
+  label?: string;
   type: string;
+  /** 0 shows label and picker, 1 the picker only, 2 neither (Grafana's VariableHide). */
+  hide?: number;
   current?: { value?: string | string[]; text?: string | string[] };
   query?: string;
 }

@@ -23,9 +23,9 @@ export interface ZipkinLink {
   callCount: number;
 }
 
-/** Zipkin's own service graph for the last hour, from its dependency linker. */
-export async function zipkinDependencies(): Promise<ZipkinLink[]> {
-  const response = await fetch(`${zipkinUrl}/api/v2/dependencies?endTs=${Date.now()}&lookback=3600000`);
+/** Zipkin's own service graph, from its dependency linker: by default for the last hour. */
+export async function zipkinDependencies({ endTs = Date.now(), lookback = 3_600_000 } = {}): Promise<ZipkinLink[]> {
+  const response = await fetch(`${zipkinUrl}/api/v2/dependencies?endTs=${endTs}&lookback=${lookback}`);
   if (!response.ok) {
     throw new Error(`Zipkin /api/v2/dependencies answered ${response.status}`);
   }
