@@ -1,4 +1,4 @@
-import { runLatency, runSampling, runServiceGraph } from '../../core/analysis/runners';
+import { runLatency, runSampling, runServiceGraphWithServerNodes } from '../../core/analysis/runners';
 import { createBackend, type Backend } from '../../core/backends';
 import { differencesText } from '../../core/plan';
 import { parseQuery } from '../../core/query';
@@ -117,7 +117,8 @@ export function clientOver(
     async serviceGraph(request, options) {
       const window = toWindow(request.window, options);
       const progress = options?.onProgress;
-      const run = await runServiceGraph(backend, window, {
+      // Tempo's own aggregates give exact node figures; edges still come from the traces.
+      const run = await runServiceGraphWithServerNodes(backend, window, {
         ...scan,
         query: request.query ?? '{}',
         detail: request.detail,

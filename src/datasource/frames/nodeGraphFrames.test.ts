@@ -28,6 +28,12 @@ describe('buildNodeGraphFrames', () => {
     });
     expect(edges.fields.find((f) => f.name === 'source')?.values).toEqual(['frontend']);
     expect(edges.fields.find((f) => f.name === 'mainstat')?.config.unit).toBe('reqps');
+    expect(nodes.meta?.custom).not.toHaveProperty('nodeFigures');
+  });
+
+  it("says when the service nodes' figures are the server's own aggregates (#17)", () => {
+    const [nodes] = buildNodeGraphFrames({ ...graph, nodeFigures: 'server' }, 'A');
+    expect(nodes.meta?.custom).toMatchObject({ source: 'traces', nodeFigures: 'server' });
   });
 });
 

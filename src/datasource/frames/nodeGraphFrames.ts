@@ -87,6 +87,7 @@ export function buildNodeGraphFrames(
     preferredVisualisationType: 'nodeGraph' as const,
     custom: {
       source: graph.source,
+      ...(graph.nodeFigures !== undefined ? { nodeFigures: graph.nodeFigures } : {}),
       windowSeconds: graph.windowSeconds,
       ...(self ? { datasourceUid: self.uid, datasourceType: 'tracelens-traceql-datasource' } : {}),
     },

@@ -6,5 +6,6 @@ export { runServiceGraph } from './graph';
 export type { GraphRun, GraphRunOptions } from './graph';
 export { completenessNotice, scanMatching } from './scanMatching';
 export type { RunProgress, ScanRun, WindowRunOptions } from './scanMatching';
-export { runServiceMetrics, serviceMetricsFromTraces } from './serviceMetrics';
-export type { ServiceMetricsRun } from './serviceMetrics';
+export { runServiceMetrics, serviceMetricsFromServer, serviceMetricsFromTraces } from './serviceMetrics';
+export type { MetricsBackend, ServiceMetricsRun } from './serviceMetrics';
+export { runServiceGraphWithServerNodes } from './graphWithServerNodes';

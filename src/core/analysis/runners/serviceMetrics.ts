@@ -19,7 +19,7 @@ export interface ServiceMetricsRun {
   readonly notices: readonly Notice[];
 }
 
-type MetricsBackend = Pick<Backend, 'scan' | 'features' | 'label' | 'metricsInstant'>;
+export type MetricsBackend = Pick<Backend, 'scan' | 'features' | 'label' | 'metricsInstant'>;
 
 /** Tempo marks an answer some of whose jobs failed; the engine's type does not carry the field. */
 function partialMessage(outcome: InstantMetricsOutcome): string | undefined {
@@ -37,7 +37,10 @@ function partialMessage(outcome: InstantMetricsOutcome): string | undefined {
  * Undefined when it could not, e.g. a Tempo too old for these functions, whose executor falls back
  * to a bounded fetch: then the window is scanned here instead.
  */
-async function fromServer(backend: MetricsBackend, window: Window): Promise<ServiceMetricsRun | undefined> {
+export async function serviceMetricsFromServer(
+  backend: MetricsBackend,
+  window: Window
+): Promise<ServiceMetricsRun | undefined> {
   const [counts, histogram] = await Promise.all([
     backend.metricsInstant(COUNTS_QUERY, window),
     backend.metricsInstant(HISTOGRAM_QUERY, window),
@@ -126,7 +129,7 @@ export async function runServiceMetrics(
 ): Promise<ServiceMetricsRun> {
   const notices: Notice[] = [];
   if (backend.features.traceqlMetrics) {
-    const server = await fromServer(backend, window);
+    const server = await serviceMetricsFromServer(backend, window);
     if (server !== undefined) {
       return server;
     }

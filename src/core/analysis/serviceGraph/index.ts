@@ -11,6 +11,7 @@ export { buildServiceGraph, type BuildServiceGraphOptions } from './buildService
 export { ServiceGraphFold, serviceIdentity, type ServiceGraphFoldOptions } from './graphFold';
 export { serviceGraphFromDependencies, type DependencyLink } from './fromDependencies';
 export { serviceGraphFromPromMetrics, histogramQuantile, type PromSample } from './fromPromMetrics';
+export { withServerNodeFigures, type ServerNodeFiguresResult } from './serverNodeFigures';
 export { neighbourhood, neighbourhoodGraph, type Neighbourhood } from './neighbourhood';
 export {
   serviceGraphToNodeGraphRows,

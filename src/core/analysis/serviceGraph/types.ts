@@ -54,6 +54,11 @@ export interface ServiceGraph {
   /** Seconds the figures cover; null when unknown. */
   readonly windowSeconds: number | null;
   readonly source: ServiceGraphSource;
+  /**
+   * 'server' when the service nodes' figures are the backend's own aggregates over every server
+   * span in the window (Tempo's TraceQL metrics) rather than counts from `source`; absent otherwise.
+   */
+  readonly nodeFigures?: 'server';
 }
 
 export function edgeId(source: string, target: string): string {
