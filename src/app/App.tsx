@@ -31,8 +31,8 @@ export function App(props: AppRootProps<AppSettings>) {
       <Stack direction="column" gap={2}>
         <Text element="h1">TraceLens</Text>
         <Text color="secondary">
-          TraceQL over Jaeger and Tempo, a service dependency graph with request, error and latency figures, a latency
-          heatmap you can click into, and what sampling keeps and costs.
+          TraceQL over Jaeger, Tempo and Zipkin, a service dependency graph with request, error and latency figures, a
+          latency heatmap you can click into, and what sampling keeps and costs.
         </Text>
         <section aria-labelledby="tl-datasources">
           <Text element="h2" id="tl-datasources">

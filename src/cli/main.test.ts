@@ -1,3 +1,4 @@
+import { BACKENDS } from '../core/backends';
 import { TraceLensError } from '../core/errors';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, main } from './main';
 import { fakeIO } from './testing';
@@ -25,6 +26,22 @@ describe('main dispatch', () => {
       expect(await main(argv, io, [echo])).toBe(EXIT_OK);
       expect(io.out()).toContain('echo  The echo command');
       expect(io.out()).toContain('Exit codes: 0 ok, 2 bad query or usage, 1 runtime failure');
+    }
+  });
+
+  it('names every registered backend in the overview and its --<name> URL flag in each live command', async () => {
+    const overview = fakeIO();
+    expect(await main(['--help'], overview)).toBe(EXIT_OK);
+    for (const backend of BACKENDS) {
+      expect(overview.out().split('\n')[0]).toContain(backend.label);
+    }
+    for (const name of ['query', 'graph', 'services', 'latency', 'sampling']) {
+      const io = fakeIO();
+      expect(await main([name, '--help'], io)).toBe(EXIT_OK);
+      for (const backend of BACKENDS) {
+        expect(io.out()).toMatch(new RegExp(`Usage:[^]*--${backend.kind} URL`));
+        expect(io.out()).toMatch(new RegExp(`^  --${backend.kind} URL +\\S`, 'm'));
+      }
     }
   });
 

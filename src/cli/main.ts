@@ -1,6 +1,7 @@
 import { errorMessage, isTraceLensError, type TraceLensErrorKind } from '../core/errors';
 import { COMMANDS } from './commands';
 import { secretsIn } from './connection';
+import { BACKEND_LABELS } from './source';
 import type { CliCommand, CliIO } from './types';
 
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from './exitCodes';
@@ -20,7 +21,7 @@ export function overview(commands: readonly CliCommand[]): string {
   const width = Math.max(...commands.map((c) => c.name.length), 4);
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
-    'tracelens: TraceQL over Jaeger and Tempo from the command line',
+    `tracelens: TraceQL over ${BACKEND_LABELS} and trace files from the command line`,
     '',
     'Usage: tracelens <command> [arguments]',
     '',

@@ -21,6 +21,9 @@ export const BACKEND_USAGE = BACKENDS.map((b) => `--${b.kind} URL`).join(' | ');
 /** The backend flags' help lines, aligned like the rest of a command's help. */
 export const BACKEND_HELP = BACKENDS.map((b) => `  ${`--${b.kind} URL`.padEnd(20)}${b.cliHelp}`).join('\n');
 
+/** Every registered backend's display name, for help text: `Jaeger, Tempo, Zipkin`. */
+export const BACKEND_LABELS = BACKENDS.map((b) => b.label).join(', ');
+
 /** `a, b or c`. */
 export function oneOf(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;

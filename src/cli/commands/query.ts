@@ -11,6 +11,7 @@ import { CONNECTION_FLAGS, CONNECTION_HELP } from '../connection';
 import {
   BACKEND_FLAGS,
   BACKEND_HELP,
+  BACKEND_LABELS,
   BACKEND_USAGE,
   durationFlag,
   extentOf,
@@ -126,7 +127,7 @@ async function runLive(
 /** `tracelens query`: TraceQL over trace files or a live backend, printed in Tempo's JSON shapes. */
 export const queryCommand: CliCommand = {
   name: 'query',
-  summary: 'Run a TraceQL search or metrics query over trace files or a live backend (Jaeger, Tempo, Zipkin)',
+  summary: `Run a TraceQL search or metrics query over trace files or a live backend (${BACKEND_LABELS})`,
   usage: HELP,
   async run(argv, io) {
     const parsed = parseArgs(argv, FLAGS);
