@@ -25,6 +25,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestOptions } from 'node:http';
 
 import { ConsistentProbabilitySampler } from '../sampling/consistentProbabilitySampler';
+import { RecordSamplerTags } from '../sampling/recordSamplerTags';
 import { fixedSamplingStatus, samplerChoiceFromEnv } from '../sampling/samplerChoice';
 import { untracedTelemetry } from '../sampling/untracedTelemetry';
 import { type DemoConfig, SERVICE_NAMES, type ServiceName } from './config';
@@ -52,14 +53,17 @@ export async function startTelemetry(service: ServiceName, config: DemoConfig): 
     choice.kind === 'consistent'
       ? new ConsistentProbabilitySampler(choice.probability)
       : new ParentBasedSampler({
-          root: new JaegerRemoteSampler({
-            endpoint: adapter.url,
-            serviceName: service,
-            poolingInterval: config.samplingPollMs,
-            // Until the first strategy arrives nothing is sampled: a trace kept then would carry an unknown
-            // probability, which the sampling panel could not weigh honestly.
-            initialSampler: new AlwaysOffSampler(),
-          }),
+          // Roots say the probability they were kept with, as Jaeger's SDKs do (see recordSamplerTags.ts).
+          root: new RecordSamplerTags(
+            new JaegerRemoteSampler({
+              endpoint: adapter.url,
+              serviceName: service,
+              poolingInterval: config.samplingPollMs,
+              // Until the first strategy arrives nothing is sampled: a trace kept then would carry an unknown
+              // probability, which the sampling panel could not weigh honestly.
+              initialSampler: new AlwaysOffSampler(),
+            })
+          ),
         });
 
   const provider = new NodeTracerProvider({
