@@ -3,6 +3,7 @@ import { FieldType, type DataFrame, type DataLink, type Field } from '@grafana/d
 import type { SearchSpan } from '../../core/engine';
 import type { SearchResponse, SearchSpanSet, TraceSearchMetadata } from '../client/types';
 import type { LogsLinkContext } from '../links';
+import { MIN_WIDTH, minWidth } from './columnWidths';
 import { spanViewLink, traceViewLink, type SelfRef } from './links';
 import {
   LOGS_URL_FIELD,
@@ -144,13 +145,18 @@ function spanSetFrame(traceId: string, set: SearchSpanSet, parts: SearchTablePar
   const spanIdField: Field = {
     name: 'spanID',
     type: FieldType.string,
-    config: { displayNameFromDS: 'Span ID', links: [parts.spanLink] },
+    config: { displayNameFromDS: 'Span ID', links: [parts.spanLink], ...minWidth(MIN_WIDTH.spanId) },
     values: spanIds,
   };
   const fields: Field[] = [
     { name: 'traceIdHidden', type: FieldType.string, config: HIDDEN, values: traceIds },
     spanIdField,
-    { name: 'spanStartTime', type: FieldType.time, config: { displayNameFromDS: 'Start time' }, values: startMs },
+    {
+      name: 'spanStartTime',
+      type: FieldType.time,
+      config: { displayNameFromDS: 'Start time', ...minWidth(MIN_WIDTH.time) },
+      values: startMs,
+    },
     { name: 'name', type: FieldType.string, config: { displayNameFromDS: 'Name' }, values: names },
   ];
   for (const key of [...columns.keys()].sort()) {
@@ -159,7 +165,7 @@ function spanSetFrame(traceId: string, set: SearchSpanSet, parts: SearchTablePar
   fields.push({
     name: 'duration',
     type: FieldType.number,
-    config: { displayNameFromDS: 'Duration', unit: 'ns' },
+    config: { displayNameFromDS: 'Duration', unit: 'ns', ...minWidth(MIN_WIDTH.duration) },
     values: durations,
   });
 
@@ -199,13 +205,13 @@ export function buildSearchFrame(response: SearchResponse, ctx: SearchFrameConte
     {
       name: 'traceID',
       type: FieldType.string,
-      config: { displayNameFromDS: 'Trace ID', links: traceIdLinks },
+      config: { displayNameFromDS: 'Trace ID', links: traceIdLinks, ...minWidth(MIN_WIDTH.traceId) },
       values: traces.map((t) => t.traceID),
     },
     {
       name: 'startTime',
       type: FieldType.time,
-      config: { displayNameFromDS: 'Start time' },
+      config: { displayNameFromDS: 'Start time', ...minWidth(MIN_WIDTH.time) },
       values: traces.map((t) => nanosToMs(t.startTimeUnixNano) ?? null),
     },
     {
@@ -223,7 +229,7 @@ export function buildSearchFrame(response: SearchResponse, ctx: SearchFrameConte
     {
       name: 'traceDuration',
       type: FieldType.number,
-      config: { displayNameFromDS: 'Duration', unit: 'ms' },
+      config: { displayNameFromDS: 'Duration', unit: 'ms', ...minWidth(MIN_WIDTH.duration) },
       values: traces.map((t) => traceDurationMs(t) ?? null),
     },
     {
