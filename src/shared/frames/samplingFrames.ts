@@ -1,4 +1,4 @@
-import { DataFrame, FieldType, createDataFrame } from '@grafana/data';
+import { DataFrame, FieldConfig, FieldType, createDataFrame } from '@grafana/data';
 
 import type { SamplerKind, ServiceSampling } from '../../core/analysis/sampling';
 
@@ -15,63 +15,160 @@ export interface SamplingMeta {
   readonly sources?: readonly string[];
 }
 
+/**
+ * A column: the field name is the contract the panel and readSamplingFrame read by; the display
+ * name is what a table shows (Grafana's table or Explore would otherwise print `storedTracesPerSecond`).
+ * Rates of traces and spans get their own count units: Grafana's `reqps` would print "req/s" for
+ * what is a rate of stored traces.
+ */
+function column(
+  name: string,
+  displayName: string,
+  values: ReadonlyArray<string | number | null>,
+  unit?: string
+): { name: string; type: FieldType; values: Array<string | number | null>; config: FieldConfig } {
+  return {
+    name,
+    // A rate column with no estimate anywhere is still a number column (its nulls say "unknown").
+    type: unit === undefined ? FieldType.string : FieldType.number,
+    values: [...values],
+    config: { displayNameFromDS: displayName, ...(unit ? { unit } : {}) },
+  };
+}
+
 export function samplingFrame(rows: readonly ServiceSampling[], meta: SamplingMeta, refId = 'A'): DataFrame {
   const col = <T>(pick: (r: ServiceSampling) => T) => rows.map(pick);
+  const num = (pick: (r: ServiceSampling) => number | null) => rows.map(pick);
+  const text = (pick: (r: ServiceSampling) => string) => rows.map(pick);
   return createDataFrame({
     name: SAMPLING_TABLE,
     refId,
     meta: { custom: { tracelens: SAMPLING_TABLE, ...meta }, preferredVisualisationType: 'table' },
     fields: [
-      { name: 'service', type: FieldType.string, values: col((r) => r.service) },
-      { name: 'operation', type: FieldType.string, values: col((r) => r.operation ?? '') },
-      { name: 'serviceName', type: FieldType.string, values: col((r) => r.serviceName ?? '') },
-      { name: 'namespace', type: FieldType.string, values: col((r) => r.namespace ?? '') },
-      { name: 'sdk', type: FieldType.string, values: col((r) => r.sdk ?? '') },
-      { name: 'sampler', type: FieldType.string, values: col((r) => r.sampler) },
-      { name: 'samplerDetail', type: FieldType.string, values: col((r) => r.samplerDetail) },
-      {
-        name: 'probability',
-        type: FieldType.number,
-        values: col((r) => r.probability),
-        config: { unit: 'percentunit' },
-      },
-      { name: 'storedTraces', type: FieldType.number, values: col((r) => r.storedTraces) },
-      { name: 'storedSpans', type: FieldType.number, values: col((r) => r.storedSpans) },
-      { name: 'spansPerTrace', type: FieldType.number, values: col((r) => r.spansPerTrace) },
-      {
-        name: 'storedTracesPerSecond',
-        type: FieldType.number,
-        values: col((r) => r.storedTracesPerSecond),
-        config: { unit: 'reqps' },
-      },
-      { name: 'storedSpansPerSecond', type: FieldType.number, values: col((r) => r.storedSpansPerSecond) },
-      { name: 'bytesPerSpan', type: FieldType.number, values: col((r) => r.bytesPerSpan), config: { unit: 'bytes' } },
-      { name: 'estimatedRequests', type: FieldType.number, values: col((r) => r.estimatedRequests) },
-      {
-        name: 'estimatedRequestsPerSecond',
-        type: FieldType.number,
-        values: col((r) => r.estimatedRequestsPerSecond),
-        config: { unit: 'reqps' },
-      },
-      {
-        name: 'estimatedRequestsLow',
-        type: FieldType.number,
-        values: col((r) => r.estimatedRequestsInterval?.[0] ?? null),
-      },
-      {
-        name: 'estimatedRequestsHigh',
-        type: FieldType.number,
-        values: col((r) => r.estimatedRequestsInterval?.[1] ?? null),
-      },
-      {
-        name: 'effectiveRate',
-        type: FieldType.number,
-        values: col((r) => r.effectiveRate),
-        config: { unit: 'percentunit' },
-      },
-      { name: 'errorTraces', type: FieldType.number, values: col((r) => r.errorTraces) },
-      { name: 'errorRate', type: FieldType.number, values: col((r) => r.errorRate), config: { unit: 'percentunit' } },
-      { name: 'notes', type: FieldType.string, values: col((r) => r.notes.join(' ')) },
+      column(
+        'service',
+        'Service',
+        text((r) => r.service)
+      ),
+      column(
+        'operation',
+        'Operation',
+        text((r) => r.operation ?? '')
+      ),
+      column(
+        'serviceName',
+        'Service name',
+        text((r) => r.serviceName ?? '')
+      ),
+      column(
+        'namespace',
+        'Namespace',
+        text((r) => r.namespace ?? '')
+      ),
+      column(
+        'sdk',
+        'SDK',
+        text((r) => r.sdk ?? '')
+      ),
+      column(
+        'sampler',
+        'Sampler',
+        text((r) => r.sampler)
+      ),
+      column(
+        'samplerDetail',
+        'Sampler detail',
+        text((r) => r.samplerDetail)
+      ),
+      column(
+        'probability',
+        'Configured probability',
+        num((r) => r.probability),
+        'percentunit'
+      ),
+      column(
+        'storedTraces',
+        'Stored traces',
+        num((r) => r.storedTraces),
+        'count:traces'
+      ),
+      column(
+        'storedSpans',
+        'Stored spans',
+        num((r) => r.storedSpans),
+        'count:spans'
+      ),
+      column(
+        'spansPerTrace',
+        'Spans per trace',
+        num((r) => r.spansPerTrace),
+        'short'
+      ),
+      column(
+        'storedTracesPerSecond',
+        'Stored trace rate',
+        num((r) => r.storedTracesPerSecond),
+        'count:traces/s'
+      ),
+      column(
+        'storedSpansPerSecond',
+        'Stored span rate',
+        num((r) => r.storedSpansPerSecond),
+        'count:spans/s'
+      ),
+      column(
+        'bytesPerSpan',
+        'Bytes per span',
+        num((r) => r.bytesPerSpan),
+        'bytes'
+      ),
+      column(
+        'estimatedRequests',
+        'Estimated requests',
+        num((r) => r.estimatedRequests),
+        'count:requests'
+      ),
+      column(
+        'estimatedRequestsPerSecond',
+        'Estimated request rate',
+        num((r) => r.estimatedRequestsPerSecond),
+        'reqps'
+      ),
+      column(
+        'estimatedRequestsLow',
+        'Estimated requests, low',
+        num((r) => r.estimatedRequestsInterval?.[0] ?? null),
+        'count:requests'
+      ),
+      column(
+        'estimatedRequestsHigh',
+        'Estimated requests, high',
+        num((r) => r.estimatedRequestsInterval?.[1] ?? null),
+        'count:requests'
+      ),
+      column(
+        'effectiveRate',
+        'Effective sampling rate',
+        num((r) => r.effectiveRate),
+        'percentunit'
+      ),
+      column(
+        'errorTraces',
+        'Error traces',
+        num((r) => r.errorTraces),
+        'count:traces'
+      ),
+      column(
+        'errorRate',
+        'Error rate',
+        num((r) => r.errorRate),
+        'percentunit'
+      ),
+      column(
+        'notes',
+        'Notes',
+        col((r) => r.notes.join(' '))
+      ),
     ],
   });
 }
