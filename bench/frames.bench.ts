@@ -1,19 +1,21 @@
 /**
  * Bytes → frames, as the data source runs it (bench/frames/dataSourcePath.ts), against JSON.parse
  * of the same bytes in the same run: one row per input of issue 18, medians of interleaved rounds
- * with a full GC before each timed run, CPU time (user + system, GC threads included) and wall
- * time. The 100k-span rows add peak RSS, each variant measured in its own child process.
+ * with a full GC before each timed run, CPU time (user + system) and wall time. Each row runs in
+ * its own process on a single GC thread (frames/timeRow.ts says why). The 100k-span rows add peak RSS, each variant measured in its own child process.
  * Goals (issue 18): trace by id ≤ 1.2x JSON.parse; 100k-span peak memory ≤ 1.3x JSON.parse alone;
  * search (Jaeger including the engine's residual evaluation, and Tempo) ≤ 1.5x.
  */
-import { dataSourcePath } from './frames/dataSourcePath';
 import { jaegerSearchInput, tempoSearchInput, traceByIdInput, type FrameInput } from './frames/inputs';
 import { peakMemory } from './frames/peakMemory';
-import { formatMs, formatRatio, timeInterleavedAsync } from './measure';
+import { timeRow } from './frames/timeRow';
+import { formatMs, formatRatio } from './measure';
 
 const ROUNDS = 15;
 const LARGE_ROUNDS = 7;
 const MEMORY_REPEATS = 3;
+/** Untimed runs of each variant first, so the timed ones run optimised code. */
+const WARMUP = 3;
 
 interface Row {
   readonly input: () => FrameInput;
@@ -43,19 +45,13 @@ function verdict(ratio: number, goal: number): string {
 export default async function bench(): Promise<string[]> {
   const lines = [
     `bytes → frames through the data source's runners vs JSON.parse of the same bytes; medians of ` +
-      `${ROUNDS} interleaved rounds (${LARGE_ROUNDS} at 100k spans), GC before each run; ratios of CPU time (wall in brackets)`,
+      `${ROUNDS} interleaved rounds (${LARGE_ROUNDS} at 100k spans) after ${WARMUP} untimed, GC before each run, ` +
+      `a process per row on one GC thread; ratios of CPU time (wall in brackets)`,
   ];
   for (const row of ROWS) {
     const input = row.input();
-    const path = dataSourcePath(input);
     const text = input.body;
-    const [parse, frames] = await timeInterleavedAsync(
-      [
-        { name: 'JSON.parse', run: () => JSON.parse(text) },
-        { name: 'bytes → frames', run: path },
-      ],
-      row.rounds
-    );
+    const { parse, frames } = timeRow(input, row.rounds, WARMUP);
     const cpu = frames.medianCpuMs / parse.medianCpuMs;
     const wall = frames.medianMs / parse.medianMs;
     lines.push(

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 import { collectGarbage } from '../measure';
 import { dataSourcePath } from './dataSourcePath';
-import type { FrameInput } from './inputs';
+import { readSpecFile } from './specFile';
 
 function statusKb(field: 'VmHWM' | 'VmRSS'): number {
   const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync('/proc/self/status', 'utf8'));
@@ -20,9 +20,8 @@ function statusKb(field: 'VmHWM' | 'VmRSS'): number {
 
 async function main(): Promise<void> {
   const [specFile, variant] = process.argv.slice(2);
-  const spec = JSON.parse(readFileSync(specFile, 'utf8')) as Omit<FrameInput, 'body'> & { bodyFile: string };
-  const body = readFileSync(spec.bodyFile, 'utf8');
-  const input: FrameInput = { ...spec, body };
+  const input = readSpecFile(specFile);
+  const body = input.body;
   const path = dataSourcePath(input);
   collectGarbage();
   collectGarbage();

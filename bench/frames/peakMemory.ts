@@ -4,11 +4,10 @@
  * just before the run), so the figure is what the run itself adds on top of holding the response.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { FrameInput } from './inputs';
+import { withSpecFile } from './specFile';
 
 export interface PeakMemory {
   /** Median peak RSS over the repeats, in MB. */
@@ -36,13 +35,7 @@ function runChild(specFile: string, variant: 'parse' | 'path'): { peakKb: number
 
 /** Alternates parse and path children `repeats` times each; medians of their peaks. */
 export function peakMemory(input: FrameInput, repeats: number): PeakMemory {
-  const dir = mkdtempSync(join(tmpdir(), 'tracelens-bench-'));
-  try {
-    const bodyFile = join(dir, 'body.json');
-    writeFileSync(bodyFile, input.body);
-    const { body: _body, ...rest } = input;
-    const specFile = join(dir, 'spec.json');
-    writeFileSync(specFile, JSON.stringify({ ...rest, bodyFile }));
+  return withSpecFile(input, (specFile) => {
     const parse: number[] = [];
     const path: number[] = [];
     const before: number[] = [];
@@ -53,7 +46,5 @@ export function peakMemory(input: FrameInput, repeats: number): PeakMemory {
       path.push(runChild(specFile, 'path').peakKb);
     }
     return { parseMb: median(parse) / 1024, pathMb: median(path) / 1024, beforeMb: median(before) / 1024 };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
