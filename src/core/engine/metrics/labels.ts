@@ -1,6 +1,7 @@
 /** Series labels: typed values for the JSON, and Tempo's Prometheus-style text used as the series key. */
 import { type KeyValue, formatGoDuration, toAnyValue } from '../search/anyValue';
 import type { Value } from '../values';
+import { floatLabelText, formatGoFloat } from './goFloat';
 
 export interface Label {
   readonly name: string;
@@ -15,8 +16,11 @@ function promValue(v: Value): string {
       return v.v === '' ? '<empty>' : v.v === 'nil' ? '<nil>' : v.v;
     case 'duration':
       return formatGoDuration(v.v);
+    case 'float':
+      // `2.0`, not `2`: a whole double and the int 2 are two series in Tempo, so two here.
+      return floatLabelText(v.v);
     case 'array':
-      return '[' + v.v.map(promValue).join(' ') + ']';
+      return '[' + v.v.map((e) => (e.t === 'float' ? formatGoFloat(e.v) : promValue(e))).join(' ') + ']';
     default:
       return String(v.v);
   }
