@@ -6,7 +6,12 @@ import { setImmediate } from 'node:timers';
 import { lastValueFrom, toArray } from 'rxjs';
 
 import { fakeJaegerSearchRoutes } from '../core/backends/testing/fakeJaegerSearch';
-import { startFakeServer, type FakeRequest, type FakeServer } from '../core/backends/testing/fakeServer';
+import {
+  startFakeServer,
+  type FakeRequest,
+  type FakeRoute,
+  type FakeServer,
+} from '../core/backends/testing/fakeServer';
 import { tracesOverTime } from '../core/engine/testing/tracesOverTime';
 import { TraceLensDataSource } from './datasource';
 import { fakeClient } from './test/fakeClient';
@@ -198,8 +203,8 @@ describe('TraceLensDataSource over HTTP to a loopback Jaeger: the whole window (
     children: [{ service: 'api', kind: 'server', status: i % 8 === 0 ? 'error' : 'unset' }],
   }));
 
-  async function jaegerDs(jsonData: Partial<TraceLensOptions>) {
-    const jaeger = await startFakeServer(fakeJaegerSearchRoutes(traces));
+  async function jaegerDs(jsonData: Partial<TraceLensOptions>, routes: Record<string, FakeRoute> = {}) {
+    const jaeger = await startFakeServer({ ...fakeJaegerSearchRoutes(traces), ...routes });
     const settings = {
       id: 5,
       uid: 'jaeger-scan',
@@ -228,6 +233,48 @@ describe('TraceLensDataSource over HTTP to a loopback Jaeger: the whole window (
       expect(field('errors')).toEqual([150]);
       expect(last.data[0].meta.custom.tracelensCompleteness).toMatchObject({ complete: true, tracesScanned: 1200 });
       expect(jaeger.requests.filter((r) => r.path === '/api/v3/traces').length).toBeGreaterThan(2);
+    } finally {
+      await jaeger.close();
+    }
+  });
+
+  it("counts calls with Jaeger's own dependencies when the query asks, reading no trace", async () => {
+    const { jaeger, ds } = await jaegerDs(
+      {},
+      { '/api/dependencies': { body: { data: [{ parent: 'web', child: 'api', callCount: 1200 }] } } }
+    );
+    try {
+      const request = queryRequest([{ refId: 'A', queryType: 'serviceGraph', serviceGraphCalls: 'dependencies' }]);
+      const r = await lastValueFrom(ds.query(request));
+      expect(r.state).toBe(LoadingState.Done);
+      const [nodes, edges] = r.data;
+      expect(edges.fields.find((f: { name: string }) => f.name === 'requests').values).toEqual([1200]);
+      expect(nodes.meta.custom.source).toBe('dependencies');
+      expect(nodes.meta.notices[0].text).toMatch(/^Calls counted by Jaeger itself \(its dependencies API\)/);
+      const asked = jaeger.requests.filter((q) => q.path === '/api/dependencies');
+      expect(asked).toHaveLength(1);
+      const from = request.range.from.valueOf();
+      const to = request.range.to.valueOf();
+      expect(asked[0].query.get('endTs')).toBe(String(to));
+      expect(asked[0].query.get('lookback')).toBe(String(to - from));
+      expect(jaeger.requests.some((q) => q.path === '/api/v3/traces')).toBe(false);
+    } finally {
+      await jaeger.close();
+    }
+  });
+
+  it('refuses a TraceQL filter with dependencies rather than ignoring it', async () => {
+    const { jaeger, ds } = await jaegerDs({});
+    try {
+      const r = await lastValueFrom(
+        ds.query(
+          queryRequest([
+            { refId: 'A', queryType: 'serviceGraph', serviceGraphCalls: 'dependencies', query: '{ status = error }' },
+          ])
+        )
+      );
+      expect(r.error?.message).toMatch(/^Dependencies cannot be filtered by TraceQL/);
+      expect(jaeger.requests.some((q) => q.path === '/api/dependencies')).toBe(false);
     } finally {
       await jaeger.close();
     }

@@ -62,6 +62,8 @@ function assertNever(x: never): never {
 
 export class TraceLensDataSource extends DataSourceApi<TraceLensQuery, TraceLensOptions> {
   readonly backend: BackendKind;
+  /** The backend counts service calls itself (Jaeger's /api/dependencies): the editor offers it. */
+  readonly hasDependencies: boolean;
   readonly client: TraceLensClient;
   private readonly logs?: LogsLinkSetup;
   private readonly serviceMap?: () => Promise<DataSourceApi>;
@@ -75,6 +77,7 @@ export class TraceLensDataSource extends DataSourceApi<TraceLensQuery, TraceLens
     super(instanceSettings);
     const json = instanceSettings.jsonData ?? {};
     this.backend = json.backend ?? DEFAULT_BACKEND;
+    this.hasDependencies = BACKENDS.find((b) => b.kind === this.backend)?.features.dependencies ?? false;
     const timeoutMs = requestTimeoutMs(json);
     const baseUrl = instanceSettings.url ?? '';
     this.fetchFn = deps.fetch ?? ((o) => getBackendSrv().fetch<unknown>(o));

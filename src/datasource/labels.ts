@@ -107,6 +107,11 @@ export const labels = {
     detail: 'Nodes',
     detailServices: 'Services',
     detailPeers: 'Services and peers',
+    calls: 'Calls from',
+    callsTooltip:
+      "Traces: every trace in the range is read, with errors and latency. Dependencies: the backend's own call counts (Jaeger's /api/dependencies) over everything it stored, without errors or latency.",
+    callsTraces: 'Traces',
+    callsDependencies: 'Dependencies',
     durationKind: 'Duration of',
     byOperation: 'Split by operation',
     span: 'Spans',

@@ -24,6 +24,12 @@ export interface TraceLensQuery extends DataQuery {
   latencyDuration?: 'span' | 'trace';
   /** Service graph: include operations, databases and external peers as nodes. */
   serviceGraphDetail?: 'services' | 'peers';
+  /**
+   * Service graph: where the calls are counted. 'traces' (default) reads every trace in the range;
+   * 'dependencies' asks the backend's own aggregation (Jaeger's /api/dependencies): call counts of
+   * everything it stored, without errors or latency, and no TraceQL filter.
+   */
+  serviceGraphCalls?: 'traces' | 'dependencies';
   /** Sampling: also split by operation. */
   samplingByOperation?: boolean;
   /** Editor mode for traceql; the builder writes TraceQL into `query`. */

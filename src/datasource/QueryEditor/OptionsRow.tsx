@@ -11,6 +11,8 @@ const L = labels.query;
 interface Props {
   query: TraceLensQuery;
   onChange: (query: TraceLensQuery) => void;
+  /** The backend counts service calls itself (Jaeger's /api/dependencies). */
+  dependencies?: boolean;
 }
 
 /** '' clears the option (the data source default applies); other text must be a positive integer. */
@@ -52,7 +54,7 @@ function CountField({
 }
 
 /** Search options (limit, spans per spanset) or metrics options (step, range/instant), per query. */
-export function OptionsRow({ query, onChange }: Props) {
+export function OptionsRow({ query, onChange, dependencies = false }: Props) {
   const type = query.queryType ?? 'traceql';
   // A metrics query typed in the TraceQL tab runs as metrics, so it takes the metrics options.
   const metrics = type === 'metrics' || (type === 'traceql' && isMetricsText(query.query ?? ''));
@@ -102,7 +104,19 @@ export function OptionsRow({ query, onChange }: Props) {
           )}
         </>
       )}
-      {type === 'serviceGraph' && (
+      {type === 'serviceGraph' && (dependencies || query.serviceGraphCalls === 'dependencies') && (
+        <InlineField label={L.calls} tooltip={L.callsTooltip}>
+          <RadioButtonGroup
+            options={[
+              { label: L.callsTraces, value: 'traces' as const },
+              { label: L.callsDependencies, value: 'dependencies' as const },
+            ]}
+            value={query.serviceGraphCalls ?? 'traces'}
+            onChange={(serviceGraphCalls) => onChange({ ...query, serviceGraphCalls })}
+          />
+        </InlineField>
+      )}
+      {type === 'serviceGraph' && query.serviceGraphCalls !== 'dependencies' && (
         <InlineField label={L.detail}>
           <RadioButtonGroup
             options={[

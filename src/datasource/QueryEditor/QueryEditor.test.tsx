@@ -94,10 +94,11 @@ const userEvent = fastUserEvent();
 // Headroom for a loaded CI machine; the tests themselves take well under a second each.
 jest.setTimeout(20_000);
 
-function fakeDatasource() {
+function fakeDatasource(hasDependencies = false) {
   const client = fakeClient();
   const ds = {
     client,
+    hasDependencies,
     attributeNames: jest.fn().mockResolvedValue(['resource.service.name', 'span.http.route']),
     applyTemplateVariables: (q: TraceLensQuery) => q,
     // As a data source configured for Zipkin answers: its module's notices for the query text.
@@ -106,8 +107,8 @@ function fakeDatasource() {
   return { ds: ds as unknown as TraceLensDataSource, client };
 }
 
-function setup(initial: TraceLensQuery) {
-  const { ds, client } = fakeDatasource();
+function setup(initial: TraceLensQuery, opts: { hasDependencies?: boolean } = {}) {
+  const { ds, client } = fakeDatasource(opts.hasDependencies);
   const changes: TraceLensQuery[] = [];
   const onRunQuery = jest.fn();
   function Harness() {
@@ -228,6 +229,21 @@ describe('QueryEditor', () => {
     setup({ refId: 'A', queryType: 'traceql', query: '{ } | rate() by (resource.service.name)' });
     expect(screen.getByTestId(selectors.query.step)).toBeInTheDocument();
     expect(screen.queryByTestId(selectors.query.limit)).not.toBeInTheDocument();
+  });
+
+  it("offers the backend's own call counts for the service graph where it has them (#17)", async () => {
+    const { last } = setup({ refId: 'A', queryType: 'serviceGraph' }, { hasDependencies: true });
+    expect(screen.getByLabelText('Services and peers')).toBeInTheDocument();
+    await userEvent.click(screen.getByLabelText('Dependencies'));
+    expect(last().serviceGraphCalls).toBe('dependencies');
+    // Dependencies name services only, so the peers choice goes away.
+    expect(screen.queryByLabelText('Services and peers')).not.toBeInTheDocument();
+  });
+
+  it('offers no dependencies choice where the backend has no such API', () => {
+    setup({ refId: 'A', queryType: 'serviceGraph' });
+    expect(screen.queryByLabelText('Dependencies')).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Services and peers')).toBeInTheDocument();
   });
 
   it('offers code mode for queries the builder cannot show', async () => {

@@ -90,7 +90,7 @@ export function QueryEditor({ datasource, query, onChange, onRunQuery, range }: 
       )}
       {type !== 'traceId' && (
         <Stack direction="row" gap={2} alignItems="center">
-          <OptionsRow query={query} onChange={onChange} />
+          <OptionsRow query={query} onChange={onChange} dependencies={datasource.hasDependencies} />
           <InlineField label={L.explain}>
             <InlineSwitch
               data-testid={selectors.query.explainToggle}

@@ -1,4 +1,5 @@
 import { runLatency, runSampling, runServiceGraphWithServerNodes } from '../../core/analysis/runners';
+import { serviceGraphFromDependencies } from '../../core/analysis/serviceGraph';
 import { createBackend, type Backend } from '../../core/backends';
 import { differencesText } from '../../core/plan';
 import { parseQuery } from '../../core/query';
@@ -45,6 +46,7 @@ export function failingClient(err: unknown): TraceLensClient {
     metrics: fail,
     explain: fail,
     serviceGraph: fail,
+    dependencyGraph: fail,
     latency: fail,
     sampling: fail,
   };
@@ -127,6 +129,15 @@ export function clientOver(
           : undefined,
       });
       return { graph: run.graph, notices: run.notices, completeness: run.completeness };
+    },
+    async dependencyGraph(request, options) {
+      const window = toWindow(request.window, options);
+      const links = await backend.dependencies(window);
+      const graph = serviceGraphFromDependencies(links, { windowSeconds: Number(window.end - window.start) / 1e9 });
+      const text =
+        `Calls counted by ${backend.label} itself (its dependencies API) over every trace it stored in the range; ` +
+        'it gives no errors or latency.';
+      return { graph, notices: [{ severity: 'info', text }] };
     },
     async latency(request, options) {
       const progress = options?.onProgress;

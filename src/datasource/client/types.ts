@@ -99,6 +99,11 @@ export interface ServiceGraphResult {
   completeness: Completeness;
 }
 
+export interface DependencyGraphResult {
+  graph: ServiceGraph;
+  notices: readonly BackendNotice[];
+}
+
 /** An analysis call that can report partial results while it reads the window. */
 export interface ProgressOptions<R> extends CallOptions {
   onProgress?: (partial: R) => void;
@@ -147,6 +152,11 @@ export interface TraceLensClient {
     request: ServiceGraphRequest,
     options?: ProgressOptions<ServiceGraphResult>
   ): Promise<ServiceGraphResult>;
+  /**
+   * The graph from the backend's own call counts (Jaeger's /api/dependencies): no trace is read,
+   * so there are no errors or latencies. Rejects where the backend has no such API.
+   */
+  dependencyGraph(request: { window: TimeWindow }, options?: CallOptions): Promise<DependencyGraphResult>;
   latency(request: LatencyRequest, options?: ProgressOptions<LatencyResult>): Promise<LatencyResult>;
   sampling(request: SamplingRequest, options?: CallOptions): Promise<SamplingResult>;
 }

@@ -110,7 +110,33 @@ function nodeLogs(ctx: RunContext): NodeLogsLinks | undefined {
   return ctx.logs ? { setup: ctx.logs, window: windowOf(ctx.request) } : undefined;
 }
 
+/** The backend's own call counts, when the query asks for them: no scan, so no completeness. */
+function runDependencyGraph(ctx: RunContext, q: TraceLensQuery): Observable<DataQueryResponse> {
+  return fromAbortable(async (signal) => {
+    if (!everyTrace(q.query)) {
+      // The backend counts every call it stored: a filter would be silently ignored.
+      throw new Error(
+        'Dependencies cannot be filtered by TraceQL: clear the filter, or count calls from traces instead.'
+      );
+    }
+    return ctx.client.dependencyGraph({ window: windowOf(ctx.request) }, { signal });
+  }).pipe(
+    map((r) => {
+      const [nodes, edges] = buildNodeGraphFrames(r.graph, q.refId, ctx.self);
+      return done(q.refId, [withNotices(nodes, r.notices), edges]);
+    })
+  );
+}
+
+function everyTrace(query: string | undefined): boolean {
+  const q = (query ?? '').replace(/\s+/g, '');
+  return q === '' || q === '{}';
+}
+
 export function runServiceGraph(ctx: RunContext, q: TraceLensQuery): Observable<DataQueryResponse> {
+  if (q.serviceGraphCalls === 'dependencies') {
+    return runDependencyGraph(ctx, q);
+  }
   // Metrics cannot be filtered by TraceQL, so a filtered graph is built from spans instead.
   if (ctx.serviceMap && !q.query?.trim()) {
     return promServiceGraph(ctx.serviceMap(), ctx.request).pipe(

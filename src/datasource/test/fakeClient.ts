@@ -32,6 +32,10 @@ export function fakeClient(over: Partial<Record<keyof TraceLensClient, jest.Mock
       notices: [],
       completeness: COMPLETE,
     }),
+    dependencyGraph: jest.fn().mockResolvedValue({
+      graph: { nodes: [], edges: [], windowSeconds: 60, source: 'dependencies' },
+      notices: [],
+    }),
     latency: jest.fn().mockResolvedValue({ samples: [], notices: [], completeness: COMPLETE }),
     sampling: jest.fn().mockResolvedValue({ rows: [], notices: [], sources: [], completeness: COMPLETE }),
     ...over,
