@@ -18,6 +18,9 @@ interface Props {
   onClose: () => void;
 }
 
+/** Width of a 100% share bar: short enough that both share columns fit beside the heatmap. */
+const BAR_PX = 40;
+
 const pct = (v: number) => `${(100 * v).toFixed(v > 0 && v < 0.01 ? 1 : 0)}%`;
 
 /**
@@ -49,40 +52,44 @@ export function ComparisonTable({ comparison, selection, datasourceUid, onClose 
               <th scope="col">Attribute</th>
               <th scope="col">Selected</th>
               <th scope="col">Baseline</th>
-              <th scope="col">TraceQL</th>
             </tr>
           </thead>
           <tbody>
             {comparison.attributes.map((a) => (
               <tr key={`${a.key}=${String(a.value)}`}>
-                <td>
+                <td className={styles.attribute}>
                   <code>
                     {a.key}={String(a.value)}
                   </code>
+                  {/* The query under its value rather than in a column: the table stays narrow beside the heatmap. */}
+                  <div className={styles.query}>
+                    {datasourceUid ? (
+                      <a
+                        className={styles.link}
+                        href={searchUrl(datasourceUid, a.traceql, String(selection.fromMs), String(selection.toMs))}
+                      >
+                        {a.traceql}
+                      </a>
+                    ) : (
+                      <code>{a.traceql}</code>
+                    )}
+                  </div>
                 </td>
                 <td>
-                  <span className={styles.bar} style={{ width: `${Math.round(60 * a.selectedShare)}px` }} aria-hidden />
+                  <span
+                    className={styles.bar}
+                    style={{ width: `${Math.round(BAR_PX * a.selectedShare)}px` }}
+                    aria-hidden
+                  />
                   {pct(a.selectedShare)}
                 </td>
                 <td>
                   <span
                     className={styles.barBase}
-                    style={{ width: `${Math.round(60 * a.baselineShare)}px` }}
+                    style={{ width: `${Math.round(BAR_PX * a.baselineShare)}px` }}
                     aria-hidden
                   />
                   {pct(a.baselineShare)}
-                </td>
-                <td>
-                  {datasourceUid ? (
-                    <a
-                      className={styles.link}
-                      href={searchUrl(datasourceUid, a.traceql, String(selection.fromMs), String(selection.toMs))}
-                    >
-                      {a.traceql}
-                    </a>
-                  ) : (
-                    <code>{a.traceql}</code>
-                  )}
                 </td>
               </tr>
             ))}
@@ -104,14 +111,21 @@ const getStyles = (theme: GrafanaTheme2) => ({
   muted: css({ color: theme.colors.text.secondary, margin: theme.spacing(0.5, 0) }),
   table: css({
     width: '100%',
+    tableLayout: 'fixed',
     borderCollapse: 'collapse',
     fontSize: theme.typography.bodySmall.fontSize,
     'th, td': {
       textAlign: 'left',
+      verticalAlign: 'top',
       padding: theme.spacing(0.25, 1),
       borderBottom: `1px solid ${theme.colors.border.weak}`,
     },
+    // Fixed layout: long attribute values and queries wrap inside the first column instead of
+    // widening the table past the panel; the share columns have room for a bar and "100%".
+    'td + td, th + th': { whiteSpace: 'nowrap', width: BAR_PX + 56 },
   }),
+  attribute: css({ overflowWrap: 'anywhere', code: { whiteSpace: 'normal', overflowWrap: 'anywhere' } }),
+  query: css({ fontSize: theme.typography.bodySmall.fontSize, marginTop: 2 }),
   bar: css({ display: 'inline-block', height: 8, marginRight: 6, background: theme.colors.warning.main }),
   barBase: css({ display: 'inline-block', height: 8, marginRight: 6, background: theme.colors.text.disabled }),
 });
