@@ -68,3 +68,23 @@ test('the search table shows whole trace ids and durations with their unit', asy
   expect(texts.some((t) => /^\d+(\.\d+)? (ns|µs|ms|s|min)$/.test(t))).toBe(true);
   await saveScreenshot(page, 'tables-search');
 });
+
+test('the metrics graph has one legend entry and one colour per service, no exemplar series', async ({ page }) => {
+  const panel = await openCorePanel(page, 'timeseries');
+  const entries = panel.locator('[data-testid^="data-testid VizLegend series "]');
+  await expect(entries.first()).toBeVisible();
+  const legend = await entries.evaluateAll((items) =>
+    items.map((item) => ({
+      name: item.textContent?.trim() ?? '',
+      colour: (item.querySelector('[data-testid="series-icon"]') as HTMLElement | null)?.style.background ?? '',
+    }))
+  );
+  const names = legend.map((l) => l.name);
+  // Exemplars are annotations in Grafana: marks on the graph, never a series of their own.
+  expect(names).not.toContain('exemplar');
+  expect(names).toContain('api-gateway');
+  expect(new Set(names).size).toBe(names.length);
+  expect(new Set(legend.map((l) => l.colour)).size).toBe(legend.length);
+  await panel.scrollIntoViewIfNeeded();
+  await saveScreenshot(page, 'tables-metrics', { fullPage: false });
+});

@@ -1,4 +1,4 @@
-import { FieldColorModeId, PanelData, TimeRange, applyFieldOverrides } from '@grafana/data';
+import { DataTopic, FieldColorModeId, PanelData, TimeRange, applyFieldOverrides } from '@grafana/data';
 import { config } from '@grafana/runtime';
 import { LegendDisplayMode, TimeSeries } from '@grafana/ui';
 import React from 'react';
@@ -33,9 +33,13 @@ export function CorePanelStandIn({ type, data, width, height, range }: Props) {
   if (type === 'table') {
     return <FrameTable frame={frames[0]} height={height} label="Table panel" />;
   }
+  // Grafana takes annotation frames (the data source's exemplars) out of the series and marks them
+  // on the graph; drawn as a series they became an "exemplar" line that took the next palette
+  // colour (dark blue, beside a series' blue). The stand-in leaves them out.
+  const series = frames.filter((frame) => frame.meta?.dataTopic !== DataTopic.Annotations);
   // Axis and legend text come from each field's display processor, which field overrides attach.
   const processed = applyFieldOverrides({
-    data: frames,
+    data: series,
     // The Time series panel's default: one classic-palette colour per series.
     fieldConfig: { defaults: { color: { mode: FieldColorModeId.PaletteClassic } }, overrides: [] },
     replaceVariables: (value: string) => value,
