@@ -61,6 +61,13 @@ function encodedValue(value: string): string {
   return encodeURIComponent(JSON.stringify(value).slice(1, -1));
 }
 
+const DIGITS = /^[0-9]+$/;
+
+/** A range end: epoch milliseconds (digits, which neither encoding changes) or anything else. */
+function encodedTime(value: string): string {
+  return DIGITS.test(value) ? value : encodedValue(value);
+}
+
 /**
  * exploreUrlFor for many rows whose queries differ only in one string (the query text, placed by
  * `queryFor`) and whose ranges differ: the URL is written once with a marker in each of the three
@@ -91,7 +98,7 @@ export function exploreUrlBuilder(
   const p2 = url.slice(b.end, c.at);
   const p3 = url.slice(c.end);
   return (text, range) => {
-    const v = { text: encodedValue(text), from: encodedValue(range.from), to: encodedValue(range.to) };
+    const v = { text: encodedValue(text), from: encodedTime(range.from), to: encodedTime(range.to) };
     return p0 + v[a.name] + p1 + v[b.name] + p2 + v[c.name] + p3;
   };
 }

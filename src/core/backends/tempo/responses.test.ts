@@ -71,3 +71,17 @@ describe('Tempo search responses: the deprecated spanSet', () => {
     expect(r.traces[0].spanSets[0].spans[0].spanID).toBe('000000000000000b');
   });
 });
+
+describe('Tempo search responses: attributes', () => {
+  it('keeps pairs as sent, and a pair without a value object is an empty string', () => {
+    const attributes = [{ key: 'a', value: { intValue: '1' } }, { key: 'b', value: 'not an AnyValue' }, { key: 'c' }];
+    const r = parseSearchResponse(ep, {
+      traces: [{ traceID: 'abc', spanSets: [{ spans: [{ spanID: 'a', attributes }] }] }],
+    });
+    expect(r.traces[0].spanSets[0].spans[0].attributes).toEqual([
+      { key: 'a', value: { intValue: '1' } },
+      { key: 'b', value: { stringValue: '' } },
+      { key: 'c', value: { stringValue: '' } },
+    ]);
+  });
+});

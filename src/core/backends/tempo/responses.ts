@@ -66,6 +66,11 @@ function num(v: unknown): number {
 
 const EMPTY_STRING: AnyValue = { stringValue: '' };
 
+/**
+ * Attribute lists as the engine types them. The list JSON.parse made is returned as it is when every
+ * entry already has that shape (nearly always): it is fresh and unshared, and copying thousands of
+ * pairs would only make garbage. A value that is not an object becomes an empty string value.
+ */
 function keyValues(ep: Endpoint, v: unknown, where: Where): KeyValue[] {
   if (v === undefined || v === null) {
     return [];
@@ -73,15 +78,21 @@ function keyValues(ep: Endpoint, v: unknown, where: Where): KeyValue[] {
   if (!Array.isArray(v)) {
     throw malformed(ep, `${path(where)} is not a list`);
   }
-  const out = new Array<KeyValue>(v.length);
+  let asIs = true;
   for (let i = 0; i < v.length; i++) {
     const kv: unknown = v[i];
     if (!isRecord(kv) || typeof kv.key !== 'string') {
       throw malformed(ep, `${path(where)}[${i}]${isRecord(kv) ? '.key is not a string' : ' is not an object'}`);
     }
-    out[i] = { key: kv.key, value: (isRecord(kv.value) ? kv.value : EMPTY_STRING) as AnyValue };
+    asIs = asIs && isRecord(kv.value);
   }
-  return out;
+  if (asIs) {
+    return v as KeyValue[];
+  }
+  return (v as Array<Record<string, unknown>>).map((kv) => ({
+    key: kv.key as string,
+    value: (isRecord(kv.value) ? kv.value : EMPTY_STRING) as AnyValue,
+  }));
 }
 
 const SPAN_ID = /^[0-9a-fA-F]{1,16}$/;
