@@ -1,6 +1,8 @@
 import fs from 'fs';
 import path from 'path';
 
+import { COUNTS_QUERY, HISTOGRAM_QUERY } from '../../core/analysis/serviceMetrics';
+import { fixture } from '../../core/backends/testing/fixtures';
 import { tracesOverTime } from '../../core/engine/testing/tracesOverTime';
 import { fakeJaegerSearchRoutes } from '../../core/backends/testing/fakeJaegerSearch';
 import { startFakeServer, type FakeServer } from '../../core/backends/testing/fakeServer';
@@ -137,5 +139,48 @@ describe('tracelens graph over a live backend: the whole window (#17)', () => {
 
   it('rejects a budget that is not a positive whole number', async () => {
     expect((await live(['--max-traces', '0'])).code).toBe(2);
+  });
+});
+
+describe('tracelens graph over a Tempo that runs TraceQL metrics (#17)', () => {
+  const label = (key: string, v: string | number) => ({
+    key,
+    value: typeof v === 'string' ? { stringValue: v } : { doubleValue: v },
+  });
+  const metrics = { inspectedTraces: 512, completedJobs: 1, totalJobs: 1 };
+  // Tempo's own counts for the window: the graph's nodes must carry them, not the scan's.
+  const answers: Record<string, unknown> = {
+    [COUNTS_QUERY]: {
+      series: [
+        { labels: [label('resource.service.name', 'checkout'), label('status', 'ok')], value: 570 },
+        { labels: [label('resource.service.name', 'checkout'), label('status', 'error')], value: 30 },
+      ],
+      metrics,
+    },
+    [HISTOGRAM_QUERY]: {
+      series: [{ labels: [label('resource.service.name', 'checkout'), label('__bucket', 0.004194304)], value: 600 }],
+      metrics,
+    },
+  };
+  let tempo: FakeServer;
+  beforeAll(async () => {
+    tempo = await startFakeServer({
+      '/api/status/buildinfo': { body: fixture('tempo', 'buildinfo-3.0.json') },
+      '/api/metrics/query': (req) => ({ body: answers[req.query.get('q') ?? ''] ?? { series: [] } }),
+      '/api/search': { body: fixture('tempo', 'search-empty.json') },
+    });
+  });
+  afterAll(() => tempo.close());
+
+  it("prints Tempo's figures for the service nodes and says where they came from", async () => {
+    const io = fakeIO({});
+    const argv = ['--tempo', tempo.url, '--start', '2024-01-01T00:00:00Z', '--end', '2024-01-01T00:10:00Z'];
+    expect(await graphCommand.run(argv, io)).toBe(0);
+    const out = JSON.parse(io.out());
+    expect(out).toMatchObject({ complete: true, source: 'traces', nodeFigures: 'server', edges: [] });
+    expect(out.nodes).toEqual([
+      expect.objectContaining({ id: 'checkout', requests: 600, errors: 30, requestRate: 1, avgMs: null }),
+    ]);
+    expect(io.err()).toMatch(/info: Service nodes: .* from Tempo's TraceQL metrics/);
   });
 });

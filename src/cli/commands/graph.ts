@@ -1,4 +1,4 @@
-import { runServiceGraph } from '../../core/analysis/runners';
+import { runServiceGraphWithServerNodes } from '../../core/analysis/runners';
 import {
   neighbourhoodGraph,
   buildServiceGraph,
@@ -41,6 +41,8 @@ that span has error status; its latency is that span's duration. With --detail p
 caches, queues and external peers appear too, named by the client span (peer.service, db.system,
 messaging.system, server.address), with the client span's status and duration. Percentiles are exact
 up to 2,048 calls per node or edge and within about 2% beyond. Rates are per second over the window.
+On a Tempo that runs TraceQL metrics, service nodes carry Tempo's own figures for their server spans
+over the whole window ("nodeFigures": "server"), exact whatever --max-traces; edges come from traces.
 
 ${SOURCE_HELP}
 ${SCAN_HELP}
@@ -93,6 +95,7 @@ export function graphReport(g: ServiceGraph) {
   return {
     windowSeconds: g.windowSeconds,
     source: g.source,
+    ...(g.nodeFigures !== undefined ? { nodeFigures: g.nodeFigures } : {}),
     nodes: g.nodes.map((n) => ({
       id: n.id,
       kind: n.kind,
@@ -158,7 +161,12 @@ export const graphCommand: CliCommand = {
         scanned = filesCompleteness(source.window, source.traces.length);
         completeness = completenessFields(scanned);
       } else {
-        const run = await runServiceGraph(source.backend, { ...source.window, signal: io.signal }, { ...scan, detail });
+        // On a Tempo with TraceQL metrics, node figures are its own exact aggregates (see the help).
+        const run = await runServiceGraphWithServerNodes(
+          source.backend,
+          { ...source.window, signal: io.signal },
+          { ...scan, detail }
+        );
         notices = run.notices;
         graph = run.graph;
         scanned = run.completeness;

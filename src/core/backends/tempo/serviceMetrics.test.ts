@@ -1,4 +1,4 @@
-import { runServiceMetrics } from '../../analysis/runners';
+import { runServiceGraphWithServerNodes, runServiceMetrics } from '../../analysis/runners';
 import { COUNTS_QUERY, HISTOGRAM_QUERY } from '../../analysis/serviceMetrics';
 import { nodeTransport } from '../../transport/nodeTransport';
 import { fixture } from '../testing/fixtures';
@@ -36,6 +36,8 @@ describe('per-service figures on a current Tempo', () => {
     server = await startFakeServer({
       '/api/status/buildinfo': { body: fixture('tempo', 'buildinfo-3.0.json') },
       '/api/metrics/query': (req) => ({ body: ANSWERS[req.query.get('q') ?? ''] ?? { series: [] } }),
+      // The window's traces, for the graph's edges: none here, so every node figure is Tempo's.
+      '/api/search': { body: fixture('tempo', 'search-empty.json') },
     });
   });
   afterAll(() => server.close());
@@ -53,5 +55,17 @@ describe('per-service figures on a current Tempo', () => {
     // Rank 300 of 600 is the top of the first bucket; rank 570 and 594 interpolate in the second.
     expect(checkout.p50Ms).toBeCloseTo(4.194304, 9);
     expect(checkout.p95Ms).toBeCloseTo(4.194304 * 2 ** (270 / 300), 9);
+  });
+
+  it("gives the service graph's nodes Tempo's aggregates, with the scan for edges beside them (#17)", async () => {
+    const b = createBackend({ kind: 'tempo', transport: nodeTransport(server.url) });
+    const run = await runServiceGraphWithServerNodes(b, window);
+    expect(server.requests.some((r) => r.path === '/api/search')).toBe(true);
+    expect(run.completeness).toMatchObject({ complete: true, tracesScanned: 0 });
+    expect(run.graph).toMatchObject({ nodeFigures: 'server', edges: [] });
+    expect(run.graph.nodes).toEqual([
+      expect.objectContaining({ id: 'checkout', kind: 'service', requests: 600, errors: 30, requestRate: 1 }),
+    ]);
+    expect(run.notices[0].text).toMatch(/^Service nodes: .* from Tempo's TraceQL metrics over every span/);
   });
 });
