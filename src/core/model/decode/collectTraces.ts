@@ -27,6 +27,15 @@ export class TraceCollector {
   private readonly order: PendingTrace[] = [];
   private last: PendingTrace | null = null;
   private readonly scratch: SplitTime = { seconds: 0, nanos: 0 };
+  private expected = 0;
+
+  /**
+   * The number of spans the next new trace will have, when the decoder can count them before
+   * decoding (a trace by id): that trace's columns are then allocated once at their full size.
+   */
+  expectSpans(count: number): void {
+    this.expected = count;
+  }
 
   /** The table builder for a trace id; consecutive spans nearly always share one, so it is cached. */
   rows(traceId: string): SpanTableBuilder {
@@ -77,7 +86,8 @@ export class TraceCollector {
   private pending(traceId: string): PendingTrace {
     let t = this.traces.get(traceId);
     if (t === undefined) {
-      t = { builder: new SpanTableBuilder(traceId), notes: [], noted: new Set(), partial: false };
+      t = { builder: new SpanTableBuilder(traceId, this.expected), notes: [], noted: new Set(), partial: false };
+      this.expected = 0;
       this.traces.set(traceId, t);
       this.order.push(t);
     }

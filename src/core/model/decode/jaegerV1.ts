@@ -75,6 +75,8 @@ function decodeTrace(trace: unknown, collector: TraceCollector): void {
   const processes = decodeProcesses(trace.processes);
   const scopes = new ScopeCache();
   const spans = arrayField(trace, 'spans');
+  // Jaeger groups spans by trace, so this trace's table can be allocated at its full size.
+  collector.expectSpans(spans.length);
   let traceId = '';
   for (let i = 0; i < spans.length; i++) {
     try {
@@ -89,6 +91,7 @@ function decodeTrace(trace: unknown, collector: TraceCollector): void {
       within(e, `spans[${i}]`);
     }
   }
+  collector.expectSpans(0);
   const warnings = arrayField(trace, 'warnings');
   if (warnings.length > 0) {
     const id = traceId || (typeof trace.traceID === 'string' ? normalizeTraceId(trace.traceID) : null);

@@ -36,6 +36,7 @@ export function decodeResourceSpansList(
   owned = false
 ): void {
   const ctx: OtlpContext = { collector, owned, start: { seconds: 0, nanos: 0 }, end: { seconds: 0, nanos: 0 } };
+  collector.expectSpans(spansOfOneTrace(list));
   for (let r = 0; r < list.length; r++) {
     try {
       decodeResourceSpans(list[r], ctx);
@@ -43,6 +44,38 @@ export function decodeResourceSpansList(
       within(e, `${listName}[${r}]`);
     }
   }
+}
+
+/**
+ * How many spans the list holds when they all share one trace id (a trace by id), so the trace's
+ * columns are allocated once; 0 when they do not or the shape is unexpected (the decoder proper
+ * reports what is wrong). Reads only array lengths and the raw id strings.
+ */
+export function spansOfOneTrace(list: readonly unknown[]): number {
+  let count = 0;
+  let traceId: unknown;
+  for (const block of list) {
+    const scopes = isRecord(block) ? (block.scopeSpans ?? block.instrumentationLibrarySpans) : undefined;
+    if (!Array.isArray(scopes)) {
+      return 0;
+    }
+    for (const scope of scopes) {
+      const spans = isRecord(scope) ? scope.spans : undefined;
+      if (!Array.isArray(spans)) {
+        return 0;
+      }
+      for (const span of spans) {
+        const id = isRecord(span) ? span.traceId : undefined;
+        if (count === 0) {
+          traceId = id;
+        } else if (id !== traceId) {
+          return 0;
+        }
+        count++;
+      }
+    }
+  }
+  return count;
 }
 
 function decodeResourceSpans(block: unknown, ctx: OtlpContext): void {
