@@ -121,6 +121,10 @@ for (const theme of THEMES) {
       const watch = await openSandboxPage(page, `/config/${ds.uid}?theme=${theme}`);
       if (ours.includes(ds)) {
         await expect(page.getByTestId('config-editor')).toBeVisible();
+      } else {
+        // A Grafana core data source (Loki) says it is not in the sandbox and shows what is stored.
+        await expect(page.getByTestId('unavailable-datasource')).toContainText('is not in the sandbox');
+        await expect(page.getByTestId('stored-jsondata')).toBeVisible();
       }
       await page.waitForLoadState('networkidle');
       await capture(page, info, `config-${ds.uid}-${theme}`);

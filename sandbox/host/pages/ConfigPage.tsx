@@ -46,6 +46,8 @@ export function ConfigPage({ uid, services }: Props) {
   const [saved, setSaved] = useState<DataSourceSettings>();
   const [saving, setSaving] = useState(false);
   const [test, setTest] = useState<TestResult>();
+  // A Grafana core data source (Loki): the sandbox has no code for it, so its settings are shown as stored.
+  const [coreType, setCoreType] = useState<string>();
 
   useEffect(() => {
     if (!target) {
@@ -57,6 +59,10 @@ export function ConfigPage({ uid, services }: Props) {
         const meta = services.dataSourceSrv.getInstanceSettings(settings.uid)?.meta;
         setOptions(settings);
         setSaved(settings);
+        if (meta?.module?.startsWith('core:')) {
+          setCoreType(meta.name ?? settings.type);
+          return;
+        }
         setPlugin(await importDataSourcePlugin(meta ?? ({ id: settings.type } as PluginMeta)));
       })
       .catch((reason: unknown) => setError(messageOf(reason)));
@@ -93,17 +99,24 @@ export function ConfigPage({ uid, services }: Props) {
       </Alert>
     );
   }
-  if (!options || !plugin) {
+  if (!options || (!plugin && !coreType)) {
     return <LoadingPlaceholder text="Loading data source settings…" />;
   }
-  const ConfigEditor = plugin.components.ConfigEditor;
+  const ConfigEditor = plugin?.components.ConfigEditor;
   return (
     <div className={styles.page}>
       <h1 className={styles.title}>{options.name}</h1>
       <p className={styles.subtitle}>
-        Type: {plugin.meta.name ?? options.type} · uid <code>{options.uid}</code>
+        Type: {plugin?.meta.name ?? coreType ?? options.type} · uid <code>{options.uid}</code>
       </p>
-      {ConfigEditor ? (
+      {coreType ? (
+        <Alert severity="info" title={`${options.name} is not in the sandbox`} data-testid="unavailable-datasource">
+          {options.name} is a data source of Grafana&apos;s built-in {coreType} type. The sandbox loads only the
+          TraceLens plugins built into dist/ and runs no {coreType} server, so it has no settings editor or health check
+          here; in Grafana (npm run server) this page is Grafana&apos;s own. Below are the settings as provisioned,
+          which TraceLens links (&quot;Logs for this trace&quot;) point at.
+        </Alert>
+      ) : ConfigEditor ? (
         <ErrorBoundaryAlert>
           <div data-testid="config-editor">
             <ConfigEditor options={options} onOptionsChange={setOptions} />
@@ -112,11 +125,13 @@ export function ConfigPage({ uid, services }: Props) {
       ) : (
         <Alert severity="warning" title="This plugin has no config editor" />
       )}
-      <div className={styles.actions}>
-        <Button onClick={saveAndTest} disabled={saving} data-testid="save-and-test">
-          {saving ? 'Saving…' : 'Save & test'}
-        </Button>
-      </div>
+      {!coreType && (
+        <div className={styles.actions}>
+          <Button onClick={saveAndTest} disabled={saving} data-testid="save-and-test">
+            {saving ? 'Saving…' : 'Save & test'}
+          </Button>
+        </div>
+      )}
       {test && (
         <Alert
           severity={test.status}
