@@ -18,6 +18,8 @@ const MEMORY_REPEATS = 3;
 const WARMUP = 3;
 
 interface Row {
+  /** Which half of issue 18 the row belongs to: BENCH_FRAMES_ROWS=search (or trace) runs only those. */
+  readonly kind: 'trace' | 'search';
   readonly input: () => FrameInput;
   readonly goal: number;
   readonly rounds: number;
@@ -25,15 +27,21 @@ interface Row {
 }
 
 const ROWS: readonly Row[] = [
-  { input: () => traceByIdInput('jaeger-v1', 10_000), goal: 1.2, rounds: ROUNDS },
-  { input: () => traceByIdInput('jaeger-api-v3', 10_000), goal: 1.2, rounds: ROUNDS },
-  { input: () => traceByIdInput('tempo', 10_000), goal: 1.2, rounds: ROUNDS },
-  { input: () => traceByIdInput('jaeger-v1', 100_000), goal: 1.2, rounds: LARGE_ROUNDS, memory: true },
-  { input: () => traceByIdInput('jaeger-api-v3', 100_000), goal: 1.2, rounds: LARGE_ROUNDS, memory: true },
-  { input: () => traceByIdInput('tempo', 100_000), goal: 1.2, rounds: LARGE_ROUNDS, memory: true },
-  { input: () => jaegerSearchInput('jaeger-v1'), goal: 1.5, rounds: ROUNDS },
-  { input: () => jaegerSearchInput('jaeger-api-v3'), goal: 1.5, rounds: ROUNDS },
-  { input: () => tempoSearchInput(), goal: 1.5, rounds: ROUNDS },
+  { kind: 'trace', input: () => traceByIdInput('jaeger-v1', 10_000), goal: 1.2, rounds: ROUNDS },
+  { kind: 'trace', input: () => traceByIdInput('jaeger-api-v3', 10_000), goal: 1.2, rounds: ROUNDS },
+  { kind: 'trace', input: () => traceByIdInput('tempo', 10_000), goal: 1.2, rounds: ROUNDS },
+  { kind: 'trace', input: () => traceByIdInput('jaeger-v1', 100_000), goal: 1.2, rounds: LARGE_ROUNDS, memory: true },
+  {
+    kind: 'trace',
+    input: () => traceByIdInput('jaeger-api-v3', 100_000),
+    goal: 1.2,
+    rounds: LARGE_ROUNDS,
+    memory: true,
+  },
+  { kind: 'trace', input: () => traceByIdInput('tempo', 100_000), goal: 1.2, rounds: LARGE_ROUNDS, memory: true },
+  { kind: 'search', input: () => jaegerSearchInput('jaeger-v1'), goal: 1.5, rounds: ROUNDS },
+  { kind: 'search', input: () => jaegerSearchInput('jaeger-api-v3'), goal: 1.5, rounds: ROUNDS },
+  { kind: 'search', input: () => tempoSearchInput(), goal: 1.5, rounds: ROUNDS },
 ];
 
 const MEMORY_GOAL = 1.3;
@@ -48,7 +56,8 @@ export default async function bench(): Promise<string[]> {
       `${ROUNDS} interleaved rounds (${LARGE_ROUNDS} at 100k spans) after ${WARMUP} untimed, GC before each run, ` +
       `a process per row on one GC thread; ratios of CPU time (wall in brackets)`,
   ];
-  for (const row of ROWS) {
+  const only = process.env.BENCH_FRAMES_ROWS;
+  for (const row of ROWS.filter((r) => only === undefined || only === '' || r.kind === only)) {
     const input = row.input();
     const text = input.body;
     const { parse, frames } = timeRow(input, row.rounds, WARMUP);
