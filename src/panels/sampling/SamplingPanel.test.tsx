@@ -146,6 +146,14 @@ describe('SamplingPanel', () => {
     }
   });
 
+  it("states the error-rate definition, the service graph's, where the rate is shown and in the help (#19)", () => {
+    render(<SamplingPanel {...props([frontend])} />);
+    const rate = within(screen.getByTestId('sampling-whatif')).getByText('2.0% failed');
+    expect(rate).toHaveAttribute('title', expect.stringMatching(/callee span failed.*as in the service graph/));
+    fireEvent.click(screen.getByText('Where these numbers come from'));
+    expect(screen.getByText(/requests whose callee span failed/)).toBeInTheDocument();
+  });
+
   it('says what it needs when given other data', () => {
     render(
       <SamplingPanel

@@ -9,6 +9,10 @@ import { SamplingPanelOptions, parseRates } from '../types';
 import { costModelOf, rowKey } from './ServiceTable';
 import { scrollTableStyles } from './tableStyles';
 
+/** The service graph's definition, said where the number is shown (the service graph says the same). */
+export const ERROR_RATE_DEFINITION =
+  'Error rate: calls whose callee span failed (here the root span of each request into the service), weighted by 1/p, as in the service graph.';
+
 interface Props {
   row: ServiceSampling;
   options: SamplingPanelOptions;
@@ -55,7 +59,7 @@ export function WhatIf({ row, options }: Props) {
         />
         <span className={styles.muted}>
           {formatRate(row.estimatedRequestsPerSecond, 'real requests')}, {row.spansPerTrace.toFixed(1)} spans each,{' '}
-          {formatPercent(row.errorRate)} with errors
+          <abbr title={ERROR_RATE_DEFINITION}>{formatPercent(row.errorRate)} failed</abbr>
         </span>
       </div>
       <div className={table.scroll} data-testid="sampling-whatif-scroll">
