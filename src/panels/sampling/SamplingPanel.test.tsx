@@ -194,11 +194,21 @@ describe('parseRates', () => {
     expect(cell('Stored traces')).toBe('at least 10/s');
     expect(cell('Est. real requests')).toBe('at least 100/s');
     expect(cell('Est. requests in range')).toBe('at least 6000');
+    // What-if prices rates from that traffic, so its figures are lower bounds as well.
+    const whatIf = screen.getByTestId('sampling-whatif');
+    expect(whatIf).toHaveTextContent(/^What if frontend sampled at…at least 100/);
+    expect(screen.getByTestId('sampling-whatif-lower-bound')).toBeInTheDocument();
+    const kept = within(whatIf)
+      .getAllByRole('row')
+      .slice(1)
+      .map((r) => within(r).getAllByRole('cell')[0].textContent);
+    expect(kept.every((t) => t?.startsWith('at least '))).toBe(true);
   });
 
   it('shows no badge for complete counts', () => {
     render(<SamplingPanel {...props([frontend])} />);
     expect(screen.queryByTestId(COMPLETENESS_BADGE_TEST_ID)).toBeNull();
     expect(screen.queryByText(/at least/)).toBeNull();
+    expect(screen.queryByTestId('sampling-whatif-lower-bound')).toBeNull();
   });
 });

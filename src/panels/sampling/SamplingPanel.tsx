@@ -69,7 +69,7 @@ export function SamplingPanel({ data, width, height, options }: PanelProps<Sampl
         onSelect={setSelected}
         atLeast={atLeast !== ''}
       />
-      <WhatIf row={current} options={opts} />
+      <WhatIf row={current} options={opts} atLeast={atLeast !== ''} />
       <Explanations cpuMicrosPerSpan={opts.cpuMicrosPerSpan} cpuMicrosPerRequest={opts.cpuMicrosPerRequest} />
     </div>
   );

@@ -16,10 +16,12 @@ export const ERROR_RATE_DEFINITION =
 interface Props {
   row: ServiceSampling;
   options: SamplingPanelOptions;
+  /** The window was not read completely: the traffic, and so every rate priced from it, is a lower bound. */
+  atLeast?: boolean;
 }
 
 /** Candidate rates (and one typed by the user) priced for one service, with the suggested rate. */
-export function WhatIf({ row, options }: Props) {
+export function WhatIf({ row, options, atLeast = false }: Props) {
   const styles = useStyles2(getStyles);
   const table = useStyles2(scrollTableStyles);
   const [typed, setTyped] = useState('');
@@ -41,6 +43,7 @@ export function WhatIf({ row, options }: Props) {
   const rates = parseRates(`${options.candidateRates} ${typed}`);
   const suggested = suggestRate(input);
   const floorOverBudget = whatIf(input, [1])[0].cost.cpuFloorPercentOfCore >= options.cpuBudgetPercent;
+  const bound = atLeast ? 'at least ' : '';
   const rows = whatIf(
     input,
     suggested !== null && !rates.includes(suggested) ? [...rates, suggested].sort((a, b) => a - b) : rates
@@ -58,6 +61,7 @@ export function WhatIf({ row, options }: Props) {
           onChange={(e) => setTyped(e.currentTarget.value)}
         />
         <span className={styles.muted}>
+          {bound}
           {formatRate(row.estimatedRequestsPerSecond, 'real requests')}, {row.spansPerTrace.toFixed(1)} spans each,{' '}
           <abbr title={ERROR_RATE_DEFINITION}>{formatPercent(row.errorRate)} failed</abbr>
         </span>
@@ -82,10 +86,16 @@ export function WhatIf({ row, options }: Props) {
                   {formatPercent(r.rate)}
                   {r.rate === suggested && ' (suggested)'}
                 </th>
-                <td>{formatRate(r.tracesPerSecond)}</td>
+                <td>
+                  {bound}
+                  {formatRate(r.tracesPerSecond)}
+                </td>
                 <td>{formatCpuPercent(r.cost.cpuPercentOfCore)}</td>
                 <td>{formatStoragePerDay(r.cost.storageGBPerDay)}</td>
-                <td>{formatRate(r.errorTracesPerHour / 3600)}</td>
+                <td>
+                  {bound}
+                  {formatRate(r.errorTracesPerHour / 3600)}
+                </td>
                 <td>{formatP99Error(r.p99RelativeError)}</td>
                 <td className={r.withinBudget ? styles.ok : styles.over}>{r.withinBudget ? 'within' : 'over'}</td>
               </tr>
@@ -93,6 +103,12 @@ export function WhatIf({ row, options }: Props) {
           </tbody>
         </table>
       </div>
+      {atLeast && (
+        <p className={styles.muted} data-testid="sampling-whatif-lower-bound">
+          The traffic above is a lower bound (the time range was not read completely): costs are at least these, and the
+          suggested rate may be higher than the budgets allow.
+        </p>
+      )}
       {suggested === null && floorOverBudget && (
         <p className={styles.over}>
           Instrumentation alone costs {formatCpuPercent(rows[0].cost.cpuFloorPercentOfCore)} of a core at this traffic,
