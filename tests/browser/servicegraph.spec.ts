@@ -101,3 +101,32 @@ test('a legend says what ring colours, dotted outlines and node sizes mean', asy
   expectInside(await legend.boundingBox(), await panel.boundingBox());
   await saveScreenshot(page, 'servicegraph-legend', { fullPage: false });
 });
+
+test('every rate on one graph is in one unit, and a call says the same in its tooltip', async ({ page }) => {
+  const panel = await openGraph(page);
+  const buttons = panel.locator('[data-testid^="servicegraph-node-"], [data-testid^="servicegraph-edge-"]');
+  const labels = await buttons.evaluateAll((items) => items.map((item) => item.getAttribute('aria-label') ?? ''));
+  const units = new Set(labels.flatMap((l) => [...l.matchAll(/req\/(s|min)\b/g)].map((m) => m[1])));
+  // "10.0/s" beside "6.0/min" on one graph was the bug.
+  expect(units.size).toBe(1);
+
+  const edge = panel.getByTestId(/^servicegraph-edge-/).first();
+  const rate = /: (.*? req\/(?:s|min))/.exec((await edge.getAttribute('aria-label')) ?? '')?.[1];
+  expect(rate).toBeDefined();
+  await edge.hover();
+  await expect(panel.getByTestId('servicegraph-tooltip')).toContainText(rate!);
+});
+
+test("a service's logs link follows the data source's trace-to-logs settings", async ({ page }) => {
+  const panel = await openGraph(page);
+  await panel.getByTestId('servicegraph-node-tracelens-demo/api-gateway').click();
+  const menu = panel.getByRole('menu');
+  // The provisioned data source links to Loki (tracesToLogsV2): no "choose a logs data source" note.
+  const logs = menu.getByRole('menuitem', { name: 'Logs for tracelens-demo/api-gateway' });
+  await expect(logs).toHaveAttribute('href', /^\/explore\?/);
+  const href = decodeURIComponent((await logs.getAttribute('href')) ?? '');
+  expect(href).toContain('"datasource":"loki"');
+  expect(href).toContain('service_name=\\"api-gateway\\"');
+  await expect(menu).not.toContainText('choose a logs data source');
+  await saveScreenshot(page, 'servicegraph-logs-link', { fullPage: false });
+});
