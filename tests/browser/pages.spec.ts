@@ -92,8 +92,12 @@ for (const theme of THEMES) {
     for (const name of ['Metrics', 'Trace ID']) {
       await pickType(page, name);
       await expect(page.getByTestId(selectors.query.type).getByRole('radio', { name })).toBeChecked();
+      // The run this switch started has finished (the toolbar's Cancel is Run query again).
+      await expect(page.getByRole('button', { name: 'Run query' })).toBeVisible({ timeout: 60_000 });
       await capture(page, info, `explore-${name.toLowerCase().replace(/ /g, '-')}-${theme}`);
     }
+    // An empty trace ID is nothing to look up yet, not an error (regression #19).
+    await expect(page.getByTestId('query-error')).toHaveCount(0);
     expectClean(watch);
   });
 

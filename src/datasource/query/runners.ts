@@ -1,5 +1,5 @@
 import { LoadingState, type DataQueryRequest, type DataQueryResponse, type DataSourceApi } from '@grafana/data';
-import { map, type Observable } from 'rxjs';
+import { map, of, type Observable } from 'rxjs';
 
 import { latencySamplesFrame } from '../../shared/frames/latencyFrames';
 import { completenessMeta, withCompleteness } from '../../shared/frames/completeness';
@@ -69,10 +69,12 @@ export function runSearch(ctx: RunContext, q: TraceLensQuery): Observable<DataQu
 
 export function runTraceId(ctx: RunContext, q: TraceLensQuery): Observable<DataQueryResponse> {
   const id = (q.query ?? '').trim();
+  if (id === '') {
+    // Nothing to look up yet (the Trace ID tab just opened): no request and no error, as Grafana's
+    // Tempo answers an empty trace ID; the field's placeholder says what to enter.
+    return of(done(q.refId, []));
+  }
   return fromAbortable(async (signal) => {
-    if (id === '') {
-      throw new Error('Enter a trace ID');
-    }
     // No time window: a trace that started before the dashboard's range must still open.
     return ctx.client.getTrace(id, undefined, { signal });
   }).pipe(map((trace) => done(q.refId, [buildTraceFrame(trace, q.refId)])));
