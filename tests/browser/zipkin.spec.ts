@@ -141,7 +141,15 @@ test("the dashboard opened with var-datasource on Zipkin draws Zipkin's calls in
 
   const graph = page.locator('[data-panel-type="tracelens-servicegraph-panel"]');
   const seconds = (to - from) / 1000;
-  const format = formatForGraph({ nodes: [], edges: links.map((l) => ({ requestRate: l.callCount / seconds })) });
+  // The panel picks its one rate unit from every call and every callee (its calls in, summed).
+  const into = new Map<string, number>();
+  for (const l of links) {
+    into.set(l.child, (into.get(l.child) ?? 0) + l.callCount);
+  }
+  const format = formatForGraph({
+    nodes: [...into.values()].map((calls) => ({ requestRate: calls / seconds })),
+    edges: links.map((l) => ({ requestRate: l.callCount / seconds })),
+  });
   for (const link of links) {
     const rate = format.rate(link.callCount / seconds, link.callCount);
     await expect(callsButton(graph, link.parent, link.child)).toHaveAttribute(
