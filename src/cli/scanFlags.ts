@@ -4,6 +4,7 @@
  * `.complete` before trusting a count.
  */
 import type { WindowRunOptions } from '../core/analysis/runners';
+import type { Notice } from '../core/query';
 import { completeOver, completenessJson, completenessText, DEFAULT_MAX_TRACES, type Completeness } from '../core/scan';
 import type { ParsedArgs } from './args';
 import { intOption, type TimeWindow } from './source';
@@ -31,4 +32,19 @@ export function completenessFields(c: Completeness) {
 /** The stderr line: what was read, and if the numbers are lower bounds, why. */
 export function completenessLine(command: string, c: Completeness): string {
   return `tracelens ${command}: ${c.complete ? 'info' : 'warning'}: ${completenessText(c)}\n`;
+}
+
+/**
+ * The notices to print on stderr. A table already opens with the completeness sentence, so at a
+ * terminal the same sentence on stderr would print it twice; JSON keeps it on stderr, where a
+ * person reading a pipe's output still sees it.
+ */
+export function noticeLines(
+  command: string,
+  notices: readonly Notice[],
+  c: Completeness | undefined,
+  output: string
+): string[] {
+  const inTable = output === 'table' && c !== undefined ? completenessText(c) : undefined;
+  return notices.filter((n) => n.text !== inTable).map((n) => `tracelens ${command}: ${n.severity}: ${n.text}\n`);
 }

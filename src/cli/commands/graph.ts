@@ -12,7 +12,7 @@ import { flagSet, flagValue, parseArgs } from '../args';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exitCodes';
 import { toJson } from '../json';
 import { BACKEND_USAGE, SOURCE_FLAGS, SOURCE_HELP, intOption, oneOf, resolveSource } from '../source';
-import { SCAN_FLAGS, SCAN_HELP, completenessFields, filesCompleteness, scanOptions } from '../scanFlags';
+import { SCAN_FLAGS, SCAN_HELP, completenessFields, filesCompleteness, noticeLines, scanOptions } from '../scanFlags';
 import type { Completeness } from '../../core/scan';
 import { OUTPUT_FLAG, OUTPUT_HELP, outputFormat } from '../output/format';
 import { graphTable } from '../output/reportTables';
@@ -176,7 +176,7 @@ export const graphCommand: CliCommand = {
       if (focus !== undefined) {
         graph = neighbourhoodGraph(graph, focusId(graph, focus), hops);
       }
-      notices.forEach((n) => io.stderr(`tracelens graph: ${n.severity}: ${n.text}\n`));
+      noticeLines('graph', notices, scanned, output).forEach((line) => io.stderr(line));
       const report = graphReport(graph);
       io.stdout(
         output === 'table'

@@ -22,7 +22,7 @@ import {
   timeFlag,
   type TimeWindow,
 } from '../source';
-import { SCAN_FLAGS, SCAN_HELP, completenessFields, filesCompleteness, scanOptions } from '../scanFlags';
+import { SCAN_FLAGS, SCAN_HELP, completenessFields, filesCompleteness, noticeLines, scanOptions } from '../scanFlags';
 import { OUTPUT_FLAG, OUTPUT_HELP, outputFormat } from '../output/format';
 import { latencyTable } from '../output/reportTables';
 import type { CliCommand } from '../types';
@@ -191,7 +191,7 @@ export const latencyCommand: CliCommand = {
           ...selection,
         });
       }
-      notices.forEach((n) => io.stderr(`tracelens latency: ${n.severity}: ${n.text}\n`));
+      noticeLines('latency', notices, completeness, output).forEach((line) => io.stderr(line));
       const report = {
         ...completenessFields(completeness),
         ...latency,

@@ -7,7 +7,7 @@ import { flagSet, parseArgs } from '../args';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../exitCodes';
 import { toJson } from '../json';
 import { BACKEND_USAGE, SOURCE_FLAGS, SOURCE_HELP, resolveSource } from '../source';
-import { SCAN_FLAGS, SCAN_HELP, completenessFields, filesCompleteness, scanOptions } from '../scanFlags';
+import { SCAN_FLAGS, SCAN_HELP, completenessFields, filesCompleteness, noticeLines, scanOptions } from '../scanFlags';
 import { OUTPUT_FLAG, OUTPUT_HELP, outputFormat } from '../output/format';
 import { samplingTable } from '../output/reportTables';
 import type { CliCommand } from '../types';
@@ -111,7 +111,7 @@ export const samplingCommand: CliCommand = {
         windowSeconds = run.windowSeconds;
         completeness = run.completeness;
       }
-      notices.forEach((n) => io.stderr(`tracelens sampling: ${n.severity}: ${n.text}\n`));
+      noticeLines('sampling', notices, completeness, output).forEach((line) => io.stderr(line));
       const services = rows.map(publicRow);
       const report = { ...completenessFields(completeness), windowSeconds, services };
       io.stdout(
