@@ -4,6 +4,7 @@ import { lastValueFrom, of, throwError, toArray, type Observable } from 'rxjs';
 
 import { TraceLensError } from '../core/errors';
 import { TraceLensDataSource } from './datasource';
+import { rowLinkHref } from './frames/testing/rowLinkHref';
 import { COMPLETE, fakeClient } from './test/fakeClient';
 import { queryRequest } from './test/queryRequest';
 import { TRACE_ID } from './test/fixtures';
@@ -138,9 +139,9 @@ describe('TraceLensDataSource.query', () => {
     const { ds } = make(fakeClient(), {}, { backend: 'jaeger', tracesToLogsV2: { datasourceUid: 'loki-uid' } });
     const r = await lastValueFrom(ds.query(queryRequest([{ refId: 'A', query: '{}' }])));
     const links = r.data[0].fields[0].config.links;
-    expect(links[1]).toMatchObject({ title: 'Logs for this trace', url: '${__data.fields.logsUrl:raw}' });
-    const urls = r.data[0].fields.find((f: { name: string }) => f.name === 'logsUrl').values;
-    expect(urls[0]).toContain(encodeURIComponent('"datasource":"loki-uid"'));
+    expect(links[1]).toMatchObject({ title: 'Logs for this trace' });
+    const url = rowLinkHref(r.data[0], r.data[0].fields[0], links[1], 0);
+    expect(url).toContain(encodeURIComponent('"datasource":"loki-uid"'));
   });
 });
 

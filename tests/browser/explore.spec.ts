@@ -2,7 +2,7 @@ import { Page, expect, test } from '@playwright/test';
 
 import { selectors } from '../../src/datasource/selectors';
 import { requireBuilt } from './support/builtPlugins';
-import { jaegerTrace, servicesOf } from './support/jaeger';
+import { extentOf, jaegerTrace, servicesOf } from './support/jaeger';
 import { monacoMarkers, monacoValue, typeIntoMonaco } from './support/monaco';
 import { openSandboxPage, saveScreenshot } from './support/sandboxPage';
 
@@ -110,8 +110,22 @@ test('the logs link without a logs backend explains itself and shows the query i
   const table = page.getByTestId('frame-table-Traces');
   const firstId = table.getByText(/^[0-9a-f]{32}$/).first();
   const traceId = (await firstId.innerText()).trim();
+  const service = (
+    await table.getByRole('row').filter({ hasText: traceId }).getByRole('cell').nth(2).innerText()
+  ).trim();
   await firstId.click();
-  await page.getByRole('link', { name: /Logs for this trace/ }).click();
+  const logsLink = page.getByRole('link', { name: /Logs for this trace/ });
+  // The link Grafana builds for this row (the data source writes it only when asked): Loki, this
+  // row's service and trace id, and the trace's own time shifted by the provisioned -5m / +5m.
+  const pane = Object.values(
+    JSON.parse(new URLSearchParams((await logsLink.getAttribute('href'))!.split('?')[1]).get('panes')!)
+  )[0] as { datasource: string; queries: Array<{ expr: string }>; range: { from: string; to: string } };
+  expect(pane.datasource).toBe('loki');
+  expect(pane.queries[0].expr).toBe(`{service_name="${service}"} |= "${traceId}"`);
+  const truth = extentOf((await jaegerTrace(traceId))!);
+  expect(Math.abs(Number(pane.range.from) - Math.floor(truth.startMs - 300_000))).toBeLessThanOrEqual(1);
+  expect(Math.abs(Number(pane.range.to) - Math.ceil(truth.endMs + 300_000))).toBeLessThanOrEqual(1);
+  await logsLink.click();
   await expect(page.getByTestId('unavailable-datasource')).toContainText('Loki is not in the sandbox');
   // The query Grafana would run in Loki filters by this trace id (no template left unexpanded).
   const query = page.getByTestId('unavailable-datasource-query').first();

@@ -1,4 +1,4 @@
-import type { DataLink } from '@grafana/data';
+import type { DataLink, DataLinkClickEvent } from '@grafana/data';
 
 import { exploreUrlBuilder } from '../../shared/exploreLinks';
 import { logsQueryBuilder, logsQueryModel, type LogsDatasourceRef, type LogsLinkContext } from '../links';
@@ -41,10 +41,86 @@ export function logsUrlOf(setup: LogsLinkSetup): LogsUrlOf {
   };
 }
 
+/** Whether a row has a logs query at all (logsUrlOf gives it a URL), without writing the URL. */
+export type HasLogsQuery = (row: LogsLinkContext) => boolean;
+
+export function hasLogsQuery(setup: LogsLinkSetup): HasLogsQuery {
+  const queryFor = logsQueryBuilder(setup.options, setup.target.type);
+  return (row) => queryFor(row).ok;
+}
+
 /** The rows' URLs, and the link that opens them unless no row has one. */
 export function rowLogsLinks(urls: string[], title: string): RowLogsLinks {
   if (urls.every((u) => u === '')) {
     return { urls };
   }
   return { urls, link: { title, url: `\${__data.fields.${LOGS_URL_FIELD}:raw}` } };
+}
+
+/** The rows of a table whose linked cells each open their own row's logs. */
+export interface LogsLinkRows {
+  readonly count: number;
+  /** The linked cell's value (a trace or span id): what Grafana hands back as `${__value.raw}`. */
+  key(row: number): string;
+  /** The row's trace or span, for its logs query; called only for rows whose link is asked for. */
+  context(row: number): LogsLinkContext;
+}
+
+/**
+ * A logs link whose URL is built for a row only when Grafana asks for that row's link (to draw or
+ * open it), through the link's `onBuildUrl`, which Grafana's link supplier and Explore's link
+ * service both call with the row's variables. A search table has thousands of rows and a user
+ * opens a few: writing every row's Explore URL up front cost about as much as parsing the whole
+ * response. Grafana names the row by the linked cell's own value (`${__value.raw}`); if two rows
+ * hold the same id and their URLs differ, the link is left empty rather than open the wrong logs.
+ * Undefined when no row has a query (no mapped tag on any row, say), as rowLogsLinks leaves the
+ * link out when every URL is empty.
+ */
+export function lazyLogsLink(
+  urlOf: LogsUrlOf,
+  hasQuery: HasLogsQuery,
+  rows: LogsLinkRows,
+  title: string
+): DataLink | undefined {
+  const urls = new Map<number, string>();
+  const urlOfRow = (row: number) => {
+    let url = urls.get(row);
+    if (url === undefined) {
+      url = urlOf(rows.context(row));
+      urls.set(row, url);
+    }
+    return url;
+  };
+  let any = false;
+  for (let row = 0; row < rows.count && !any; row++) {
+    any = hasQuery(rows.context(row));
+  }
+  if (!any) {
+    return undefined;
+  }
+  let byKey: Map<string, number[]> | undefined;
+  const rowsWith = (key: string): number[] => {
+    if (byKey === undefined) {
+      byKey = new Map();
+      for (let row = 0; row < rows.count; row++) {
+        const k = rows.key(row);
+        const same = byKey.get(k);
+        if (same) {
+          same.push(row);
+        } else {
+          byKey.set(k, [row]);
+        }
+      }
+    }
+    return byKey.get(key) ?? [];
+  };
+  return {
+    title,
+    url: '',
+    onBuildUrl: (event: DataLinkClickEvent) => {
+      const key = event.replaceVariables?.('${__value.raw}');
+      const found = new Set((key === undefined ? [] : rowsWith(key)).map(urlOfRow));
+      return found.size === 1 ? [...found][0] : '';
+    },
+  };
 }

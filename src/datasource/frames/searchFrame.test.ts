@@ -2,6 +2,7 @@ import { FieldType, type DataFrame } from '@grafana/data';
 
 import { NO_METRICS, SEARCH_RESPONSE, TRACE_ID } from '../test/fixtures';
 import { buildSearchFrame } from './searchFrame';
+import { urlLinkHrefs } from './testing/rowLinkHref';
 
 const self = { uid: 'tl', name: 'TraceLens' };
 
@@ -69,8 +70,10 @@ describe('buildSearchFrame', () => {
       },
     });
     const links = field(withLogs, 'traceID').config.links ?? [];
-    expect(links[1]).toEqual({ title: 'Logs for this trace', url: '${__data.fields.logsUrl:raw}' });
-    const panes = field(withLogs, 'logsUrl').values.map((url: string) => {
+    expect(links[1]).toMatchObject({ title: 'Logs for this trace', url: '' });
+    // No per-row URL field: each row's URL is built when Grafana asks for that row's link.
+    expect(withLogs.fields.map((f) => f.name)).not.toContain('logsUrl');
+    const panes = urlLinkHrefs(withLogs, field(withLogs, 'traceID'))['Logs for this trace'].map((url) => {
       expect(url.startsWith('/explore?schemaVersion=1&panes=')).toBe(true);
       return Object.values(JSON.parse(decodeURIComponent(url.split('panes=')[1].split('&')[0])))[0] as {
         datasource: string;

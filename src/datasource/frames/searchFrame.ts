@@ -6,9 +6,10 @@ import type { LogsLinkContext } from '../links';
 import { MIN_WIDTH, minWidth } from './columnWidths';
 import { spanViewLink, traceViewLink, type SelfRef } from './links';
 import {
-  LOGS_URL_FIELD,
-  logsUrlOf as logsLinksFor,
-  rowLogsLinks,
+  hasLogsQuery,
+  lazyLogsLink,
+  logsUrlOf,
+  type HasLogsQuery,
   type LogsLinkSetup,
   type LogsUrlOf,
 } from './logsLinks';
@@ -96,11 +97,17 @@ function traceRowContext(trace: TraceSearchMetadata): LogsLinkContext {
   };
 }
 
+/** Trace-to-logs settled once for the whole search table. */
+interface TableLogs {
+  readonly urlOf: LogsUrlOf;
+  readonly hasQuery: HasLogsQuery;
+}
+
 /** The frame fields' shared parts: one set of link objects for the whole search table. */
 interface SearchTableParts {
   readonly ctx: SearchFrameContext;
   readonly spanLink: DataLink;
-  readonly logsUrlOf?: LogsUrlOf;
+  readonly logs?: TableLogs;
 }
 
 function frame(name: string, refId: string | undefined, fields: Field[], length: number): DataFrame {
@@ -169,23 +176,29 @@ function spanSetFrame(traceId: string, set: SearchSpanSet, parts: SearchTablePar
     values: durations,
   });
 
-  if (parts.logsUrlOf) {
-    const urls = new Array<string>(n);
-    for (let i = 0; i < n; i++) {
-      const start = startMs[i] ?? 0;
-      urls[i] = parts.logsUrlOf({
-        traceId,
-        spanId: spanIds[i],
-        attributes: rowAttributes(columns, i),
-        startMs: start,
-        endMs: start + Number(spans[i].durationNanos ?? 0) / 1e6,
-        spanName: spans[i].name,
-      });
-    }
-    const logs = rowLogsLinks(urls, 'Logs for this span');
-    if (logs.link) {
-      spanIdField.config.links = [parts.spanLink, logs.link];
-      fields.push({ name: LOGS_URL_FIELD, type: FieldType.string, config: HIDDEN, values: logs.urls });
+  if (parts.logs) {
+    const logs = lazyLogsLink(
+      parts.logs.urlOf,
+      parts.logs.hasQuery,
+      {
+        count: n,
+        key: (i) => spanIds[i],
+        context: (i) => {
+          const start = startMs[i] ?? 0;
+          return {
+            traceId,
+            spanId: spanIds[i],
+            attributes: rowAttributes(columns, i),
+            startMs: start,
+            endMs: start + Number(spans[i].durationNanos ?? 0) / 1e6,
+            spanName: spans[i].name,
+          };
+        },
+      },
+      'Logs for this span'
+    );
+    if (logs) {
+      spanIdField.config.links = [parts.spanLink, logs];
     }
   }
 
@@ -199,8 +212,8 @@ function spanSetFrame(traceId: string, set: SearchSpanSet, parts: SearchTablePar
 export function buildSearchFrame(response: SearchResponse, ctx: SearchFrameContext): DataFrame {
   const traces = response.traces ?? [];
   const traceIdLinks = [traceViewLink(ctx.self)];
-  const logsUrlOf = ctx.logs ? logsLinksFor(ctx.logs) : undefined;
-  const parts: SearchTableParts = { ctx, spanLink: spanViewLink(ctx.self, 'traceIdHidden'), logsUrlOf };
+  const logs = ctx.logs ? { urlOf: logsUrlOf(ctx.logs), hasQuery: hasLogsQuery(ctx.logs) } : undefined;
+  const parts: SearchTableParts = { ctx, spanLink: spanViewLink(ctx.self, 'traceIdHidden'), logs };
   const fields: Field[] = [
     {
       name: 'traceID',
@@ -240,14 +253,15 @@ export function buildSearchFrame(response: SearchResponse, ctx: SearchFrameConte
     },
   ];
 
-  if (logsUrlOf) {
-    const logs = rowLogsLinks(
-      traces.map((t) => logsUrlOf(traceRowContext(t))),
+  if (logs) {
+    const link = lazyLogsLink(
+      logs.urlOf,
+      logs.hasQuery,
+      { count: traces.length, key: (i) => traces[i].traceID, context: (i) => traceRowContext(traces[i]) },
       'Logs for this trace'
     );
-    if (logs.link) {
-      traceIdLinks.push(logs.link);
-      fields.push({ name: LOGS_URL_FIELD, type: FieldType.string, config: HIDDEN, values: logs.urls });
+    if (link) {
+      traceIdLinks.push(link);
     }
   }
 

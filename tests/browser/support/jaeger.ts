@@ -3,6 +3,9 @@ import { jaegerUrl } from './environment';
 interface JaegerSpan {
   processID: string;
   operationName: string;
+  /** Microseconds since the epoch, and microseconds. */
+  startTime: number;
+  duration: number;
   tags: Array<{ key: string; value: unknown }>;
 }
 
@@ -24,4 +27,11 @@ export async function jaegerTrace(traceId: string): Promise<JaegerTrace | undefi
 
 export function servicesOf(trace: JaegerTrace): Set<string> {
   return new Set(trace.spans.map((span) => trace.processes[span.processID]?.serviceName));
+}
+
+/** The trace's first start and last end, in epoch milliseconds. */
+export function extentOf(trace: JaegerTrace): { startMs: number; endMs: number } {
+  const starts = trace.spans.map((span) => span.startTime);
+  const ends = trace.spans.map((span) => span.startTime + span.duration);
+  return { startMs: Math.min(...starts) / 1000, endMs: Math.max(...ends) / 1000 };
 }
