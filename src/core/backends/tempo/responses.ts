@@ -67,22 +67,24 @@ function num(v: unknown): number {
 const EMPTY_STRING: AnyValue = { stringValue: '' };
 
 /**
- * Attribute lists as the engine types them. The list JSON.parse made is returned as it is when every
- * entry already has that shape (nearly always): it is fresh and unshared, and copying thousands of
- * pairs would only make garbage. A value that is not an object becomes an empty string value.
+ * Attribute lists as the engine types them, or what is wrong with the list (the caller says where,
+ * so no location is written unless something is wrong). The list JSON.parse made is returned as it
+ * is when every entry already has that shape (nearly always): it is fresh and unshared, and copying
+ * thousands of pairs would only make garbage. A value that is not an object becomes an empty string
+ * value.
  */
-function keyValues(ep: Endpoint, v: unknown, where: Where): KeyValue[] {
+function keyValuesOrFault(v: unknown): KeyValue[] | { fault: string } {
   if (v === undefined || v === null) {
     return [];
   }
   if (!Array.isArray(v)) {
-    throw malformed(ep, `${path(where)} is not a list`);
+    return { fault: ' is not a list' };
   }
   let asIs = true;
   for (let i = 0; i < v.length; i++) {
     const kv: unknown = v[i];
     if (!isRecord(kv) || typeof kv.key !== 'string') {
-      throw malformed(ep, `${path(where)}[${i}]${isRecord(kv) ? '.key is not a string' : ' is not an object'}`);
+      return { fault: `[${i}]${isRecord(kv) ? '.key is not a string' : ' is not an object'}` };
     }
     asIs = asIs && isRecord(kv.value);
   }
@@ -95,33 +97,64 @@ function keyValues(ep: Endpoint, v: unknown, where: Where): KeyValue[] {
   }));
 }
 
+function keyValues(ep: Endpoint, v: unknown, where: Where): KeyValue[] {
+  const r = keyValuesOrFault(v);
+  if (!Array.isArray(r)) {
+    throw malformed(ep, `${path(where)}${r.fault}`);
+  }
+  return r;
+}
+
 const SPAN_ID = /^[0-9a-fA-F]{1,16}$/;
 
-function spanSet(ep: Endpoint, v: unknown, where: () => string): SearchSpanSet {
-  const r = rec(ep, v, where);
-  const raw = list(ep, r, 'spans', () => `${where()}.`);
+/** `traces[i].spanSets[j]`, or `traces[i].spanSet` (set < 0): written only for an error message. */
+function setPath(trace: number, set: number): string {
+  return `traces[${trace}].${set < 0 ? 'spanSet' : `spanSets[${set}]`}`;
+}
+
+/**
+ * One spanset. Its location is passed as indices rather than as a function that writes it: a
+ * search answer has thousands of spans, and a closure made for each cost more than checking it.
+ */
+function spanSet(ep: Endpoint, v: unknown, trace: number, set: number): SearchSpanSet {
+  if (!isRecord(v)) {
+    throw malformed(ep, `${setPath(trace, set)} is not an object`);
+  }
+  const raw = v.spans === undefined || v.spans === null ? [] : v.spans;
+  if (!Array.isArray(raw)) {
+    throw malformed(ep, `${setPath(trace, set)}.spans is not a list`);
+  }
   const spans = new Array<SearchSpanSet['spans'][number]>(raw.length);
   for (let i = 0; i < raw.length; i++) {
-    const at = () => `${where()}.spans[${i}]`;
-    const sr = rec(ep, raw[i], at);
+    const sr: unknown = raw[i];
+    if (!isRecord(sr)) {
+      throw malformed(ep, `${setPath(trace, set)}.spans[${i}] is not an object`);
+    }
     const spanId = str(sr.spanID);
     // Ids end up in links and request paths: anything but hex is refused here, where it arrives.
     if (spanId !== '' && !SPAN_ID.test(spanId)) {
-      throw malformed(ep, `${at()}.spanID is not a hex span id: ${JSON.stringify(spanId.slice(0, 40))}`);
+      throw malformed(
+        ep,
+        `${setPath(trace, set)}.spans[${i}].spanID is not a hex span id: ${JSON.stringify(spanId.slice(0, 40))}`
+      );
+    }
+    const attributes = keyValuesOrFault(sr.attributes);
+    if (!Array.isArray(attributes)) {
+      throw malformed(ep, `${setPath(trace, set)}.spans[${i}].attributes${attributes.fault}`);
     }
     spans[i] = {
       spanID: spanId.length === 16 ? spanId.toLowerCase() : spanId.toLowerCase().padStart(16, '0'),
       name: str(sr.name),
       startTimeUnixNano: str(sr.startTimeUnixNano, '0'),
       durationNanos: str(sr.durationNanos, '0'),
-      attributes: keyValues(ep, sr.attributes, () => `${at()}.attributes`),
+      attributes,
     };
   }
-  return {
-    spans,
-    matched: num(r.matched),
-    attributes: keyValues(ep, r.attributes, () => `${where()}.attributes`),
-  };
+  const attributes = keyValuesOrFault(v.attributes);
+  if (!Array.isArray(attributes)) {
+    throw malformed(ep, `${setPath(trace, set)}.attributes${attributes.fault}`);
+  }
+  return { spans, matched: num(v.matched), attributes };
 }
 
 const TRACE_ID = /^[0-9a-fA-F]{1,32}$/;
@@ -137,12 +170,13 @@ function traceMeta(ep: Endpoint, v: unknown, i: number): TraceSearchMetadata {
     throw malformed(ep, `${where()}.traceID is not a hex trace id: ${JSON.stringify(r.traceID.slice(0, 40))}`);
   }
   const rawSets = list(ep, r, 'spanSets', () => `${where()}.`);
-  const sets = rawSets.map((s, j) => spanSet(ep, s, () => `${where()}.spanSets[${j}]`));
+  const sets = new Array<SearchSpanSet>(rawSets.length);
+  for (let j = 0; j < rawSets.length; j++) {
+    sets[j] = spanSet(ep, rawSets[j], i, j);
+  }
   // Tempo sends the deprecated spanSet as a copy of spanSets[0]: read it only when it is all there is.
   const single =
-    sets.length === 0 && r.spanSet !== undefined && r.spanSet !== null
-      ? spanSet(ep, r.spanSet, () => `${where()}.spanSet`)
-      : undefined;
+    sets.length === 0 && r.spanSet !== undefined && r.spanSet !== null ? spanSet(ep, r.spanSet, i, -1) : undefined;
   const spanSets = sets.length ? sets : single ? [single] : [];
   const stats: Record<string, { spanCount: number; errorCount: number }> = {};
   if (isRecord(r.serviceStats)) {
