@@ -97,29 +97,26 @@ export function mergeTraces(lists: ReadonlyArray<readonly Trace[]>): Trace[] {
 
 /**
  * Evaluates a search over fetched traces: every trace is checked (so the matched count is exact
- * for what was fetched), then the answer is cut to `limit`. Cancellable: the evaluation yields now
- * and then and stops with 'cancelled' once `signal` aborts.
+ * for what was fetched), and the answer describes the newest `limit` of them. Cancellable: the
+ * evaluation yields now and then and stops with 'cancelled' once `signal` aborts.
  */
 export async function evaluateSearch(
   root: RootNode,
   traces: readonly Trace[],
   opts: { limit?: number; spss?: number; bytes: number; signal?: AbortSignal }
 ): Promise<{ response: SearchResponse; matched: number }> {
+  const limit = opts.limit !== undefined && opts.limit > 0 ? Math.floor(opts.limit) : DEFAULT_LIMIT;
   const r = await searchTracesCancellable(root, traces, {
-    limit: Math.max(1, traces.length),
+    limit,
     spss: opts.spss ?? DEFAULT_SPSS,
     signal: opts.signal,
   });
   if (!r.ok) {
     throw r.error;
   }
-  const limit = opts.limit !== undefined && opts.limit > 0 ? Math.floor(opts.limit) : DEFAULT_LIMIT;
   return {
-    matched: r.response.traces.length,
-    response: {
-      traces: r.response.traces.slice(0, limit),
-      metrics: { ...r.response.metrics, inspectedBytes: String(opts.bytes) },
-    },
+    matched: r.matched,
+    response: { traces: r.response.traces, metrics: { ...r.response.metrics, inspectedBytes: String(opts.bytes) } },
   };
 }
 

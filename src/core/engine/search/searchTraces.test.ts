@@ -82,6 +82,14 @@ describe('searchTraces', () => {
     expect(ok(searchTraces(root(filter()), traces, { limit: 5 })).metrics.inspectedTraces).toBe(30);
   });
 
+  it('counts every matching trace, and describes only those within the limit', () => {
+    const traces = Array.from({ length: 30 }, (_v, i) => checkoutTrace(i + 1));
+    const r = searchTraces(root(errors), traces, { limit: 4 });
+    expect(r.ok && r.matched).toBe(30);
+    expect(r.ok && r.response.traces).toHaveLength(4);
+    expect(searchTraces(root(errors), [])).toMatchObject({ ok: true, matched: 0 });
+  });
+
   it('orders newest first, as Tempo does, and keeps the newest under the limit', () => {
     const traces = [1, 3, 2].map((n) =>
       buildTrace({ seq: n, startUnixNano: BigInt(n) * 1_000_000_000n, root: { name: `t${n}` } })

@@ -26,7 +26,13 @@ export interface SearchOptions {
 }
 
 export type SearchResult =
-  { readonly ok: true; readonly response: SearchResponse } | { readonly ok: false; readonly error: TraceLensError };
+  | {
+      readonly ok: true;
+      readonly response: SearchResponse;
+      /** Traces the query matched, before `limit` cut the answer to the newest of them. */
+      readonly matched: number;
+    }
+  | { readonly ok: false; readonly error: TraceLensError };
 
 function positiveOr(n: number | undefined, fallback: number): number {
   return n !== undefined && Number.isFinite(n) && n > 0 ? Math.floor(n) : fallback;
@@ -64,7 +70,8 @@ class SearchRun {
   finish(): SearchResult {
     const limit = positiveOr(this.opts.limit, DEFAULT_SEARCH_LIMIT);
     const spss = positiveOr(this.opts.spss, DEFAULT_SPANS_PER_SPANSET);
-    // Stable sort keeps input order among traces that start at the same instant.
+    // Stable sort keeps input order among traces that start at the same instant. Only the traces
+    // within the limit are written out: the rest are counted, not described.
     this.found.sort((a, b) =>
       a.ix.startUnixNano === b.ix.startUnixNano ? 0 : a.ix.startUnixNano > b.ix.startUnixNano ? -1 : 1
     );
@@ -73,6 +80,7 @@ class SearchRun {
       .map(({ ix, spansets }) => traceMetadata(this.q, ix, spansets, spss));
     return {
       ok: true,
+      matched: this.found.length,
       response: {
         traces: traceResults,
         metrics: {
