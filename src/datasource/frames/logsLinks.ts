@@ -1,7 +1,13 @@
 import type { DataLink, DataLinkClickEvent } from '@grafana/data';
 
 import { exploreUrlBuilder } from '../../shared/exploreLinks';
-import { logsQueryBuilder, logsQueryModel, type LogsDatasourceRef, type LogsLinkContext } from '../links';
+import {
+  logsQueryBuilder,
+  logsQueryCheck,
+  logsQueryModel,
+  type LogsDatasourceRef,
+  type LogsLinkContext,
+} from '../links';
 import type { TraceToLogsOptionsV2 } from '../types';
 
 /** Trace-to-logs as configured on the data source, with the logs data source resolved. */
@@ -45,8 +51,7 @@ export function logsUrlOf(setup: LogsLinkSetup): LogsUrlOf {
 export type HasLogsQuery = (row: LogsLinkContext) => boolean;
 
 export function hasLogsQuery(setup: LogsLinkSetup): HasLogsQuery {
-  const queryFor = logsQueryBuilder(setup.options, setup.target.type);
-  return (row) => queryFor(row).ok;
+  return logsQueryCheck(setup.options, setup.target.type);
 }
 
 /** The rows' URLs, and the link that opens them unless no row has one. */
@@ -82,15 +87,6 @@ export function lazyLogsLink(
   rows: LogsLinkRows,
   title: string
 ): DataLink | undefined {
-  const urls = new Map<number, string>();
-  const urlOfRow = (row: number) => {
-    let url = urls.get(row);
-    if (url === undefined) {
-      url = urlOf(rows.context(row));
-      urls.set(row, url);
-    }
-    return url;
-  };
   let any = false;
   for (let row = 0; row < rows.count && !any; row++) {
     any = hasQuery(rows.context(row));
@@ -98,29 +94,60 @@ export function lazyLogsLink(
   if (!any) {
     return undefined;
   }
-  let byKey: Map<string, number[]> | undefined;
-  const rowsWith = (key: string): number[] => {
-    if (byKey === undefined) {
-      byKey = new Map();
-      for (let row = 0; row < rows.count; row++) {
-        const k = rows.key(row);
-        const same = byKey.get(k);
+  // One object and one function per link: a search table makes a link for each of its spansets.
+  const urls = new RowUrls(urlOf, rows);
+  return { title, url: '', onBuildUrl: (event: DataLinkClickEvent) => urls.forCell(event) };
+}
+
+/** The rows' URLs, each written the first time it is asked for, and the rows by linked value. */
+class RowUrls {
+  private written?: Map<number, string>;
+  private byKey?: Map<string, number[]>;
+
+  constructor(
+    private readonly urlOf: LogsUrlOf,
+    private readonly rows: LogsLinkRows
+  ) {}
+
+  forCell(event: DataLinkClickEvent): string {
+    const key = event.replaceVariables?.('${__value.raw}');
+    if (key === undefined) {
+      return '';
+    }
+    let url: string | undefined;
+    for (const row of this.rowsWith(key)) {
+      const u = this.url(row);
+      if (url !== undefined && u !== url) {
+        return '';
+      }
+      url = u;
+    }
+    return url ?? '';
+  }
+
+  private url(row: number): string {
+    this.written ??= new Map();
+    let url = this.written.get(row);
+    if (url === undefined) {
+      url = this.urlOf(this.rows.context(row));
+      this.written.set(row, url);
+    }
+    return url;
+  }
+
+  private rowsWith(key: string): number[] {
+    if (this.byKey === undefined) {
+      this.byKey = new Map();
+      for (let row = 0; row < this.rows.count; row++) {
+        const k = this.rows.key(row);
+        const same = this.byKey.get(k);
         if (same) {
           same.push(row);
         } else {
-          byKey.set(k, [row]);
+          this.byKey.set(k, [row]);
         }
       }
     }
-    return byKey.get(key) ?? [];
-  };
-  return {
-    title,
-    url: '',
-    onBuildUrl: (event: DataLinkClickEvent) => {
-      const key = event.replaceVariables?.('${__value.raw}');
-      const found = new Set((key === undefined ? [] : rowsWith(key)).map(urlOfRow));
-      return found.size === 1 ? [...found][0] : '';
-    },
-  };
+    return this.byKey.get(key) ?? [];
+  }
 }

@@ -1,4 +1,4 @@
-import { FieldType, type DataFrame, type DataLink, type Field } from '@grafana/data';
+import { FieldType, type DataFrame, type DataLink, type Field, type FieldConfig } from '@grafana/data';
 
 import type { SearchSpan } from '../../core/engine';
 import type { SearchResponse, SearchSpanSet, TraceSearchMetadata } from '../client/types';
@@ -10,6 +10,7 @@ import {
   lazyLogsLink,
   logsUrlOf,
   type HasLogsQuery,
+  type LogsLinkRows,
   type LogsLinkSetup,
   type LogsUrlOf,
 } from './logsLinks';
@@ -20,8 +21,6 @@ export interface SearchFrameContext {
   refId?: string;
   logs?: LogsLinkSetup;
 }
-
-const HIDDEN = { custom: { hidden: true } };
 
 function spanSetsOf(trace: TraceSearchMetadata): readonly SearchSpanSet[] {
   if (trace.spanSets && trace.spanSets.length > 0) {
@@ -50,29 +49,30 @@ function attributeField(name: string, raw: Cell[]): Field {
  */
 function attributeColumns(set: SearchSpanSet, spans: readonly SearchSpan[]): Map<string, Cell[]> {
   const columns = new Map<string, Cell[]>();
-  const column = (key: string) => {
-    let c = columns.get(key);
-    if (c === undefined) {
-      c = new Array<Cell>(spans.length).fill(undefined);
-      columns.set(key, c);
-    }
-    return c;
-  };
   for (let i = 0; i < spans.length; i++) {
     for (const kv of spans[i].attributes ?? []) {
       const v = otlpValue(kv.value);
       if (v !== undefined) {
-        column(kv.key)[i] = v;
+        column(columns, kv.key, spans.length)[i] = v;
       }
     }
   }
   for (const kv of set.attributes ?? []) {
     const v = otlpValue(kv.value);
     if (v !== undefined) {
-      column(kv.key).fill(v);
+      column(columns, kv.key, spans.length).fill(v);
     }
   }
   return columns;
+}
+
+function column(columns: Map<string, Cell[]>, key: string, length: number): Cell[] {
+  let c = columns.get(key);
+  if (c === undefined) {
+    c = new Array<Cell>(length).fill(undefined);
+    columns.set(key, c);
+  }
+  return c;
 }
 
 /**
@@ -103,11 +103,30 @@ interface TableLogs {
   readonly hasQuery: HasLogsQuery;
 }
 
-/** The frame fields' shared parts: one set of link objects for the whole search table. */
+/**
+ * The frame fields' shared parts: one set of link objects, and one config object for each column
+ * every spanset has, for the whole search table. Made per table, not per module: Grafana writes
+ * a panel's defaults into field configs, and they must not leak into another panel's table.
+ */
 interface SearchTableParts {
   readonly ctx: SearchFrameContext;
   readonly spanLink: DataLink;
   readonly logs?: TableLogs;
+  readonly config: {
+    readonly hidden: FieldConfig;
+    readonly startTime: FieldConfig;
+    readonly name: FieldConfig;
+    readonly duration: FieldConfig;
+  };
+}
+
+function spanSetConfigs(): SearchTableParts['config'] {
+  return {
+    hidden: { custom: { hidden: true } },
+    startTime: { displayNameFromDS: 'Start time', ...minWidth(MIN_WIDTH.time) },
+    name: { displayNameFromDS: 'Name' },
+    duration: { displayNameFromDS: 'Duration', unit: 'ns', ...minWidth(MIN_WIDTH.duration) },
+  };
 }
 
 function frame(name: string, refId: string | undefined, fields: Field[], length: number): DataFrame {
@@ -126,6 +145,54 @@ function rowAttributes(columns: Map<string, Cell[]>, i: number): Record<string, 
     }
   }
   return out;
+}
+
+/** A spanset's spans as the rows of its logs link, read only for the rows the link is built for. */
+class SpanSetRows implements LogsLinkRows {
+  readonly count: number;
+
+  constructor(
+    private readonly traceId: string,
+    private readonly spans: readonly SearchSpan[],
+    private readonly spanIds: readonly string[],
+    private readonly startMs: ReadonlyArray<number | null>,
+    private readonly columns: Map<string, Cell[]>
+  ) {
+    this.count = spans.length;
+  }
+
+  key(i: number): string {
+    return this.spanIds[i];
+  }
+
+  context(i: number): LogsLinkContext {
+    const start = this.startMs[i] ?? 0;
+    return {
+      traceId: this.traceId,
+      spanId: this.spanIds[i],
+      attributes: rowAttributes(this.columns, i),
+      startMs: start,
+      endMs: start + Number(this.spans[i].durationNanos ?? 0) / 1e6,
+      spanName: this.spans[i].name,
+    };
+  }
+}
+
+/** The table's traces as the rows of "Logs for this trace". */
+class TraceRows implements LogsLinkRows {
+  readonly count: number;
+
+  constructor(private readonly traces: readonly TraceSearchMetadata[]) {
+    this.count = traces.length;
+  }
+
+  key(i: number): string {
+    return this.traces[i].traceID;
+  }
+
+  context(i: number): LogsLinkContext {
+    return traceRowContext(this.traces[i]);
+  }
 }
 
 /**
@@ -155,48 +222,21 @@ function spanSetFrame(traceId: string, set: SearchSpanSet, parts: SearchTablePar
     config: { displayNameFromDS: 'Span ID', links: [parts.spanLink], ...minWidth(MIN_WIDTH.spanId) },
     values: spanIds,
   };
+  const config = parts.config;
   const fields: Field[] = [
-    { name: 'traceIdHidden', type: FieldType.string, config: HIDDEN, values: traceIds },
+    { name: 'traceIdHidden', type: FieldType.string, config: config.hidden, values: traceIds },
     spanIdField,
-    {
-      name: 'spanStartTime',
-      type: FieldType.time,
-      config: { displayNameFromDS: 'Start time', ...minWidth(MIN_WIDTH.time) },
-      values: startMs,
-    },
-    { name: 'name', type: FieldType.string, config: { displayNameFromDS: 'Name' }, values: names },
+    { name: 'spanStartTime', type: FieldType.time, config: config.startTime, values: startMs },
+    { name: 'name', type: FieldType.string, config: config.name, values: names },
   ];
   for (const key of [...columns.keys()].sort()) {
     fields.push(attributeField(key, columns.get(key) ?? []));
   }
-  fields.push({
-    name: 'duration',
-    type: FieldType.number,
-    config: { displayNameFromDS: 'Duration', unit: 'ns', ...minWidth(MIN_WIDTH.duration) },
-    values: durations,
-  });
+  fields.push({ name: 'duration', type: FieldType.number, config: config.duration, values: durations });
 
   if (parts.logs) {
-    const logs = lazyLogsLink(
-      parts.logs.urlOf,
-      parts.logs.hasQuery,
-      {
-        count: n,
-        key: (i) => spanIds[i],
-        context: (i) => {
-          const start = startMs[i] ?? 0;
-          return {
-            traceId,
-            spanId: spanIds[i],
-            attributes: rowAttributes(columns, i),
-            startMs: start,
-            endMs: start + Number(spans[i].durationNanos ?? 0) / 1e6,
-            spanName: spans[i].name,
-          };
-        },
-      },
-      'Logs for this span'
-    );
+    const rows = new SpanSetRows(traceId, spans, spanIds, startMs, columns);
+    const logs = lazyLogsLink(parts.logs.urlOf, parts.logs.hasQuery, rows, 'Logs for this span');
     if (logs) {
       spanIdField.config.links = [parts.spanLink, logs];
     }
@@ -213,7 +253,12 @@ export function buildSearchFrame(response: SearchResponse, ctx: SearchFrameConte
   const traces = response.traces ?? [];
   const traceIdLinks = [traceViewLink(ctx.self)];
   const logs = ctx.logs ? { urlOf: logsUrlOf(ctx.logs), hasQuery: hasLogsQuery(ctx.logs) } : undefined;
-  const parts: SearchTableParts = { ctx, spanLink: spanViewLink(ctx.self, 'traceIdHidden'), logs };
+  const parts: SearchTableParts = {
+    ctx,
+    spanLink: spanViewLink(ctx.self, 'traceIdHidden'),
+    logs,
+    config: spanSetConfigs(),
+  };
   const fields: Field[] = [
     {
       name: 'traceID',
@@ -254,12 +299,7 @@ export function buildSearchFrame(response: SearchResponse, ctx: SearchFrameConte
   ];
 
   if (logs) {
-    const link = lazyLogsLink(
-      logs.urlOf,
-      logs.hasQuery,
-      { count: traces.length, key: (i) => traces[i].traceID, context: (i) => traceRowContext(traces[i]) },
-      'Logs for this trace'
-    );
+    const link = lazyLogsLink(logs.urlOf, logs.hasQuery, new TraceRows(traces), 'Logs for this trace');
     if (link) {
       traceIdLinks.push(link);
     }

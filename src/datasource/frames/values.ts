@@ -96,9 +96,17 @@ export function otlpAttributes(kvs: readonly KeyValue[] | undefined): Record<str
 }
 
 /** Unix nanoseconds (jsonpb string or number) to epoch milliseconds, keeping sub-ms precision. */
+const DIGITS = /^[0-9]+$/;
+
 export function nanosToMs(nanos: string | number | bigint | undefined): number | undefined {
   if (nanos === undefined || nanos === '') {
     return undefined;
+  }
+  if (typeof nanos === 'string' && nanos.length > 6 && DIGITS.test(nanos)) {
+    // The same split on the decimal digits, without three BigInts per value (a search table reads
+    // thousands): the digits before the last six are the whole milliseconds, the last six the
+    // fraction, and converting each digit string rounds as converting the BigInt would.
+    return Number(nanos.slice(0, -6)) + Number(nanos.slice(-6)) / 1e6;
   }
   try {
     const big = BigInt(nanos);

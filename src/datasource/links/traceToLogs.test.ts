@@ -1,4 +1,5 @@
-import { buildLogsQuery } from './traceToLogs';
+import { buildLogsQuery, logsQueryCheck } from './traceToLogs';
+import type { TraceToLogsOptionsV2 } from '../types';
 import type { LogsLinkContext, LogsQueryResult } from './types';
 
 const TRACE_ID = '4bf92f3577b34da6a3ce929d0e0e4736';
@@ -218,5 +219,37 @@ describe('custom queries for other logs sources: escaped per language, or refuse
       ok: false,
       reason: 'the span id is not hexadecimal',
     });
+  });
+});
+
+describe('logsQueryCheck says whether a query would be written, without writing it', () => {
+  const options: Array<[string, TraceToLogsOptionsV2]> = [
+    ['default tags', {}],
+    ['a mapped tag', { tags: [{ key: 'k8s.pod.name', value: 'pod' }] }],
+    ['an empty mapping key', { tags: [{ key: '' }] }],
+    ['shifts', { spanStartTimeShift: '-5m', spanEndTimeShift: '1h30m' }],
+    ['a bad start shift', { spanStartTimeShift: 'soon' }],
+    ['a bad end shift', { spanEndTimeShift: '5 minutes' }],
+    ['a custom query', { customQuery: true, query: '{${__tags}} |= "${__span.traceId}"' }],
+    ['an empty custom query', { customQuery: true, query: ' ' }],
+  ];
+  const targets = ['loki', 'elasticsearch', 'grafana-splunk-datasource', 'some-unknown-datasource'];
+  const contexts: Array<[string, LogsLinkContext]> = [
+    ['a span', ctx()],
+    ['a span without mapped tags', ctx({ attributes: { other: 'x' } })],
+    ['an empty service name', ctx({ attributes: { 'service.name': '' } })],
+    ['a line break in a tag', ctx({ attributes: { 'service.name': 'a\nb' } })],
+    ['a trace', ctx({ spanId: undefined })],
+    ['a service', ctx({ traceId: undefined, spanId: undefined })],
+    ['a span id that is not hex', ctx({ spanId: 'zz' })],
+  ];
+  const cases = options.flatMap(([o, opts]) =>
+    targets.flatMap((target) =>
+      contexts.map(([c, context]) => [`${o}, ${target}, ${c}`, opts, target, context] as const)
+    )
+  );
+
+  it.each(cases)('%s', (_name, opts, target, context) => {
+    expect(logsQueryCheck(opts, target)(context)).toBe(buildLogsQuery(opts, target, context).ok);
   });
 });

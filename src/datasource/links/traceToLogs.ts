@@ -299,6 +299,37 @@ export function logsQueryBuilder(
   };
 }
 
+/**
+ * Whether logsQueryBuilder gives `ctx` a query, without writing it: a search table asks this of
+ * every spanset before it offers a logs link there, and writes URLs only for the rows a user opens.
+ * A query can be refused only for these reasons: a shift that does not parse; a Loki query without
+ * a mapped tag on the span (the stream selector would be empty); a target whose language we do not
+ * know, without a custom query; and a custom query, which may refuse a value it cannot write
+ * safely, so it is written to find out.
+ */
+export function logsQueryCheck(options: TraceToLogsOptionsV2, targetType: string): (ctx: LogsLinkContext) => boolean {
+  if (
+    parseTimeShift(options.spanStartTimeShift) === undefined ||
+    parseTimeShift(options.spanEndTimeShift) === undefined
+  ) {
+    return () => false;
+  }
+  if (options.customQuery) {
+    const build = logsQueryBuilder(options, targetType);
+    return (ctx) => build(ctx).ok;
+  }
+  switch (languageFor(targetType)) {
+    case 'logql': {
+      const keys = mappingsOf(options).map((m) => m.key);
+      return (ctx) => keys.some((key) => ctx.attributes[key] !== undefined && ctx.attributes[key] !== '');
+    }
+    case 'lucene':
+      return () => true;
+    case 'custom-only':
+      return () => false;
+  }
+}
+
 /** The logs query for one span or trace (logsQueryBuilder for a single row). */
 export function buildLogsQuery(
   options: TraceToLogsOptionsV2,
