@@ -11,7 +11,7 @@ import {
 import { spanTableOf, type AttributePair, type EventRow } from '../../core/model/table';
 import { toEpochMs } from '../../core/model/table/unixTime';
 import { SPAN_KINDS, type Resource, type SpanLink, type Trace } from '../../core/model/types';
-import { keyValuePairs, displayPairs } from './values';
+import { keyValuePairs, displayPairs, type DisplayPair } from './values';
 
 /** A span reference as the trace view reads it, with Jaeger's reference type. */
 type Reference = TraceSpanReference & { refType: 'CHILD_OF' | 'FOLLOWS_FROM' };
@@ -94,7 +94,8 @@ export function buildTraceFrame(trace: Trace, refId?: string): DataFrame {
     logs[i] = events.length === 0 ? [] : logsOf(events);
     const links = t.links[i];
     references[i] = links.length === 0 ? [] : links.map(referenceOf);
-    tags[i] = displayPairs(t.attributes[i]);
+    const attributes = t.attributes[i];
+    tags[i] = t.plainAttributes[i] === 1 ? (attributes as DisplayPair[]) : displayPairs(attributes);
     // Decoder warnings are per trace; show them once, on the root span, where users look first.
     warnings[i] = t.parentSpanId[i] === '' && trace.warnings.length > 0 ? [...trace.warnings] : null;
   }

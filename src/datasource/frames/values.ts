@@ -29,7 +29,7 @@ export function keyValuePairs(map: AttributeMap): Array<{ key: string; value: st
   return Object.keys(map).map((key) => ({ key, value: displayAttribute(map[key]) }));
 }
 
-type DisplayPair = { key: string; value: string | number | boolean };
+export type DisplayPair = { key: string; value: string | number | boolean };
 
 /**
  * A table's attribute pairs as the trace view shows them. Nearly every list holds only strings,

@@ -50,6 +50,24 @@ describe('OTLP attributes as typed pairs', () => {
     expect(withoutDuplicates(distinct)).toBe(distinct);
   });
 
+  it('tells keys of the same length and last character apart, and finds repeats in long lists', () => {
+    const alike = [
+      { key: 'ab', value: 1 },
+      { key: 'cb', value: 2 },
+      { key: '', value: 3 },
+    ];
+    expect(withoutDuplicates(alike)).toBe(alike);
+    const repeated = [...alike, { key: 'cb', value: 4 }, { key: '', value: 5 }];
+    expect(withoutDuplicates(repeated)).toEqual([
+      { key: 'ab', value: 1 },
+      { key: 'cb', value: 4 },
+      { key: '', value: 5 },
+    ]);
+    const long = Array.from({ length: 70 }, (_v, i) => ({ key: `k${i}`, value: i }));
+    expect(withoutDuplicates(long)).toBe(long);
+    expect(withoutDuplicates([...long, { key: 'k3', value: 'last' }])[3]).toEqual({ key: 'k3', value: 'last' });
+  });
+
   it('names the entry that is malformed', () => {
     expect(() => otlpAttributePairs([kv('ok', { stringValue: 'x' }), 42], true)).toThrow(/expected \{key, value\}/);
     expect(() => otlpAttributePairs([kv('n', { intValue: 'many' })], false)).toThrow(/expected an integer/);

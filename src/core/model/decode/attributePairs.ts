@@ -67,10 +67,38 @@ export function otlpAttributePairs(list: unknown, owned: boolean): readonly Attr
 }
 
 /**
- * Keys within one span are nearly always distinct; checking costs a few string compares per pair.
- * When one repeats, the list is rebuilt map-like (first position, last value) with new pairs.
+ * Keys within one span are nearly always distinct, and checking every pair against every earlier
+ * one read each pair object a dozen times per span. Each key is first reduced to a number (its
+ * length and last character), kept in a scratch array, so the pairwise pass compares small
+ * integers and reads a key again only when two numbers match. When a key repeats, the list is
+ * rebuilt map-like (first position, last value) with new pairs.
  */
 export function withoutDuplicates(pairs: readonly AttributePair[]): readonly AttributePair[] {
+  const n = pairs.length;
+  if (n === 0) {
+    return NO_PAIRS;
+  }
+  if (n > SIGNATURES.length) {
+    return slowWithoutDuplicates(pairs);
+  }
+  for (let i = 0; i < n; i++) {
+    const key = pairs[i].key;
+    const len = key.length;
+    const sig = len === 0 ? 0 : (len << 16) | key.charCodeAt(len - 1);
+    for (let j = 0; j < i; j++) {
+      if (SIGNATURES[j] === sig && pairs[j].key === key) {
+        return dedupe(pairs);
+      }
+    }
+    SIGNATURES[i] = sig;
+  }
+  return pairs;
+}
+
+/** Scratch for withoutDuplicates (decoding is synchronous, so one array serves every call). */
+const SIGNATURES = new Int32Array(64);
+
+function slowWithoutDuplicates(pairs: readonly AttributePair[]): readonly AttributePair[] {
   const n = pairs.length;
   for (let i = 1; i < n; i++) {
     const key = pairs[i].key;
@@ -80,7 +108,7 @@ export function withoutDuplicates(pairs: readonly AttributePair[]): readonly Att
       }
     }
   }
-  return n === 0 ? NO_PAIRS : pairs;
+  return pairs;
 }
 
 function dedupe(pairs: readonly AttributePair[]): readonly AttributePair[] {

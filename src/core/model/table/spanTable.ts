@@ -49,6 +49,14 @@ export interface SpanTable {
   readonly resource: readonly Resource[];
   readonly scope: readonly InstrumentationScope[];
   readonly attributes: ReadonlyArray<readonly AttributePair[]>;
+  /**
+   * 1 when the row's attribute list is not empty and every value in it is a string, a number or
+   * a boolean, so the list is already what Grafana's trace view shows; 0 otherwise (no
+   * attributes, or a value that needs a display form: a bigint, a whole double, an array or a
+   * map). Worked out while the decoder has the list in cache, so a frame builder need not read
+   * every pair of every span again.
+   */
+  readonly plainAttributes: Uint8Array;
   readonly events: ReadonlyArray<readonly EventRow[]>;
   readonly links: ReadonlyArray<readonly SpanLink[]>;
   /** W3C tracestate as received, '' when absent. */
