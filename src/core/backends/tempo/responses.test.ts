@@ -85,3 +85,26 @@ describe('Tempo search responses: attributes', () => {
     ]);
   });
 });
+
+describe('Tempo search responses: service stats', () => {
+  it('are counts per service, zero where jsonpb left one out, whatever the service is called', () => {
+    const body = JSON.parse(
+      '{"traces":[{"traceID":"abc","serviceStats":{"api":{"spanCount":3},"db":{"spanCount":2,"errorCount":1},' +
+        '"odd":"x","text":{"spanCount":"4","errorCount":"2"},"__proto__":{"spanCount":5},"toString":{}}}]}'
+    ) as unknown;
+    const stats = parseSearchResponse(ep, body).traces[0].serviceStats;
+    expect(Object.keys(stats)).toEqual(['api', 'db', 'odd', 'text', '__proto__', 'toString']);
+    expect({ ...stats }).toEqual({
+      api: { spanCount: 3, errorCount: 0 },
+      db: { spanCount: 2, errorCount: 1 },
+      odd: { spanCount: 0, errorCount: 0 },
+      text: { spanCount: 4, errorCount: 2 },
+      ['__proto__']: { spanCount: 5, errorCount: 0 },
+      toString: { spanCount: 0, errorCount: 0 },
+    });
+    expect(Object.getPrototypeOf(stats)).toBe(Object.prototype);
+    expect(
+      parseSearchResponse(ep, { traces: [{ traceID: 'abc', serviceStats: 'no' }] }).traces[0].serviceStats
+    ).toEqual({});
+  });
+});
