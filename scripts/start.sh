@@ -39,7 +39,7 @@ cleanup() {
   [[ -n $TRAFFIC_PID ]] && stop_group "$TRAFFIC_PID"
   [[ -n $SANDBOX_PID ]] && { say "stopping the sandbox"; stop_group "$SANDBOX_PID"; }
   if [[ $STARTED_STACK == 1 ]]; then
-    say "stopping the Jaeger stack"
+    say "stopping the stack (Jaeger, Zipkin, demo services, HotROD)"
     bash scripts/stack/stop.sh >/dev/null 2>&1 || say "scripts/stack/stop.sh reported a problem; check ps"
   fi
 }
@@ -76,6 +76,18 @@ jaeger_url_from_state() {
   ' 2>/dev/null
 }
 
+# Zipkin's URL from the state file; nothing when this stack has no Zipkin (no Java, say).
+zipkin_url_from_state() {
+  node -e '
+    const fs = require("fs");
+    const file = (process.env.TRACELENS_STATE_DIR || "/tmp/tracelens-stack") + "/state.json";
+    if (!fs.existsSync(file)) process.exit(1);
+    const url = JSON.parse(fs.readFileSync(file, "utf8")).zipkin?.url;
+    if (!url) process.exit(1);
+    console.log(url);
+  ' 2>/dev/null
+}
+
 # True when the state file names a Jaeger process that is alive (whether or not it answers here).
 jaeger_alive_from_state() {
   node -e '
@@ -100,7 +112,7 @@ else
       # network namespace, say): it is someone else's, and start.sh would only reuse it and fail.
       fail "the stack in ${TRACELENS_STATE_DIR:-/tmp/tracelens-stack} is running but its Jaeger (${urls%% *}) does not answer from here; set TRACELENS_STATE_DIR to start a stack of your own"
     fi
-    say "starting Jaeger, the demo services and HotROD with $TRAFFIC requests of traffic (log: $LOG_DIR/stack.log)"
+    say "starting Jaeger, Zipkin, the demo services and HotROD with $TRAFFIC requests of traffic (log: $LOG_DIR/stack.log)"
     STARTED_STACK=1
     if ! bash scripts/stack/start.sh --traffic "$TRAFFIC" >"$LOG_DIR/stack.log" 2>&1; then
       tail -30 "$LOG_DIR/stack.log" >&2
@@ -109,6 +121,8 @@ else
   fi
   urls=$(jaeger_url_from_state) || fail "the stack started but wrote no state file"
   export JAEGER_URL="${urls%% *}" JAEGER_SAMPLING_URL="${urls##* }"
+  # The sandbox's Zipkin data source points where this stack's Zipkin listens, not at a default.
+  if zurl=$(zipkin_url_from_state); then export ZIPKIN_URL="$zurl"; fi
   if [[ $TRAFFIC_EVERY -gt 0 ]]; then
     # More traffic now and then, so the dashboard's "last hour" keeps live data.
     # Only while Jaeger answers: start.sh would otherwise start a new stack nobody stops.
@@ -133,5 +147,6 @@ sandbox_up || { tail -20 "$LOG_DIR/sandbox.log" >&2; fail "the sandbox did not a
 
 say "sandbox ready: http://127.0.0.1:$PORT/explore   (dashboard: /dashboard, settings: /config)"
 [[ -n ${JAEGER_URL:-} ]] && say "Jaeger UI: $JAEGER_URL"
+[[ -n ${ZIPKIN_URL:-} ]] && say "Zipkin UI: $ZIPKIN_URL/zipkin/"
 say "press Ctrl+C to stop"
 wait "$SANDBOX_PID"
