@@ -66,37 +66,29 @@ else
 fi
 
 # 2. The real Jaeger stack.
-jaeger_url_from_state() {
+# Evaluates a JavaScript expression over the stack's state file (`s`, as parsed) and prints its
+# value; fails when there is no state file, the expression throws, or it gives nothing (false,
+# undefined, null, ''). `true` prints nothing, for yes/no questions.
+from_state() {
   node -e '
     const fs = require("fs");
     const file = (process.env.TRACELENS_STATE_DIR || "/tmp/tracelens-stack") + "/state.json";
     if (!fs.existsSync(file)) process.exit(1);
     const s = JSON.parse(fs.readFileSync(file, "utf8"));
-    console.log(`${s.jaeger.queryUrl} ${s.jaeger.samplingUrl}`);
-  ' 2>/dev/null
+    const v = new Function("s", "return (" + process.argv[1] + ");")(s);
+    if (v === undefined || v === null || v === false || v === "") process.exit(1);
+    if (v !== true) console.log(v);
+  ' "$1" 2>/dev/null
 }
 
-# Zipkin's URL from the state file; nothing when this stack has no Zipkin (no Java, say).
-zipkin_url_from_state() {
-  node -e '
-    const fs = require("fs");
-    const file = (process.env.TRACELENS_STATE_DIR || "/tmp/tracelens-stack") + "/state.json";
-    if (!fs.existsSync(file)) process.exit(1);
-    const url = JSON.parse(fs.readFileSync(file, "utf8")).zipkin?.url;
-    if (!url) process.exit(1);
-    console.log(url);
-  ' 2>/dev/null
-}
+jaeger_url_from_state() { from_state '`${s.jaeger.queryUrl} ${s.jaeger.samplingUrl}`'; }
+
+# Zipkin's URL; nothing when this stack has no Zipkin (no Java, say).
+zipkin_url_from_state() { from_state 's.zipkin?.url'; }
 
 # True when the state file names a Jaeger process that is alive (whether or not it answers here).
 jaeger_alive_from_state() {
-  node -e '
-    const fs = require("fs");
-    const file = (process.env.TRACELENS_STATE_DIR || "/tmp/tracelens-stack") + "/state.json";
-    if (!fs.existsSync(file)) process.exit(1);
-    const pid = JSON.parse(fs.readFileSync(file, "utf8")).jaeger.pid;
-    try { process.kill(pid, 0); } catch { process.exit(1); }
-  ' 2>/dev/null
+  from_state '(() => { try { process.kill(s.jaeger.pid, 0); return true; } catch { return false; } })()'
 }
 
 if [[ ${NO_STACK:-0} == 1 ]]; then
