@@ -13,7 +13,14 @@ import type { Timing } from '../measure';
 import type { FrameInput } from './inputs';
 import { withSpecFile } from './specFile';
 
-export function timeRow(input: FrameInput, rounds: number, warmup: number): { parse: Timing; frames: Timing } {
+/** A row's three timings: JSON.parse alone, the floor (floor.ts), and the data source's path. */
+export interface RowTimings {
+  readonly parse: Timing;
+  readonly floor: Timing;
+  readonly frames: Timing;
+}
+
+export function timeRow(input: FrameInput, rounds: number, warmup: number): RowTimings {
   return withSpecFile(input, (specFile) => {
     const args = [...process.execArgv, '--single-threaded-gc', join(__dirname, 'timingChild.ts')];
     const r = spawnSync(process.execPath, [...args, specFile, String(rounds), String(warmup)], {
@@ -23,6 +30,6 @@ export function timeRow(input: FrameInput, rounds: number, warmup: number): { pa
     if (r.status !== 0) {
       throw new Error(`timing child for ${input.label} failed: ${r.stderr || r.error?.message || `exit ${r.status}`}`);
     }
-    return JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { parse: Timing; frames: Timing };
+    return JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as RowTimings;
   });
 }

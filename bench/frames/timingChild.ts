@@ -1,8 +1,10 @@
 /**
- * Child process for one bench row's timing (see timeRow.ts): JSON.parse of the body against the
- * data source's bytes → frames path, interleaved, and the two timings as one line of JSON.
+ * Child process for one bench row's timing (see timeRow.ts): JSON.parse of the body, the row's
+ * floor (floor.ts) and the data source's bytes → frames path, interleaved, and the three timings as
+ * one line of JSON. Before timing, the floor's row count must equal the data source's frame length.
  */
 import { dataSourcePath } from './dataSourcePath';
+import { floorPath } from './floor';
 import { readSpecFile } from './specFile';
 import { timeInterleavedAsync } from '../measure';
 
@@ -10,15 +12,23 @@ async function main(): Promise<void> {
   const [specFile, rounds, warmup] = process.argv.slice(2);
   const input = readSpecFile(specFile);
   const text = input.body;
-  const [parse, frames] = await timeInterleavedAsync(
+  const path = dataSourcePath(input);
+  const floor = floorPath(input);
+  const frameLength = (await path()).data[0]?.length;
+  const floorLength = floor();
+  if (floorLength !== frameLength) {
+    throw new Error(`${input.label}: the floor made ${floorLength} rows, the data source ${frameLength}`);
+  }
+  const [parse, floorTiming, frames] = await timeInterleavedAsync(
     [
       { name: 'JSON.parse', run: () => JSON.parse(text) },
-      { name: 'bytes → frames', run: dataSourcePath(input) },
+      { name: 'floor', run: floor },
+      { name: 'bytes → frames', run: path },
     ],
     Number(rounds),
     Number(warmup)
   );
-  process.stdout.write(`${JSON.stringify({ parse, frames })}\n`);
+  process.stdout.write(`${JSON.stringify({ parse, floor: floorTiming, frames })}\n`);
 }
 
 main().catch((e: unknown) => {
