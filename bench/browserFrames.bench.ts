@@ -4,6 +4,8 @@
  * (Debian's chromium through playwright-core). Ratios are of wall time against JSON.parse of the
  * same bytes in the same page, medians of interleaved rounds.
  *
+ * Each row also times its floor (frames/floor.ts), as the Node rows do.
+ *
  * Why beside the Node rows: those charge every collection to the run that caused it, on one GC
  * thread, which is the steadier figure; the browser collects young objects in parallel and
  * concurrently, so what a user waits for is a different, smaller ratio. Both are reported; the
@@ -110,7 +112,9 @@ export default async function bench(): Promise<string[]> {
         lines.push(
           `${t.label} (${t.megabytes.toFixed(1)} MB): ${formatRatio(ratio)} JSON.parse ` +
             `(${ratio <= goal ? 'within' : 'above'} the ${goal}x goal); JSON.parse ${formatMs(t.parseMs)}, ` +
-            `bytes → frames ${formatMs(t.framesMs)}`
+            `bytes → frames ${formatMs(t.framesMs)}`,
+          `  floor (frames/floor.ts): ${formatRatio(t.floorMs / t.parseMs)} JSON.parse; the data source is ` +
+            `${formatRatio(t.framesMs / t.floorMs)} the floor`
         );
       } finally {
         await page.close();

@@ -5,6 +5,7 @@
  * replaces ./nodeGlobals with an empty module.
  */
 import { dataSourcePath } from './dataSourcePath';
+import { floorPath } from './floor';
 import { jaegerSearchInput, tempoSearchInput, traceByIdInput, type FrameInput } from './inputs';
 
 export type BrowserRow = 'v1' | 'api_v3' | 'tempo' | 'search-v1' | 'search-api_v3' | 'search-tempo';
@@ -13,6 +14,8 @@ export interface BrowserTiming {
   readonly label: string;
   readonly megabytes: number;
   readonly parseMs: number;
+  /** The row's floor (floor.ts): JSON.parse plus the least any decoder must do. */
+  readonly floorMs: number;
   readonly framesMs: number;
 }
 
@@ -44,15 +47,22 @@ function median(xs: number[]): number {
 }
 
 /**
- * JSON.parse of the body and the bytes → frames path, interleaved, `warmup` untimed rounds first;
- * medians of wall time (the page has no CPU clock). Both variants get the same idle time after
- * each run, so the browser's concurrent collector works outside either timed region alike.
+ * JSON.parse of the body, the row's floor and the bytes → frames path, interleaved, `warmup`
+ * untimed rounds first; medians of wall time (the page has no CPU clock). Every variant gets the
+ * same idle time after each run, so the browser's concurrent collector works outside any timed
+ * region alike.
  */
 async function run(row: BrowserRow, rounds: number, warmup: number): Promise<BrowserTiming> {
   const input = inputOf(row);
   const path = dataSourcePath(input);
+  const floor = floorPath(input);
   const text = input.body;
+  const frameLength = (await path()).data[0]?.length;
+  if (floor() !== frameLength) {
+    throw new Error(`${input.label}: the floor made ${floor()} rows, the data source ${frameLength}`);
+  }
   const parse: number[] = [];
+  const floors: number[] = [];
   const frames: number[] = [];
   let kept = 0;
   for (let r = 0; r < warmup + rounds; r++) {
@@ -61,18 +71,29 @@ async function run(row: BrowserRow, rounds: number, warmup: number): Promise<Bro
     const p = performance.now() - t;
     await idle(50);
     t = performance.now();
+    kept += floor();
+    const l = performance.now() - t;
+    await idle(50);
+    t = performance.now();
     kept += (await path()).data.length;
     const f = performance.now() - t;
     await idle(50);
     if (r >= warmup) {
       parse.push(p);
+      floors.push(l);
       frames.push(f);
     }
   }
   if (kept === 0) {
     throw new Error(`${input.label}: nothing was produced`);
   }
-  return { label: input.label, megabytes: text.length / 1e6, parseMs: median(parse), framesMs: median(frames) };
+  return {
+    label: input.label,
+    megabytes: text.length / 1e6,
+    parseMs: median(parse),
+    floorMs: median(floors),
+    framesMs: median(frames),
+  };
 }
 
 (globalThis as unknown as { tracelensBench: { run: typeof run } }).tracelensBench = { run };
