@@ -5,7 +5,7 @@
  * replaces ./nodeGlobals with an empty module.
  */
 import { dataSourcePath } from './dataSourcePath';
-import { floorPath } from './floor';
+import { checkFloor, floorPath } from './floor';
 import { jaegerSearchInput, tempoSearchInput, traceByIdInput, type FrameInput } from './inputs';
 
 export type BrowserRow = 'v1' | 'api_v3' | 'tempo' | 'search-v1' | 'search-api_v3' | 'search-tempo';
@@ -57,10 +57,7 @@ async function run(row: BrowserRow, rounds: number, warmup: number): Promise<Bro
   const path = dataSourcePath(input);
   const floor = floorPath(input);
   const text = input.body;
-  const frameLength = (await path()).data[0]?.length;
-  if (floor() !== frameLength) {
-    throw new Error(`${input.label}: the floor made ${floor()} rows, the data source ${frameLength}`);
-  }
+  await checkFloor(input, floor, path);
   const parse: number[] = [];
   const floors: number[] = [];
   const frames: number[] = [];

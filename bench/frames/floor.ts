@@ -14,57 +14,40 @@
  *   query, over every span of every trace, and keep the data source's number of rows (most recent
  *   first); Tempo's search floor unwraps each spanset span's attributes into its row.
  *
- * Each floor returns its row count, which the timing child checks against the data source's frame,
- * so a floor that skipped spans or traces would stop the bench rather than flatter it.
+ * Each floor returns its row count, which checkFloor compares with the data source's frame before
+ * any timing, so a floor that skipped spans or traces would stop the bench rather than flatter it.
  */
+import type { DataQueryResponse } from '@grafana/data';
+
+import type { SearchResponse } from '../../src/core/engine';
+import type { AnyValue } from '../../src/core/engine/search/anyValue';
+import type { JaegerTraceJson } from '../../src/core/model';
+import type { OtlpAnyValue, OtlpKeyValue } from '../../src/core/model/encode/anyValue';
 import { JAEGER_SEARCH_QUERY, TEMPO_SEARCH_QUERY, type FrameInput } from './inputs';
 
 /** Default search limit of the data source (the bench's Jaeger searches do not set one). */
 const DEFAULT_LIMIT = 20;
 
-interface JaegerKv {
-  key: string;
-  type?: string;
-  value: unknown;
-}
-interface JaegerSpan {
-  traceID: string;
-  spanID: string;
-  operationName: string;
-  references: Array<{ refType: string; traceID: string; spanID: string }>;
-  startTime: number;
-  duration: number;
-  tags: JaegerKv[];
-  logs: Array<{ timestamp: number; fields: JaegerKv[] }>;
-  processID: string;
-  warnings: unknown;
-}
-interface JaegerTrace {
-  traceID: string;
-  spans: JaegerSpan[];
-  processes: Record<string, { serviceName: string; tags: JaegerKv[] }>;
-}
+/** The wire shapes are the encoders' own (inputs.ts makes every body with them). */
+type JaegerSpan = JaegerTraceJson['spans'][number];
 
-interface OtlpKv {
-  key: string;
-  value: Record<string, unknown>;
-}
+/** One span of an OTLP body as encode/otlp.ts writes it (the encoder types spans loosely). */
 interface OtlpSpan {
   traceId: string;
   spanId: string;
   parentSpanId?: string;
   name: string;
-  kind?: number;
+  kind?: number | string;
   startTimeUnixNano: string;
   endTimeUnixNano: string;
-  attributes?: OtlpKv[];
-  events?: Array<{ timeUnixNano: string; name: string; attributes?: OtlpKv[] }>;
+  attributes?: OtlpKeyValue[];
+  events?: Array<{ timeUnixNano: string; name: string; attributes?: OtlpKeyValue[] }>;
   links?: unknown[];
-  status?: { code?: number; message?: string };
+  status?: { code?: number | string; message?: string };
   traceState?: string;
 }
-interface OtlpResourceSpans {
-  resource?: { attributes?: OtlpKv[] };
+interface OtlpBlock {
+  resource?: { attributes?: OtlpKeyValue[] };
   scopeSpans: Array<{ scope?: { name?: string; version?: string }; spans: OtlpSpan[] }>;
 }
 
@@ -76,7 +59,7 @@ function columns(n: number): unknown[][] {
 }
 
 function jaegerTraceFloor(text: string): number {
-  const trace = (JSON.parse(text) as { data: JaegerTrace[] }).data[0];
+  const trace = (JSON.parse(text) as { data: JaegerTraceJson[] }).data[0];
   const spans = trace.spans;
   const c = columns(spans.length);
   for (let i = 0; i < spans.length; i++) {
@@ -134,13 +117,17 @@ function jaegerTraceFloor(text: string): number {
   return c[0].length;
 }
 
-function otlpBlocks(text: string, api: FrameInput['api']): OtlpResourceSpans[] {
-  const body = JSON.parse(text) as { batches?: OtlpResourceSpans[]; result?: { resourceSpans: OtlpResourceSpans[] } };
+function otlpBlocks(text: string, api: FrameInput['api']): OtlpBlock[] {
+  const body = JSON.parse(text) as { batches?: OtlpBlock[]; result?: { resourceSpans: OtlpBlock[] } };
   return (api === 'tempo' ? body.batches : body.result?.resourceSpans) ?? [];
 }
 
-function serviceOf(block: OtlpResourceSpans): unknown {
-  return block.resource?.attributes?.find((a) => a.key === 'service.name')?.value.stringValue;
+function stringOf(v: OtlpAnyValue | AnyValue | undefined): string | undefined {
+  return v !== undefined && 'stringValue' in v ? v.stringValue : undefined;
+}
+
+function serviceOf(block: OtlpBlock): unknown {
+  return stringOf(block.resource?.attributes?.find((a) => a.key === 'service.name')?.value);
 }
 
 function otlpTraceFloor(text: string, api: FrameInput['api']): number {
@@ -191,14 +178,15 @@ interface SearchRow {
 const ROUTE = /^(?:\/(users|orders).*)$/;
 const MIN_DURATION_MS = 2;
 
+/** Sorts the rows most recent first, as the data source does, and counts the `limit` it keeps. */
 function keepLatest(rows: SearchRow[], limit: number): number {
   rows.sort((a, b) => b.startMs - a.startMs);
-  return rows.slice(0, limit).length;
+  return Math.min(rows.length, limit);
 }
 
 function jaegerV1SearchFloor(text: string, limit: number): number {
   const rows: SearchRow[] = [];
-  for (const t of (JSON.parse(text) as { data: JaegerTrace[] }).data) {
+  for (const t of (JSON.parse(text) as { data: JaegerTraceJson[] }).data) {
     const matched: unknown[][] = [];
     let root: JaegerSpan | undefined;
     for (const s of t.spans) {
@@ -248,7 +236,7 @@ function jaegerV3SearchFloor(text: string, limit: number): number {
         if (service !== 'frontend' || duration <= MIN_DURATION_MS) {
           continue;
         }
-        const route = s.attributes?.find((a) => a.key === 'http.route')?.value.stringValue;
+        const route = stringOf(s.attributes?.find((a) => a.key === 'http.route')?.value);
         if (typeof route === 'string' && ROUTE.test(route)) {
           t.matched.push([s.spanId, start, duration, service, route]);
         }
@@ -272,36 +260,24 @@ function jaegerV3SearchFloor(text: string, limit: number): number {
   return keepLatest(rows, limit);
 }
 
-interface TempoSearchSpan {
-  spanID: string;
-  startTimeUnixNano: string;
-  durationNanos: string;
-  attributes?: OtlpKv[];
-}
-interface TempoSearchTrace {
-  traceID: string;
-  rootServiceName?: string;
-  rootTraceName?: string;
-  startTimeUnixNano: string;
-  durationMs?: number;
-  spanSets?: Array<{ spans: TempoSearchSpan[] }>;
-}
-
-function unwrap(v: Record<string, unknown>): unknown {
-  if (v.stringValue !== undefined) {
+function unwrap(v: AnyValue): unknown {
+  if ('stringValue' in v) {
     return v.stringValue;
   }
-  return v.intValue !== undefined ? Number(v.intValue) : (v.doubleValue ?? v.boolValue);
+  if ('intValue' in v) {
+    return Number(v.intValue);
+  }
+  return 'doubleValue' in v ? v.doubleValue : 'boolValue' in v ? v.boolValue : undefined;
 }
 
 function tempoSearchFloor(text: string): number {
   const rows: SearchRow[] = [];
-  for (const t of (JSON.parse(text) as { traces: TempoSearchTrace[] }).traces) {
+  for (const t of (JSON.parse(text) as SearchResponse).traces) {
     const spans: unknown[][] = [];
-    for (const set of t.spanSets ?? []) {
+    for (const set of t.spanSets) {
       for (const s of set.spans) {
         const row: unknown[] = [s.spanID, Number(s.startTimeUnixNano) / 1e6, Number(s.durationNanos) / 1e6];
-        for (const a of s.attributes ?? []) {
+        for (const a of s.attributes) {
           row.push(a.key, unwrap(a.value));
         }
         spans.push(row);
@@ -312,7 +288,7 @@ function tempoSearchFloor(text: string): number {
       startMs: Number(t.startTimeUnixNano) / 1e6,
       service: t.rootServiceName,
       name: t.rootTraceName,
-      durationMs: t.durationMs ?? 0,
+      durationMs: t.durationMs,
       spans,
     });
   }
@@ -336,4 +312,20 @@ export function floorPath(input: FrameInput): () => number {
     throw new Error(`no floor for the Jaeger search ${input.query}`);
   }
   return input.api === 'jaeger-v1' ? () => jaegerV1SearchFloor(text, limit) : () => jaegerV3SearchFloor(text, limit);
+}
+
+/**
+ * Runs the floor and the data source's path once and fails unless the floor made as many rows as
+ * the data source's frame has: a floor that skipped spans or traces must stop the bench.
+ */
+export async function checkFloor(
+  input: FrameInput,
+  floor: () => number,
+  path: () => Promise<DataQueryResponse>
+): Promise<void> {
+  const frameLength = (await path()).data[0]?.length;
+  const floorLength = floor();
+  if (floorLength !== frameLength) {
+    throw new Error(`${input.label}: the floor made ${floorLength} rows, the data source ${frameLength}`);
+  }
 }

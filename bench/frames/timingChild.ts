@@ -4,7 +4,7 @@
  * one line of JSON. Before timing, the floor's row count must equal the data source's frame length.
  */
 import { dataSourcePath } from './dataSourcePath';
-import { floorPath } from './floor';
+import { checkFloor, floorPath } from './floor';
 import { readSpecFile } from './specFile';
 import { timeInterleavedAsync } from '../measure';
 
@@ -14,11 +14,7 @@ async function main(): Promise<void> {
   const text = input.body;
   const path = dataSourcePath(input);
   const floor = floorPath(input);
-  const frameLength = (await path()).data[0]?.length;
-  const floorLength = floor();
-  if (floorLength !== frameLength) {
-    throw new Error(`${input.label}: the floor made ${floorLength} rows, the data source ${frameLength}`);
-  }
+  await checkFloor(input, floor, path);
   const [parse, floorTiming, frames] = await timeInterleavedAsync(
     [
       { name: 'JSON.parse', run: () => JSON.parse(text) },
